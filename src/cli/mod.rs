@@ -1,0 +1,88 @@
+//! The command line: clap definitions and the glue that calls the library.
+//!
+//! This is the only module that knows clap. Each subcommand lives in its own
+//! file and returns an exit code; `main` maps errors to messages.
+
+mod extract;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// jiyao (纪要): a knowledge graph from Chinese government executive-meeting minutes.
+#[derive(Parser, Debug)]
+#[command(name = "jiyao", version, about, long_about = None)]
+pub struct Cli {
+    /// Read the gazetteer, surnames and topic scheme from this directory instead of the bundled copies.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Read minutes and print what they record: the whole structure as JSON, or one table as CSV/TSV.
+    Extract(extract::Args),
+}
+
+/// What a command ended with: success, or some inputs failed (reported already).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything went through.
+    Ok,
+    /// At least one input failed; the others were processed.
+    SomeFailed,
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let res = resources(cli.data.as_deref())?;
+    match cli.command {
+        Command::Extract(args) => extract::run(args, res),
+    }
+}
+
+fn resources(dir: Option<&std::path::Path>) -> anyhow::Result<&'static jiyao::resolve::Resources> {
+    use anyhow::Context;
+    match dir {
+        None => Ok(jiyao::resolve::Resources::bundled()),
+        Some(d) => {
+            let r = jiyao::resolve::Resources::from_dir(d)
+                .with_context(|| format!("reading data files from {}", d.display()))?;
+            Ok(Box::leak(Box::new(r)))
+        }
+    }
+}
+
+/// Expands directories into the files they hold (sorted, hidden files skipped); files pass through.
+pub fn expand_inputs(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    use anyhow::Context;
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut stack = vec![p.clone()];
+            let mut found = Vec::new();
+            while let Some(dir) = stack.pop() {
+                for entry in std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))? {
+                    let path = entry?.path();
+                    let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    if hidden {
+                        continue;
+                    }
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else {
+                        found.push(path);
+                    }
+                }
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,429 @@
+//! Attendance lists to records: where one record ends and the next begins, and where a department ends and a name begins.
+//!
+//! Page layout breaks attendance lines anywhere: inside a department
+//! (团\n市委万利), between department and name (市文广旅局\n\n李杰), between two
+//! records with no space (曹后灵\n聂飙) and inside a name. Spaces inside a line
+//! do separate records, line breaks may or may not. So a section is read as one
+//! stream of characters, each remembering the kind of gap before it (none, a
+//! space, a line break), and segmented by dynamic programming: a record is an
+//! optional department (a gazetteer form, or failing that a name shaped like
+//! one, with a warning) followed by a 2–4 character personal name, and every
+//! choice has a cost — a record ending where there is no gap, a break inside a
+//! name, a name without a known surname, an unknown department. The cheapest
+//! segmentation wins. Lists of organisations that sent an unnamed
+//! representative (市公安局、市水务局…的代表) are found first and become
+//! `representative` records.
+
+use super::{is_han, org_ref, Attendance, OrgRef, Role};
+use crate::diag::{Pos, Sink, Span};
+use crate::parse::Text;
+use crate::resolve::{OrgKind, Resources};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Gap {
+    None,
+    Space,
+    Break,
+}
+
+#[derive(Clone, Debug)]
+struct C {
+    c: char,
+    pos: Pos,
+    /// The gap between the previous character and this one.
+    gap: Gap,
+    /// A parenthetical written right after this character.
+    note: Option<String>,
+}
+
+// Costs, in tenths. They encode how page layout damages lists; see the module docs.
+const END_WITHOUT_GAP: i32 = 60;
+const BREAK_IN_ORG: i32 = 3;
+const SPACE_IN_ORG: i32 = 40;
+const SPACE_ORG_NAME: i32 = 20;
+const UNKNOWN_ORG: i32 = 40;
+const FOUR_CHAR_NAME: i32 = 25;
+const BREAK_IN_NAME: i32 = 30;
+const SPACE_IN_NAME: i32 = 80;
+const UNKNOWN_SURNAME: i32 = 50;
+const JUNK: i32 = 100;
+const MAX_ORG: usize = 24;
+
+const ORG_ENDINGS: &str = "局委办院部会厅室处所站队团台司行社联区县市镇关班组心署校馆支";
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '、' | '，' | ',' | '；' | ';' | '。' | '：' | ':')
+}
+
+/// Turns a section body into characters with gaps and notes.
+fn chars_of(body: &Text) -> Vec<C> {
+    let all: Vec<(char, Pos)> = body.chars_with_pos().collect();
+    let mut out: Vec<C> = Vec::new();
+    let mut gap = Gap::None;
+    let mut k = 0;
+    while k < all.len() {
+        let (c, pos) = all[k];
+        k += 1;
+        if c == '（' || c == '(' {
+            // A short parenthetical on one line is a note on the record before it.
+            let close = all[k..].iter().take(20).position(|&(d, _)| d == '）' || d == ')' || d == '\n');
+            if let Some(len) = close.filter(|&len| all[k + len].0 != '\n') {
+                let note: String = all[k..k + len].iter().map(|&(d, _)| d).collect();
+                if let Some(last) = out.last_mut() {
+                    last.note = Some(note);
+                }
+                k += len + 1;
+                continue;
+            }
+        }
+        if c == '\n' {
+            gap = Gap::Break;
+        } else if is_blank(c) {
+            gap = gap.max(Gap::Space);
+        } else {
+            out.push(C { c, pos, gap, note: None });
+            gap = Gap::None;
+        }
+    }
+    out
+}
+
+/// Reads the records of one attendance section.
+pub(crate) fn read_section(body: &Text, role: Role, res: &Resources, sink: &mut Sink) -> Vec<Attendance> {
+    let cs = chars_of(body);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((list_start, elems, after)) = find_representatives(&cs, from, res) {
+        segment(&cs[from..list_start], role, res, sink, &mut out);
+        for (a, b) in elems {
+            let written: String = cs[a..b].iter().map(|c| c.c).collect();
+            let org = org_ref(written, res);
+            let span = Span::covering(cs[a].pos, cs[b - 1].pos);
+            if org.canonical.is_none() {
+                sink.warn("unknown-org", format!("{} is not in the gazetteer; kept as written", org.written), span);
+            }
+            out.push(Attendance {
+                role: Role::Representative,
+                org: Some(org),
+                person: None,
+                note: None,
+                span,
+            });
+        }
+        from = after;
+    }
+    segment(&cs[from..], role, res, sink, &mut out);
+    out
+}
+
+/// Finds the next list of organisations ending in …的代表; returns its start, its elements and the index after the marker.
+fn find_representatives(cs: &[C], from: usize, res: &Resources) -> Option<(usize, Vec<(usize, usize)>, usize)> {
+    let r = (from + 1..cs.len().saturating_sub(1)).find(|&k| cs[k].c == '代' && cs[k + 1].c == '表')?;
+    let after = r + 2;
+    let mut e = r;
+    if e > from && cs[e - 1].c == '的' {
+        e -= 1;
+    }
+    if e >= from + 3 {
+        let tail: String = cs[e - 3..e].iter().map(|c| c.c).collect();
+        if tail == "等单位" || tail == "等部门" {
+            e -= 3;
+        }
+    }
+    let mut elems = Vec::new();
+    let mut end = e;
+    let mut k = e;
+    loop {
+        if k == from {
+            if k < end {
+                elems.push((k, end));
+            }
+            break;
+        }
+        if is_separator(cs[k - 1].c) {
+            if k < end {
+                elems.push((k, end));
+            }
+            end = k - 1;
+            k -= 1;
+            continue;
+        }
+        if k < end && cs[k].gap == Gap::Space {
+            elems.push((k, end));
+            break;
+        }
+        if k < end && cs[k].gap == Gap::Break && is_org_start(&cs[k..end], res) {
+            elems.push((k, end));
+            break;
+        }
+        k -= 1;
+    }
+    if elems.is_empty() {
+        return None;
+    }
+    elems.reverse();
+    Some((elems[0].0, elems, after))
+}
+
+/// True when the characters are a gazetteer form, or begin like the name of a local organisation.
+fn is_org_start(cs: &[C], res: &Resources) -> bool {
+    let chars: Vec<char> = cs.iter().map(|c| c.c).collect();
+    if res.gazetteer.longest_at(&chars, 0).is_some_and(|(len, _)| len == chars.len()) {
+        return true;
+    }
+    let s: String = chars.iter().collect();
+    ["市", "苏州", "省", "区", "县", "团"].iter().any(|p| s.starts_with(p)) && org_shaped(&chars)
+}
+
+/// True when the characters could be an organisation's name: 2–24 ideographs (quotes and digits allowed) ending like one.
+fn org_shaped(chars: &[char]) -> bool {
+    chars.len() >= 2
+        && chars.len() <= MAX_ORG
+        && chars.last().is_some_and(|c| ORG_ENDINGS.contains(*c))
+        && chars
+            .iter()
+            .all(|&c| is_han(c) || c.is_ascii_alphanumeric() || "“”\"'‘’".contains(c))
+}
+
+#[derive(Clone, Copy)]
+enum Dept {
+    None,
+    Known(crate::resolve::OrgId),
+    Shaped,
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Start,
+    Junk(usize),
+    Record { i: usize, k: usize, dept: Dept },
+}
+
+fn gap_cost(cs: &[C], from: usize, to: usize, on_break: i32, on_space: i32) -> i32 {
+    cs[from.min(to)..to]
+        .iter()
+        .skip(1)
+        .map(|c| match c.gap {
+            Gap::None => 0,
+            Gap::Break => on_break,
+            Gap::Space => on_space,
+        })
+        .sum()
+}
+
+/// Segments a run of characters (no representative list inside) into person records.
+fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec<Attendance>) {
+    // Separators become spaces: some minutes write 李亚平、王翔.
+    let mut seg: Vec<C> = Vec::with_capacity(cs.len());
+    let mut pending = Gap::None;
+    for c in cs {
+        if is_separator(c.c) {
+            pending = pending.max(c.gap).max(Gap::Space);
+            if let (Some(note), Some(last)) = (&c.note, seg.last_mut()) {
+                last.note.get_or_insert_with(|| note.clone());
+            }
+            continue;
+        }
+        let mut c = c.clone();
+        c.gap = c.gap.max(pending);
+        pending = Gap::None;
+        seg.push(c);
+    }
+    let n = seg.len();
+    if n == 0 {
+        return;
+    }
+    let chars: Vec<char> = seg.iter().map(|c| c.c).collect();
+    let mut best = vec![i32::MAX; n + 1];
+    let mut back = vec![Step::Start; n + 1];
+    best[0] = 0;
+    let mut options: Vec<(usize, Dept)> = Vec::new();
+    for i in 0..n {
+        if best[i] == i32::MAX {
+            continue;
+        }
+        let base = best[i];
+        let relax = |j: usize, cost: i32, step: Step, best: &mut Vec<i32>, back: &mut Vec<Step>| {
+            if cost < best[j] {
+                best[j] = cost;
+                back[j] = step;
+            }
+        };
+        relax(i + 1, base + JUNK, Step::Junk(i), &mut best, &mut back);
+        options.clear();
+        options.push((i, Dept::None));
+        res.gazetteer
+            .matches_at(&chars, i, |len, org| options.push((i + len, Dept::Known(org))));
+        let known_ends: Vec<usize> = options.iter().skip(1).map(|o| o.0).collect();
+        for len in 2..=MAX_ORG.min(n - i) {
+            if !known_ends.contains(&(i + len)) && org_shaped(&chars[i..i + len]) {
+                options.push((i + len, Dept::Shaped));
+            }
+        }
+        for &(k, dept) in &options {
+            let mut cost = base;
+            if !matches!(dept, Dept::None) {
+                cost += gap_cost(&seg, i, k, BREAK_IN_ORG, SPACE_IN_ORG);
+                if matches!(dept, Dept::Shaped) {
+                    cost += UNKNOWN_ORG;
+                }
+                if k < n && seg[k].gap == Gap::Space {
+                    cost += SPACE_ORG_NAME;
+                }
+            }
+            for len in 2..=4 {
+                let j = k + len;
+                if j > n || !is_han(chars[j - 1]) || !is_han(chars[k]) {
+                    break;
+                }
+                let mut c = cost + gap_cost(&seg, k, j, BREAK_IN_NAME, SPACE_IN_NAME);
+                if len == 4 {
+                    c += FOUR_CHAR_NAME;
+                }
+                if res.surnames.surname_len(&chars[k..j]).is_none() {
+                    c += UNKNOWN_SURNAME;
+                }
+                if j < n && seg[j].gap == Gap::None {
+                    c += END_WITHOUT_GAP;
+                }
+                relax(j, c, Step::Record { i, k, dept }, &mut best, &mut back);
+            }
+        }
+    }
+    // Walk back from the end.
+    let mut steps = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let step = back[j];
+        steps.push((step, j));
+        j = match step {
+            Step::Junk(i) | Step::Record { i, .. } => i,
+            Step::Start => break,
+        };
+    }
+    steps.reverse();
+    let mut junk: Option<(usize, usize)> = None;
+    let flush = |junk: &mut Option<(usize, usize)>, sink: &mut Sink| {
+        if let Some((a, b)) = junk.take() {
+            let text: String = chars[a..b].iter().collect();
+            sink.warn("not-a-name", format!("{text} does not read as a department and name; skipped"), Span::covering(seg[a].pos, seg[b - 1].pos));
+        }
+    };
+    for (step, j) in steps {
+        match step {
+            Step::Junk(i) => {
+                junk = Some(match junk {
+                    Some((a, _)) => (a, j),
+                    None => (i, j),
+                });
+            }
+            Step::Record { i, k, dept } => {
+                flush(&mut junk, sink);
+                let span = Span::covering(seg[i].pos, seg[j - 1].pos);
+                let person: String = chars[k..j].iter().collect();
+                let org = match dept {
+                    Dept::None => None,
+                    Dept::Known(id) => {
+                        let o = res.gazetteer.org(id);
+                        Some(OrgRef {
+                            written: chars[i..k].iter().collect(),
+                            canonical: Some(o.canonical.clone()),
+                            kind: o.kind,
+                        })
+                    }
+                    Dept::Shaped => {
+                        let written: String = chars[i..k].iter().collect();
+                        sink.warn("unknown-org", format!("{written} is not in the gazetteer; kept as written"), Span::covering(seg[i].pos, seg[k - 1].pos));
+                        Some(OrgRef {
+                            written,
+                            canonical: None,
+                            kind: OrgKind::Unknown,
+                        })
+                    }
+                };
+                if res.surnames.surname_len(&chars[k..j]).is_none() {
+                    sink.warn("doubtful-name", format!("{person} does not start with a known surname"), Span::covering(seg[k].pos, seg[j - 1].pos));
+                }
+                let note = seg[i..j].iter().rev().find_map(|c| c.note.clone());
+                out.push(Attendance {
+                    role,
+                    org,
+                    person: Some(person),
+                    note,
+                    span,
+                });
+            }
+            Step::Start => {}
+        }
+    }
+    flush(&mut junk, sink);
+}
+
+/// Cross-record checks for one meeting: a person under two organisations, two people for one organisation.
+pub(crate) fn check(records: &[Attendance], sink: &mut Sink) {
+    let mut by_person: BTreeMap<&str, Vec<&Attendance>> = BTreeMap::new();
+    let mut by_org: BTreeMap<&str, Vec<&Attendance>> = BTreeMap::new();
+    for r in records {
+        if let (Some(p), Some(o)) = (&r.person, &r.org) {
+            by_person.entry(p).or_default().push(r);
+            by_org.entry(o.name()).or_default().push(r);
+        }
+    }
+    let describe = |rs: &[&Attendance], f: &dyn Fn(&Attendance) -> String| {
+        rs.iter()
+            .map(|r| format!("{} (line {})", f(r), r.span.line))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (person, rs) in by_person {
+        let mut orgs: Vec<&str> = rs.iter().filter_map(|r| r.org.as_ref().map(|o| o.name())).collect();
+        orgs.dedup();
+        if orgs.len() > 1 {
+            let list = describe(&rs, &|r| r.org.as_ref().map_or("", |o| o.written.as_str()).to_owned());
+            sink.warn("person-two-orgs", format!("{person} is listed under {} organisations: {list}", orgs.len()), rs[1].span);
+        }
+    }
+    for (org, rs) in by_org {
+        let mut people: Vec<&str> = rs.iter().filter_map(|r| r.person.as_deref()).collect();
+        people.sort_unstable();
+        people.dedup();
+        if people.len() > 1 {
+            let list = describe(&rs, &|r| r.person.clone().unwrap_or_default());
+            sink.warn("org-two-people", format!("{org} is represented by {} people: {list}", people.len()), rs[1].span);
+        }
+    }
+}
+
+/// Splits an attendance list written as text into (department as written, person) pairs, as the extractor does.
+///
+/// This is the extractor's segmentation with the positions dropped, handy for
+/// checking how a list will be read:
+///
+/// ```
+/// let res = jiyao::resolve::Resources::bundled();
+/// let pairs = jiyao::extract::split_names("盛乐\n\n市文广旅局\n李杰 团\n市委万利", res);
+/// assert_eq!(pairs, vec![
+///     (None, Some("盛乐".to_owned())),
+///     (Some("市文广旅局".to_owned()), Some("李杰".to_owned())),
+///     (Some("团市委".to_owned()), Some("万利".to_owned())),
+/// ]);
+/// ```
+pub fn split_names(list: &str, res: &Resources) -> Vec<(Option<String>, Option<String>)> {
+    let mut text = Text::default();
+    for (l, line) in list.split('\n').enumerate() {
+        for (c, ch) in line.chars().enumerate() {
+            text.push(ch, Pos { line: l as u32 + 1, col: c as u32 + 1 });
+        }
+        text.push('\n', Pos { line: l as u32 + 1, col: line.chars().count() as u32 + 1 });
+    }
+    let mut sink = Sink::new("-");
+    read_section(&text, Role::Attending, res, &mut sink)
+        .into_iter()
+        .map(|a| (a.org.map(|o| o.written), a.person))
+        .collect()
+}

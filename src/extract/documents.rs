@@ -1,0 +1,245 @@
+//! Policy documents: titles in 《》 (nesting kept), short names (以下简称《…》), plans reviewed without 《》, and what the meeting decided for each.
+
+use super::items::{actions, leads, texts};
+use super::topics::sentence;
+use super::PolicyDocument;
+use crate::parse::{Document, Text};
+use crate::resolve::Resources;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Title endings that name a type of document, longest first within a family.
+const KINDS: &[&str] = &[
+    "若干政策措施", "政策措施", "实施方案", "工作方案", "活动方案", "行动方案", "方案", "发展规划", "专项规划", "规划",
+    "实施办法", "管理办法", "办法", "实施意见", "指导意见", "反馈意见", "意见", "条例修正案", "修正案", "条例", "战略合作发展协议书",
+    "合作协议书", "协议书", "框架协议", "协议", "实施细则", "细则", "规定", "行动计划", "计划", "纲要", "报告", "决定",
+    "通知",
+];
+
+fn alias_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r#"^\s*[（(]\s*(?:以下)?简称\s*[《“"]([^》”"]{1,30})[》”"]\s*[）)]"#).unwrap())
+}
+
+fn next_step_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"提请[^，。；]{2,14}?审议|以[^，。；]{2,12}?名义(?:印发实施|印发|发布实施|发布)|发文实施|按程序发布|印发实施|公布实施|发布实施|报[^，。；]{2,10}?(?:审批|批准|备案)").unwrap()
+    })
+}
+
+fn decision_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"原则同意|原则通过|审议通过|同意").unwrap())
+}
+
+/// Returns the type a title names by its ending (brackets such as （草案） ignored), and its status (草案, 试行).
+pub(crate) fn kind_and_status(title: &str) -> (Option<String>, Option<String>) {
+    let mut core = title.trim_end();
+    let mut status = None;
+    while let Some(stripped) = core.strip_suffix('）').or_else(|| core.strip_suffix(')')) {
+        let Some(open) = stripped.rfind(['（', '(']) else { break };
+        let inner = &stripped[open + stripped[open..].chars().next().map_or(1, char::len_utf8)..];
+        if inner.contains("草案") || inner.contains("征求意见稿") {
+            status = Some("草案".to_owned());
+        } else if inner.contains("试行") {
+            status = Some("试行".to_owned());
+        }
+        core = &stripped[..open];
+    }
+    let kind = KINDS.iter().find(|k| core.ends_with(*k)).map(|k| (*k).to_owned());
+    (kind, status)
+}
+
+/// Finds the titles in 《》 of a text: byte range of the whole 《…》 and of the title inside, nesting kept.
+pub(crate) fn bracketed(s: &str) -> Vec<((usize, usize), (usize, usize))> {
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for (at, c) in s.char_indices() {
+        match c {
+            '《' => stack.push(at),
+            '》' => {
+                if let Some(open) = stack.pop() {
+                    if stack.is_empty() {
+                        out.push(((open, at + '》'.len_utf8()), (open + '《'.len_utf8(), at)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    item: Option<u32>,
+    /// True for an item heading.
+    heading: bool,
+    text: &'a Text,
+}
+
+/// Reads the policy documents of the minutes, in order of first mention.
+pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
+    let mut places: Vec<Place<'_>> = Vec::new();
+    if let Some(o) = &doc.opening {
+        places.push(Place { item: None, heading: false, text: o });
+    }
+    for item in &doc.items {
+        for (point, t) in texts(item) {
+            places.push(Place {
+                item: Some(item.ordinal),
+                heading: point == 0 && std::ptr::eq(t, &item.heading),
+                text: t,
+            });
+        }
+    }
+    let mut docs: Vec<PolicyDocument> = Vec::new();
+    let mut reviewed: Vec<bool> = Vec::new();
+    let mut aliases: Vec<(String, usize)> = Vec::new();
+    // Each mention: place index, byte range of the mention, document index.
+    let mut mentions: Vec<(usize, (usize, usize), usize)> = Vec::new();
+    for (pi, place) in places.iter().enumerate() {
+        let s = place.text.as_str();
+        let mut found: Vec<((usize, usize), String, bool)> = bracketed(s)
+            .into_iter()
+            .map(|(outer, (a, z))| (outer, s[a..z].to_owned(), true))
+            .collect();
+        if place.heading && !s.contains('《') {
+            // A plan reviewed without 《》: 审议“双12苏州购物节”活动方案.
+            if let Some(verb) = actions(s).first().filter(|v| *v == "审议" || *v == "审定") {
+                let object = s[verb.len()..].trim();
+                if kind_and_status(object).0.is_some() {
+                    found.push(((s.len() - object.len(), s.len()), object.to_owned(), false));
+                }
+            }
+        } else if !place.heading {
+            for (di, d) in docs.iter().enumerate() {
+                if !d.bracketed {
+                    for (a, _) in s.match_indices(d.title.as_str()) {
+                        mentions.push((pi, (a, a + d.title.len()), di));
+                    }
+                }
+            }
+        }
+        for ((a, z), title, is_bracketed) in found {
+            let di = if let Some(&(_, di)) = aliases.iter().find(|(al, _)| *al == title) {
+                di
+            } else if let Some(di) = docs.iter().position(|d| d.title == title) {
+                di
+            } else {
+                let (kind, status) = kind_and_status(&title);
+                docs.push(PolicyDocument {
+                    title: title.clone(),
+                    item: place.item,
+                    bracketed: is_bracketed,
+                    aliases: Vec::new(),
+                    kind,
+                    status,
+                    decision: None,
+                    lead: None,
+                    co_leads: Vec::new(),
+                    next_step: None,
+                    cited: false,
+                    evidence: sentence(s, a, z).to_owned(),
+                    span: place.text.span_of(a, z),
+                });
+                reviewed.push(false);
+                docs.len() - 1
+            };
+            if docs[di].item.is_none() && place.item.is_some() {
+                docs[di].item = place.item;
+                docs[di].span = place.text.span_of(a, z);
+                docs[di].evidence = sentence(s, a, z).to_owned();
+            }
+            if place.heading {
+                reviewed[di] = true;
+            }
+            if let Some(c) = alias_re().captures(&s[z..]) {
+                let alias = c[1].to_owned();
+                if !docs[di].aliases.contains(&alias) {
+                    docs[di].aliases.push(alias.clone());
+                    aliases.push((alias, di));
+                }
+            }
+            mentions.push((pi, (a, z), di));
+        }
+    }
+    mentions.sort_by_key(|&(pi, (a, _), _)| (pi, a));
+    decide(&places, &mentions, &mut docs, res);
+    for (d, r) in docs.iter_mut().zip(reviewed) {
+        d.cited = !r && d.decision.is_none();
+    }
+    // Agenda order: by item, then by place of first mention; documents named only in the opening paragraph last.
+    docs.sort_by_key(|d| (d.item.is_none(), d.item, d.span.line, d.span.col));
+    docs
+}
+
+/// Reads, for each document, the decision taken on it, its lead department and its next step.
+fn decide(places: &[Place<'_>], mentions: &[(usize, (usize, usize), usize)], docs: &mut [PolicyDocument], res: &Resources) {
+    for &(pi, (a, z), di) in mentions {
+        if docs[di].decision.is_some() {
+            continue;
+        }
+        let place = places[pi];
+        let s = place.text.as_str();
+        // The sentence of the mention must carry a decision.
+        let sent_start = s[..a].rfind('。').map_or(0, |k| k + '。'.len_utf8());
+        let sent_end = s[z..].find('。').map_or(s.len(), |k| z + k + '。'.len_utf8());
+        let Some(decision) = decision_re().find(&s[sent_start..sent_end]) else {
+            continue;
+        };
+        // The follow-up runs to the end of that sentence and on through sentences without a new decision.
+        let mut window_end = sent_end;
+        while window_end < s.len() {
+            let next_end = s[window_end..].find('。').map_or(s.len(), |k| window_end + k + '。'.len_utf8());
+            if decision_re().is_match(&s[window_end..next_end]) {
+                break;
+            }
+            window_end = next_end;
+        }
+        let d = &mut docs[di];
+        d.decision = Some(decision.as_str().to_owned());
+        d.evidence = s[sent_start..window_end].trim().to_owned();
+        if let Some(l) = leads(&s[z..window_end], res).into_iter().next() {
+            d.lead = Some(l.lead);
+            d.co_leads = l.co.into_iter().map(|(_, o)| o).collect();
+        }
+        d.next_step = next_step_re().find(&s[z..window_end]).map(|m| m.as_str().to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_titles_are_kept_whole() {
+        let s = "审议《苏州市引进顶尖人才（团队）“一人一策”实施办法（试行）》和《关于〈条例〉的《说明》》";
+        let titles: Vec<&str> = bracketed(s).into_iter().map(|(_, (a, z))| &s[a..z]).collect();
+        assert_eq!(titles, vec!["苏州市引进顶尖人才（团队）“一人一策”实施办法（试行）", "关于〈条例〉的《说明》"]);
+    }
+
+    #[test]
+    fn kinds_and_status() {
+        let cases = [
+            ("苏州市献血条例修正案（草案）", (Some("条例修正案"), Some("草案"))),
+            ("苏州市引进顶尖人才（团队）“一人一策”实施办法（试行）", (Some("实施办法"), Some("试行"))),
+            ("苏州市氢能及燃料电池产业发展规划", (Some("发展规划"), None)),
+            ("“双12苏州购物节”活动方案", (Some("活动方案"), None)),
+            ("某某", (None, None)),
+        ];
+        for (title, (kind, status)) in cases {
+            let (k, s) = kind_and_status(title);
+            assert_eq!((k.as_deref(), s.as_deref()), (kind, status), "{title}");
+        }
+    }
+
+    #[test]
+    fn unbalanced_brackets_do_not_panic() {
+        for s in ["》《", "《《》", "《", "》", "（）", "简称《"] {
+            let _ = bracketed(s);
+            let _ = kind_and_status(s);
+        }
+    }
+}

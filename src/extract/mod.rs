@@ -1,0 +1,395 @@
+//! Structure to records: the meeting, agenda items, policy documents, topic links and attendance.
+//!
+//! [`extract`] runs the whole core on one [`Source`]: it parses, then reads
+//! records out of the parsed [`Document`] with the curated [`Resources`]. Every
+//! record carries the [`Span`] of the text it was read from. The only failure is
+//! [`ExtractError::NotMinutes`]; everything else odd becomes a [`Diagnostic`].
+//!
+//! ```
+//! use jiyao::{extract::{extract, Role}, load, resolve::Resources};
+//! let src = load::decode("a.txt", "苏州市人民政府\n常务会议纪要\n〔2020〕3号\n2020年1月6日上午，李亚平市长主持召开市政府第86次常务会议。\n会议议定以下意见：\n一、审议《某某办法》\n（一）原则同意《某某办法》，由市工信局发文实施。\n出席：李亚平 王翔\n列席：市工信局\n蔡剑峰\n记录：栗涛\n".as_bytes()).unwrap();
+//! let x = extract(&src, Resources::bundled()).unwrap();
+//! assert_eq!(x.meeting.ordinal, Some(86));
+//! let r = &x.attendance[3];
+//! assert_eq!((r.role, r.org.as_ref().unwrap().written.as_str(), r.person.as_deref()), (Role::Attending, "市工信局", Some("蔡剑峰")));
+//! assert_eq!(x.documents[0].next_step.as_deref(), Some("发文实施"));
+//! ```
+
+mod attendance;
+mod documents;
+mod items;
+mod meeting;
+mod topics;
+
+use crate::diag::{Diagnostic, Sink, Span};
+use crate::load::{Format, Source, TextEncoding};
+use crate::parse::{self, SectionKind};
+use crate::resolve::{OrgKind, Resources};
+use serde::Serialize;
+
+pub use attendance::split_names;
+
+/// Why a source yielded no records.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExtractError {
+    /// The text does not look like meeting minutes.
+    #[error("{file}: not meeting minutes: {reason}")]
+    NotMinutes {
+        /// The file.
+        file: String,
+        /// What was missing.
+        reason: String,
+    },
+}
+
+/// Everything read out of one document.
+#[derive(Clone, Debug, Serialize)]
+pub struct Extraction {
+    /// The file name, as given.
+    pub file: String,
+    /// The encoding it was decoded from.
+    pub encoding: TextEncoding,
+    /// Text or HTML.
+    pub format: Format,
+    /// The meeting.
+    pub meeting: Meeting,
+    /// The agenda items.
+    pub items: Vec<AgendaItem>,
+    /// The policy documents, in order of first mention.
+    pub documents: Vec<PolicyDocument>,
+    /// Topic links, per agenda item.
+    pub topics: Vec<TopicLink>,
+    /// Attendance records, in document order, chair first.
+    pub attendance: Vec<Attendance>,
+    /// Everything odd that was seen, with file and line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The meeting a set of minutes records.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Meeting {
+    /// The issuing body, such as 苏州市人民政府.
+    pub issuer: Option<String>,
+    /// The title line, such as 常务会议纪要.
+    pub title: Option<String>,
+    /// The document number as written, such as 〔2020〕36号.
+    pub doc_number: Option<String>,
+    /// The year of the document number.
+    pub year: Option<u32>,
+    /// The serial number of the document number.
+    pub number: Option<u32>,
+    /// The meeting's ordinal (第115次 → 115).
+    pub ordinal: Option<u32>,
+    /// The meeting date, ISO 8601 (2020-11-02).
+    pub date: Option<String>,
+    /// 上午 or 下午, as written.
+    pub half_day: Option<String>,
+    /// The chair's name.
+    pub chair: Option<String>,
+    /// The chair's title, such as 市长.
+    pub chair_title: Option<String>,
+    /// The opening paragraph.
+    pub summary: Option<String>,
+    /// The office that compiled the minutes.
+    pub compiled_by: Option<String>,
+    /// The compilation date, ISO 8601.
+    pub compiled: Option<String>,
+    /// The office that issued them.
+    pub issued_by: Option<String>,
+    /// The issue date, ISO 8601.
+    pub issued: Option<String>,
+    /// Whether the minutes say they are published (此件公开发布): `None` when they do not say.
+    pub published: Option<bool>,
+    /// The recipients of the distribution list.
+    pub distribution: Vec<String>,
+    /// Where the opening paragraph is.
+    pub span: Span,
+}
+
+/// An organisation as a record names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OrgRef {
+    /// Exactly as written (line breaks and markup removed).
+    pub written: String,
+    /// The canonical full name from the gazetteer, if known.
+    pub canonical: Option<String>,
+    /// Its kind; `unknown` when not in the gazetteer.
+    pub kind: OrgKind,
+}
+
+impl OrgRef {
+    /// Returns the canonical name, or the written one when the gazetteer does not know it.
+    pub fn name(&self) -> &str {
+        self.canonical.as_deref().unwrap_or(&self.written)
+    }
+}
+
+/// One agenda item.
+#[derive(Clone, Debug, Serialize)]
+pub struct AgendaItem {
+    /// Its 1-based ordinal.
+    pub ordinal: u32,
+    /// The heading, rejoined.
+    pub heading: String,
+    /// The first action verb of the heading (审议, 听取, 研究 …).
+    pub action: Option<String>,
+    /// Every action verb of the heading, in order.
+    pub actions: Vec<String>,
+    /// The sub-points.
+    pub points: Vec<SubPoint>,
+    /// Departments the item's text makes responsible.
+    pub departments: Vec<DeptMention>,
+    /// Where the heading is.
+    pub span: Span,
+}
+
+/// One sub-point of an agenda item.
+#[derive(Clone, Debug, Serialize)]
+pub struct SubPoint {
+    /// Its 1-based ordinal.
+    pub ordinal: u32,
+    /// Its text, rejoined.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The part a department plays in an agenda item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeptRole {
+    /// 由X… or 请X…: X leads the follow-up.
+    Lead,
+    /// 由X会同Y… or 由X会Y…: Y joins.
+    CoLead,
+    /// 原则同意X关于…的汇报: X reported.
+    Reporter,
+    /// X要…: X is given a task.
+    Tasked,
+}
+
+impl DeptRole {
+    /// Returns the snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeptRole::Lead => "lead",
+            DeptRole::CoLead => "co_lead",
+            DeptRole::Reporter => "reporter",
+            DeptRole::Tasked => "tasked",
+        }
+    }
+}
+
+/// A department named by an agenda item, with its part.
+#[derive(Clone, Debug, Serialize)]
+pub struct DeptMention {
+    /// Its part.
+    pub role: DeptRole,
+    /// The organisation.
+    pub org: OrgRef,
+    /// The sub-point it is named in (0 for the heading or intro).
+    pub point: u32,
+    /// Where.
+    pub span: Span,
+}
+
+/// A policy document named by the minutes.
+#[derive(Clone, Debug, Serialize)]
+pub struct PolicyDocument {
+    /// The exact title, without the outer 《》, nested brackets and quotes kept.
+    pub title: String,
+    /// The agenda item it belongs to (first mention in an item).
+    pub item: Option<u32>,
+    /// True when written in 《》.
+    pub bracketed: bool,
+    /// Short names defined for it (以下简称《…》).
+    pub aliases: Vec<String>,
+    /// Its type by title suffix (规划, 实施方案, 条例 …).
+    pub kind: Option<String>,
+    /// 草案 or 试行, when the title says so.
+    pub status: Option<String>,
+    /// What the meeting decided (原则同意 …).
+    pub decision: Option<String>,
+    /// The department that leads the next step.
+    pub lead: Option<OrgRef>,
+    /// Departments that join the lead.
+    pub co_leads: Vec<OrgRef>,
+    /// The next step (发文实施, 提请市委常委会审议 …).
+    pub next_step: Option<String>,
+    /// True when the meeting only cited it (not reviewed, no decision).
+    pub cited: bool,
+    /// The sentence that carries the decision, or the first mention.
+    pub evidence: String,
+    /// Where the first mention is.
+    pub span: Span,
+}
+
+/// A topic of the scheme matched in an agenda item.
+#[derive(Clone, Debug, Serialize)]
+pub struct TopicLink {
+    /// The agenda item.
+    pub item: u32,
+    /// The topic's preferred label.
+    pub topic: String,
+    /// The topic's id in the scheme.
+    pub topic_id: String,
+    /// The label or keyword that matched.
+    pub matched: String,
+    /// The sentence holding the first match.
+    pub evidence: String,
+    /// Where the first match is.
+    pub span: Span,
+}
+
+/// The part a person or organisation played at a meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// 主持: chaired the meeting.
+    Chair,
+    /// 出席: present as a member.
+    Present,
+    /// 列席: attending.
+    Attending,
+    /// 记录: took the minutes.
+    Recorder,
+    /// An organisation that sent an unnamed representative (…的代表).
+    Representative,
+    /// 请假 or 缺席: on leave or absent.
+    Absent,
+}
+
+impl Role {
+    /// Returns the lowercase name used in tables and the graph.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Chair => "chair",
+            Role::Present => "present",
+            Role::Attending => "attending",
+            Role::Recorder => "recorder",
+            Role::Representative => "representative",
+            Role::Absent => "absent",
+        }
+    }
+
+    /// Returns the Chinese label (主持, 出席, 列席, 记录, 代表, 请假).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Role::Chair => "主持",
+            Role::Present => "出席",
+            Role::Attending => "列席",
+            Role::Recorder => "记录",
+            Role::Representative => "代表",
+            Role::Absent => "请假",
+        }
+    }
+
+    /// Parses the lowercase name.
+    pub fn parse(s: &str) -> Option<Role> {
+        [Role::Chair, Role::Present, Role::Attending, Role::Recorder, Role::Representative, Role::Absent]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+/// One attendance record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attendance {
+    /// The role.
+    pub role: Role,
+    /// The organisation, when the record names one.
+    pub org: Option<OrgRef>,
+    /// The person, absent for an unnamed representative.
+    pub person: Option<String>,
+    /// A parenthetical note written after the record, such as （请假）.
+    pub note: Option<String>,
+    /// Where the record is.
+    pub span: Span,
+}
+
+/// Runs parsing and extraction on one source.
+pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractError> {
+    let (doc, parse_diags) = parse::parse(source);
+    if !doc.is_minutes() {
+        let reason = if doc.title.is_none() && doc.opening.is_none() {
+            "no 会议纪要 title and no opening paragraph naming a meeting"
+        } else {
+            "no agenda item and no attendance list"
+        };
+        return Err(ExtractError::NotMinutes {
+            file: source.name.clone(),
+            reason: reason.to_owned(),
+        });
+    }
+    let mut sink = Sink::new(&source.name);
+    sink.extend(source.diagnostics.iter().cloned());
+    sink.extend(parse_diags);
+    let meeting = meeting::read(&doc, &mut sink);
+    let items = items::read(&doc, res);
+    let documents = documents::read(&doc, res);
+    let topics = topics::read(&doc, res);
+    let mut attendance = Vec::new();
+    if let (Some(chair), Some(span)) = (&meeting.chair, meeting::chair_span(&doc)) {
+        attendance.push(Attendance {
+            role: Role::Chair,
+            org: None,
+            person: Some(chair.clone()),
+            note: None,
+            span,
+        });
+    }
+    for section in &doc.sections {
+        let role = match section.kind {
+            SectionKind::Present => Role::Present,
+            SectionKind::Attending => Role::Attending,
+            SectionKind::Recorder => Role::Recorder,
+            SectionKind::Chair => Role::Chair,
+            SectionKind::Absent => Role::Absent,
+        };
+        if role == Role::Chair && attendance.first().is_some_and(|a| a.role == Role::Chair) {
+            continue;
+        }
+        attendance.extend(attendance::read_section(&section.body, role, res, &mut sink));
+    }
+    attendance::check(&attendance, &mut sink);
+    Ok(Extraction {
+        file: source.name.clone(),
+        encoding: source.encoding,
+        format: source.format,
+        meeting,
+        items,
+        documents,
+        topics,
+        attendance,
+        diagnostics: sink.into_vec(),
+    })
+}
+
+/// Resolves a written organisation name against the gazetteer.
+pub(crate) fn org_ref(written: String, res: &Resources) -> OrgRef {
+    match res.gazetteer.lookup(&written) {
+        Some(id) => {
+            let org = res.gazetteer.org(id);
+            OrgRef {
+                written,
+                canonical: Some(org.canonical.clone()),
+                kind: org.kind,
+            }
+        }
+        None => OrgRef {
+            written,
+            canonical: None,
+            kind: OrgKind::Unknown,
+        },
+    }
+}
+
+/// Returns true for CJK ideographs (the characters Chinese names are written in).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2FA1F | 0xF900..=0xFAFF | 0x3007)
+}
+
+#[cfg(test)]
+mod tests;

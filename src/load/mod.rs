@@ -1,0 +1,166 @@
+//! Bytes to text: encoding detection, HTML to text, and a map from text lines back to the original.
+//!
+//! This is the only stage of the core that touches the file system ([`read`]).
+//! Everything after it works on a [`Source`]: decoded text with `\n` line ends
+//! and, for each of its lines, the line of the original file it came from.
+//!
+//! ```
+//! let bytes = "\u{feff}苏州市人民政府\r\n常务会议纪要\r\n".as_bytes();
+//! let src = jiyao::load::decode("a.txt", bytes).unwrap();
+//! assert_eq!(src.text, "苏州市人民政府\n常务会议纪要\n");
+//! assert_eq!(src.encoding, jiyao::load::TextEncoding::Utf8Bom);
+//! ```
+
+mod decode;
+mod html;
+
+pub use decode::TextEncoding;
+
+use crate::diag::Diagnostic;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// What kind of document the bytes were.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text, possibly with Markdown residue.
+    Text,
+    /// An HTML page; its text was extracted.
+    Html,
+}
+
+/// A decoded document, ready for parsing.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The name used in every diagnostic and record: the file name as given.
+    pub name: String,
+    /// The path it was read from, if it came from a file.
+    pub path: Option<PathBuf>,
+    /// The detected encoding.
+    pub encoding: TextEncoding,
+    /// Text or HTML.
+    pub format: Format,
+    /// The text, with `\n` line ends and no byte-order mark.
+    pub text: String,
+    /// For each line of `text` (0-based), the 1-based line of the original file.
+    pub line_map: Vec<u32>,
+    /// Notes made while decoding (encoding guesses, replaced bytes).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Source {
+    /// Returns the original 1-based line of the 0-based text line `index`.
+    pub fn original_line(&self, index: usize) -> u32 {
+        self.line_map
+            .get(index)
+            .copied()
+            .unwrap_or_else(|| self.line_map.last().copied().unwrap_or(0) + 1)
+    }
+}
+
+/// Why a file could not be turned into text.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The bytes are not text (they hold NUL bytes outside any UTF-16 encoding).
+    #[error("{name}: not a text file (binary data at byte {offset})")]
+    Binary {
+        /// The file.
+        name: String,
+        /// The offset of the first NUL byte.
+        offset: usize,
+    },
+}
+
+/// Reads and decodes one file.
+pub fn read(path: &Path) -> Result<Source, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let mut src = decode(&name, &bytes)?;
+    src.path = Some(path.to_owned());
+    Ok(src)
+}
+
+/// Decodes bytes into a [`Source`]: detects the encoding, normalises line ends and extracts the text of HTML pages.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
+    let decoded = decode::decode_bytes(name, bytes)?;
+    let mut diagnostics = decoded.diagnostics;
+    let text = normalise_newlines(&decoded.text);
+    let is_html = html::looks_like_html(name, &text);
+    let (text, line_map, format) = if is_html {
+        let (t, m) = html::to_text(&text);
+        (t, m, Format::Html)
+    } else {
+        let lines = text.split('\n').count() as u32;
+        (text, (1..=lines).collect(), Format::Text)
+    };
+    if is_html && text.trim().is_empty() {
+        diagnostics.push(Diagnostic::new(
+            name,
+            crate::diag::Severity::Warning,
+            "empty-html",
+            "the HTML page holds no text",
+            crate::diag::Span::point(1, 1),
+        ));
+    }
+    Ok(Source {
+        name: name.to_owned(),
+        path: None,
+        encoding: decoded.encoding,
+        format,
+        text,
+        line_map,
+        diagnostics,
+    })
+}
+
+fn normalise_newlines(s: &str) -> String {
+    if !s.contains('\r') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_lone_cr_become_newlines() {
+        assert_eq!(normalise_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn line_map_of_text_is_identity() {
+        let src = decode("a.txt", "x\ny\nz".as_bytes()).unwrap();
+        assert_eq!(src.line_map, vec![1, 2, 3]);
+        assert_eq!(src.format, Format::Text);
+    }
+}

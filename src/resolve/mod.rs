@@ -1,0 +1,132 @@
+//! Names to entities: the department gazetteer, the surname list and the topic scheme.
+//!
+//! These are curated data kept in `data/` and compiled into the binary, so that
+//! `jiyao` works from any directory; [`Resources::from_dir`] reads an edited
+//! copy instead. The core never reads them from disk on its own.
+//!
+//! ```
+//! let res = jiyao::resolve::Resources::bundled();
+//! let chars: Vec<char> = "市工信局蔡剑峰".chars().collect();
+//! let (len, org) = res.gazetteer.longest_at(&chars, 0).unwrap();
+//! assert_eq!(len, 4);
+//! assert_eq!(res.gazetteer.org(org).canonical, "苏州市工业和信息化局");
+//! assert_eq!(res.surnames.surname_len(&chars[4..]), Some(1));
+//! ```
+
+mod gazetteer;
+mod surnames;
+mod topics;
+
+pub use gazetteer::{Gazetteer, Org, OrgId, OrgKind};
+pub use surnames::Surnames;
+pub use topics::{Topic, TopicScheme};
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Why a data file could not be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResolveError {
+    /// The file could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A row is malformed.
+    #[error("{file}:{line}: {message}")]
+    Invalid {
+        /// The file, as named in `data/`.
+        file: String,
+        /// The 1-based line of the row.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Every curated table the extractor needs.
+#[derive(Debug)]
+pub struct Resources {
+    /// Departments and other organisations, by every name minutes use for them.
+    pub gazetteer: Gazetteer,
+    /// Chinese surnames, single and compound.
+    pub surnames: Surnames,
+    /// The policy-topic scheme.
+    pub topics: TopicScheme,
+}
+
+/// The gazetteer bundled at build time from `data/gazetteer.csv`.
+pub const GAZETTEER_CSV: &str = include_str!("../../data/gazetteer.csv");
+/// The surname list bundled at build time from `data/surnames.txt`.
+pub const SURNAMES_TXT: &str = include_str!("../../data/surnames.txt");
+/// The topic scheme bundled at build time from `data/topics.csv`.
+pub const TOPICS_CSV: &str = include_str!("../../data/topics.csv");
+
+impl Resources {
+    /// Returns the tables bundled into the binary, parsed once per process.
+    pub fn bundled() -> &'static Resources {
+        static BUNDLED: OnceLock<Resources> = OnceLock::new();
+        BUNDLED.get_or_init(|| {
+            Resources::from_strs(GAZETTEER_CSV, SURNAMES_TXT, TOPICS_CSV)
+                .expect("the bundled data files are checked by the test suite")
+        })
+    }
+
+    /// Parses the three tables from their text.
+    pub fn from_strs(gazetteer: &str, surnames: &str, topics: &str) -> Result<Self, ResolveError> {
+        Ok(Resources {
+            gazetteer: Gazetteer::from_csv("gazetteer.csv", gazetteer)?,
+            surnames: Surnames::from_text(surnames),
+            topics: TopicScheme::from_csv("topics.csv", topics)?,
+        })
+    }
+
+    /// Reads `gazetteer.csv`, `surnames.txt` and `topics.csv` from a directory.
+    pub fn from_dir(dir: &Path) -> Result<Self, ResolveError> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read_to_string(&path).map_err(|source| ResolveError::Io { path, source })
+        };
+        Resources::from_strs(&read("gazetteer.csv")?, &read("surnames.txt")?, &read("topics.csv")?)
+    }
+}
+
+/// Folds the width and quote variants that minutes mix, one character for one character.
+///
+/// Full-width ASCII becomes ASCII, curly quotes become straight ones and the
+/// ideographic space becomes a space. Lookups compare folded characters, so
+/// `市“331”专班` and `市"331"专班` find the same organisation.
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '“' | '”' | '„' | '〝' | '〞' => '"',
+        '‘' | '’' => '\'',
+        '\u{3000}' | '\u{a0}' => ' ',
+        '〔' | '【' => '[',
+        '〕' | '】' => ']',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_data_parses() {
+        let r = Resources::bundled();
+        assert!(r.gazetteer.len() > 100);
+        assert!(r.surnames.len() > 400);
+        assert!(r.topics.len() >= 30);
+    }
+
+    #[test]
+    fn fold_maps_width_and_quotes() {
+        let s: String = "（一）：“331”".chars().map(fold).collect();
+        assert_eq!(s, "(一):\"331\"");
+    }
+}
