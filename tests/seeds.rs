@@ -105,7 +105,8 @@ fn key_attendance_facts() {
 
 #[test]
 fn documents_and_next_steps() {
-    let docs = |stem: &str| -> Vec<(Option<u32>, String, Option<String>, Option<String>)> {
+    type Row = (Option<u32>, String, Option<String>, Option<String>);
+    let docs = |stem: &str| -> Vec<Row> {
         seed(stem)
             .documents
             .into_iter()

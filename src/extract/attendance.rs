@@ -121,8 +121,11 @@ pub(crate) fn read_section(body: &Text, role: Role, res: &Resources, sink: &mut 
     out
 }
 
-/// Finds the next list of organisations ending in …的代表; returns its start, its elements and the index after the marker.
-fn find_representatives(cs: &[C], from: usize, res: &Resources) -> Option<(usize, Vec<(usize, usize)>, usize)> {
+/// A list of organisations that sent representatives: where it starts, each element's range, and the index after 代表.
+type RepresentativeList = (usize, Vec<(usize, usize)>, usize);
+
+/// Finds the next list of organisations ending in …的代表.
+fn find_representatives(cs: &[C], from: usize, res: &Resources) -> Option<RepresentativeList> {
     let r = (from + 1..cs.len().saturating_sub(1)).find(|&k| cs[k].c == '代' && cs[k + 1].c == '表')?;
     let after = r + 2;
     let mut e = r;

@@ -353,7 +353,7 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         attendance.extend(attendance::read_section(&section.body, role, res, &mut sink));
     }
     attendance::check(&attendance, &mut sink);
-    Ok(Extraction {
+    let mut x = Extraction {
         file: source.name.clone(),
         encoding: source.encoding,
         format: source.format,
@@ -363,7 +363,50 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         topics,
         attendance,
         diagnostics: sink.into_vec(),
-    })
+    };
+    if let Some(city) = x.meeting.issuer.as_deref().and_then(issuer_city) {
+        relocate(&mut x, &city);
+    }
+    Ok(x)
+}
+
+/// The city the gazetteer's relative forms (市工信局, 团市委 …) belong to.
+pub const GAZETTEER_CITY: &str = "苏州市";
+
+/// Returns the city of an issuer such as 无锡市人民政府, when it is not the gazetteer's own city.
+fn issuer_city(issuer: &str) -> Option<String> {
+    let city = issuer.strip_suffix("人民政府")?;
+    (city.chars().count() >= 2 && city.ends_with(['市', '州', '盟']) && city != GAZETTEER_CITY).then(|| city.to_owned())
+}
+
+/// Rewrites the canonical names of relative forms for another city's minutes.
+///
+/// In 无锡市人民政府's minutes, 市工信局 is 无锡市工业和信息化局, not the
+/// 苏州市 department the gazetteer lists: forms written relative to the city
+/// (starting with 市, or 团市委) keep their kind, and their canonical name has
+/// the gazetteer's city replaced with the issuer's. Absolute forms (苏州城投公司,
+/// 吴江区) are left alone.
+fn relocate(x: &mut Extraction, city: &str) {
+    let fix = |o: &mut OrgRef| {
+        if o.written.starts_with('市') || o.written.starts_with("团市") {
+            if let Some(c) = o.canonical.as_mut() {
+                if c.contains(GAZETTEER_CITY) {
+                    *c = c.replacen(GAZETTEER_CITY, city, 1);
+                }
+            }
+        }
+    };
+    for a in &mut x.attendance {
+        if let Some(o) = a.org.as_mut() {
+            fix(o);
+        }
+    }
+    for d in &mut x.documents {
+        d.lead.iter_mut().chain(d.co_leads.iter_mut()).for_each(fix);
+    }
+    for i in &mut x.items {
+        i.departments.iter_mut().for_each(|d| fix(&mut d.org));
+    }
 }
 
 /// Resolves a written organisation name against the gazetteer.

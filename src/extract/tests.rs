@@ -99,3 +99,11 @@ fn a_doubtful_name_is_kept_and_reported() {
     assert_eq!(records[0].person.as_deref(), Some("呢呢"));
     assert!(diags.iter().any(|d| d.code == "doubtful-name" && d.message.contains("呢呢")), "{diags:?}");
 }
+
+#[test]
+fn relative_forms_follow_the_issuing_city() {
+    let src = crate::load::decode("w.txt", "无锡市人民政府\n常务会议纪要\n〔2021〕5号\n2021年3月1日上午，杜小刚市长主持召开市政府第40次常务会议。\n会议议定以下意见：\n一、审议甲\n出席：杜小刚\n列席：市工信局蔡剑峰 苏州城投公司张涛\n记录：栗涛\n".as_bytes()).unwrap();
+    let x = extract(&src, Resources::bundled()).unwrap();
+    let names: Vec<Option<&str>> = x.attendance.iter().filter_map(|a| a.org.as_ref()).map(|o| o.canonical.as_deref()).collect();
+    assert_eq!(names, vec![Some("无锡市工业和信息化局"), Some("苏州城市建设投资发展有限责任公司")]);
+}
