@@ -20,7 +20,7 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<TopicLink> {
     for item in &doc.items {
         let mut all = Text::default();
         for (_, t) in texts(item) {
-            if let Some((_, last)) = all.chars_with_pos().last() {
+            if let Some(last) = all.last_pos() {
                 all.push('\n', last);
             }
             all.append(t);

@@ -295,7 +295,7 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
             }
             State::Attendance => {
                 if let Some(section) = doc.sections.last_mut() {
-                    if let Some(&(_, last)) = section.body.chars_with_pos().last().as_ref() {
+                    if let Some(last) = section.body.last_pos() {
                         section.body.push('\n', last);
                     }
                     section.body.append(t);

@@ -98,6 +98,11 @@ impl Text {
         self.slice(start, end)
     }
 
+    /// Returns the original position of the last character, if any.
+    pub fn last_pos(&self) -> Option<Pos> {
+        self.chars.last().map(|&(_, p)| p)
+    }
+
     /// Returns each character with its original position.
     pub fn chars_with_pos(&self) -> impl Iterator<Item = (char, Pos)> + '_ {
         self.text.chars().zip(self.chars.iter().map(|&(_, p)| p))
