@@ -21,8 +21,10 @@
 //! ```
 
 pub mod diag;
+pub mod eval;
 pub mod extract;
 pub mod load;
 pub mod parse;
 pub mod resolve;
+pub mod synth;
 pub mod table;

@@ -3,7 +3,9 @@
 //! This is the only module that knows clap. Each subcommand lives in its own
 //! file and returns an exit code; `main` maps errors to messages.
 
+mod eval;
 mod extract;
+mod synth;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -25,6 +27,10 @@ pub struct Cli {
 pub enum Command {
     /// Read minutes and print what they record: the whole structure as JSON, or one table as CSV/TSV.
     Extract(extract::Args),
+    /// Generate a realistic corpus of minutes with its ground truth (DIR/minutes, DIR/truth).
+    Synth(synth::Args),
+    /// Score the extractor against ground truth: precision, recall and F1 per table.
+    Eval(eval::Args),
 }
 
 /// What a command ended with: success, or some inputs failed (reported already).
@@ -41,6 +47,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let res = resources(cli.data.as_deref())?;
     match cli.command {
         Command::Extract(args) => extract::run(args, res),
+        Command::Synth(args) => synth::run(args, res),
+        Command::Eval(args) => eval::run(args, res),
     }
 }
 

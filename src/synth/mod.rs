@@ -1,0 +1,652 @@
+//! A generated corpus of realistic minutes with its ground truth, for measuring the extractor and for scale benchmarks.
+//!
+//! `generate` builds a world of several cities (苏州, 无锡, 常州, 南通 … from
+//! `data/synth_cities.csv`), lets time run over up to twenty years, and writes
+//! one set of minutes per meeting: departments rename at the 2019 reform,
+//! officials move and get promoted, some share a name, topics recur, titles
+//! nest brackets and quotes, and files carry the layout damage of the real
+//! ones (see [`render`]). Beside each file it yields the rows the extractor
+//! should produce, with exactly the leading columns of
+//! [`TableKind`](crate::table::TableKind) tables.
+//!
+//! The generator is pure and deterministic: the same [`Config`] always gives
+//! byte-identical files, whatever the platform. [`write_corpus`] streams the
+//! files and the truth tables to disk, one meeting at a time, so memory does
+//! not grow with the corpus.
+//!
+//! ```
+//! use jiyao::synth::{generate, Config};
+//! let mut files = Vec::new();
+//! generate(&Config { meetings: 3, seed: 1 }, jiyao::resolve::Resources::bundled(), |m| {
+//!     files.push(m.file_name.clone());
+//!     Ok::<_, jiyao::synth::SynthError>(())
+//! })
+//! .unwrap();
+//! assert_eq!(files.len(), 3);
+//! ```
+
+pub mod calendar;
+mod content;
+pub mod render;
+pub mod rng;
+pub mod world;
+
+use crate::resolve::Resources;
+use calendar::Date;
+use content::{topics_in, Agenda};
+use render::{Delivery, Layout, Minutes};
+use rng::Rng;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use world::{CityWorld, UnitKind};
+
+/// Why a corpus could not be generated or written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SynthError {
+    /// A bundled data file of the generator is malformed.
+    #[error("generator data: {0}")]
+    Data(String),
+    /// A file or directory could not be written.
+    #[error("{path}: cannot write: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A truth table could not be written.
+    #[error("{path}: cannot write CSV: {source}")]
+    Csv {
+        /// The path.
+        path: PathBuf,
+        /// The underlying error.
+        source: csv::Error,
+    },
+}
+
+/// What to generate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The number of meetings (one file each).
+    pub meetings: usize,
+    /// The seed; the same seed always gives the same corpus.
+    pub seed: u64,
+}
+
+/// Header of `truth/meetings.csv`: the extractor's leading columns, then the issuer and how the file was rendered.
+pub const MEETINGS_HEADER: &[&str] = &[
+    "doc",
+    "doc_number",
+    "meeting",
+    "date",
+    "half_day",
+    "chair",
+    "chair_title",
+    "compiled",
+    "issued",
+    "issuer",
+    "layout",
+    "delivery",
+];
+/// Header of `truth/attendance.csv`: the extractor's leading columns, then a stable person id that tells homonyms apart.
+pub const ATTENDANCE_HEADER: &[&str] = &[
+    "doc",
+    "meeting",
+    "date",
+    "role",
+    "org",
+    "org_name",
+    "person",
+    "person_id",
+];
+/// Header of `truth/documents.csv`: the extractor's leading columns.
+pub const DOCUMENTS_HEADER: &[&str] = &["doc", "meeting", "item", "title", "lead_org", "next_step"];
+/// Header of `truth/topics.csv`: the extractor's leading columns.
+pub const TOPICS_HEADER: &[&str] = &["doc", "meeting", "item", "topic"];
+
+/// One generated meeting: the file and the rows the extractor should read out of it.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// The file name, such as `suzhou-2019-015.txt`.
+    pub file_name: String,
+    /// The file's bytes, encoded as delivered.
+    pub bytes: Vec<u8>,
+    /// The row of `truth/meetings.csv`.
+    pub meeting: Vec<String>,
+    /// The rows of `truth/attendance.csv`.
+    pub attendance: Vec<Vec<String>>,
+    /// The rows of `truth/documents.csv`.
+    pub documents: Vec<Vec<String>>,
+    /// The rows of `truth/topics.csv`.
+    pub topics: Vec<Vec<String>>,
+}
+
+/// The shape of a corpus: which cities, which years, how many meetings in each city-year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// Indices into the city table.
+    pub cities: Vec<usize>,
+    /// The first year.
+    pub first_year: i32,
+    /// The number of years.
+    pub years: usize,
+    /// Meetings per city (outer) and year (inner).
+    pub counts: Vec<Vec<usize>>,
+}
+
+const LAST_YEAR: i32 = 2024;
+const PER_CITY_YEAR: usize = 24;
+const MAX_PER_CITY_YEAR: usize = 400;
+
+/// Decides how many cities and years a corpus of `meetings` spans: about 24 meetings per city-year, at least four cities, up to twenty years around the 2019 reform.
+pub fn plan(meetings: usize, available_cities: usize, seed: u64) -> Plan {
+    let city_years = meetings.div_ceil(PER_CITY_YEAR).max(1);
+    let mut years = city_years.div_ceil(4).clamp(3, 20);
+    let n = available_cities.max(1);
+    let cities = city_years.div_ceil(years).clamp(4.min(n), n);
+    years = years.max(meetings.div_ceil(cities * MAX_PER_CITY_YEAR));
+    let first_year = (LAST_YEAR - years as i32 + 1).min(2019 - (years as i32) / 2);
+    let slots = cities * years;
+    let base = meetings / slots;
+    let extra = meetings % slots;
+    let mut rng = Rng::derive(seed, "plan");
+    let mut order: Vec<usize> = (0..slots).collect();
+    rng.shuffle(&mut order);
+    let mut flat = vec![base; slots];
+    for &s in &order[..extra] {
+        flat[s] += 1;
+    }
+    Plan {
+        cities: (0..cities).collect(),
+        first_year,
+        years,
+        counts: flat.chunks(years).map(<[usize]>::to_vec).collect(),
+    }
+}
+
+/// True for the first year of a municipal government term (2003, 2008, 2013, 2018, 2023 …).
+fn term_year(y: i32) -> bool {
+    (y - 2003).rem_euclid(5) == 0
+}
+
+/// Generates the corpus, handing each meeting to `sink` in order (city by city, then by date).
+pub fn generate<E>(
+    config: &Config,
+    res: &Resources,
+    mut sink: impl FnMut(Generated) -> Result<(), E>,
+) -> Result<(), E>
+where
+    E: From<SynthError>,
+{
+    let cities = world::cities()?;
+    let plan = plan(config.meetings, cities.len(), config.seed);
+    for (ci, &city_index) in plan.cities.iter().enumerate() {
+        let city = cities[city_index].clone();
+        let mut rng = Rng::derive(config.seed, &city.pinyin);
+        let start = Date::new(plan.first_year, 1, 1);
+        let mut world = CityWorld::new(city, res, &mut rng, start);
+        // Topics this city returns to year after year.
+        let n_topics = res.topics.len();
+        let mut weights = vec![2u32; n_topics];
+        for t in rng.sample_sorted(n_topics, 8) {
+            weights[t] = 12;
+        }
+        for (t, topic) in res.topics.topics().iter().enumerate() {
+            if topic.id == "work-safety" {
+                weights[t] = 16;
+            }
+        }
+        let per_year_guess = plan.counts[ci].iter().sum::<usize>() / plan.years.max(1);
+        let since_term = (0..5).find(|k| term_year(plan.first_year - k)).unwrap_or(0) as usize;
+        let mut ordinal = since_term * per_year_guess + rng.below(3);
+        for (yi, &count) in plan.counts[ci].iter().enumerate() {
+            let year = plan.first_year + yi as i32;
+            let slots = meeting_slots(year);
+            let chosen = rng.sample_sorted(slots.len(), count);
+            for (number, &s) in chosen.iter().enumerate() {
+                let (date, half) = slots[s];
+                let new_term = term_year(year) && number == 0;
+                if new_term {
+                    ordinal = 0;
+                }
+                ordinal += 1;
+                world.advance(date, new_term, &mut rng);
+                let g = meeting(
+                    &world,
+                    res,
+                    &weights,
+                    date,
+                    half,
+                    number + 1,
+                    ordinal,
+                    &mut rng,
+                );
+                sink(g)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every weekday half-day of a year, in order.
+fn meeting_slots(year: i32) -> Vec<(Date, &'static str)> {
+    let mut out = Vec::new();
+    let mut d = Date::new(year, 1, 2);
+    while d.year() == year {
+        if !d.is_weekend() {
+            out.push((d, "上午"));
+            out.push((d, "下午"));
+        }
+        d = d.add_days(1);
+    }
+    out
+}
+
+/// Generates one meeting of a city.
+#[allow(clippy::too_many_arguments)]
+fn meeting(
+    world: &CityWorld,
+    res: &Resources,
+    weights: &[u32],
+    date: Date,
+    half: &str,
+    number: usize,
+    ordinal: usize,
+    rng: &mut Rng,
+) -> Generated {
+    let city = &world.city;
+    let year = date.year();
+    let layout = match rng.below(100) {
+        0..=54 => Layout::Plain,
+        55..=74 => Layout::Compact,
+        _ => Layout::Markdown,
+    };
+    let delivery = Delivery::draw(rng);
+    let layout = if matches!(delivery, Delivery::Html | Delivery::HtmlGb18030)
+        && layout == Layout::Markdown
+    {
+        Layout::Plain
+    } else {
+        layout
+    };
+    let file_name = format!(
+        "{}-{year}-{number:03}.{}",
+        city.pinyin,
+        delivery.extension()
+    );
+    let doc_number = format!("〔{year}〕{number}号");
+    let issuer = format!("{}市人民政府", city.name);
+    let hanzi = year < 2012 && rng.chance(0.25);
+    let half = if rng.chance(0.93) { half } else { "" };
+
+    // Agenda.
+    let agenda = Agenda {
+        res,
+        world,
+        date,
+        weights,
+    };
+    let n_items = [2, 3, 3, 4, 4, 4, 5, 5, 6][rng.below(9)];
+    let mut taken = Vec::new();
+    let items: Vec<content::ItemText> =
+        (0..n_items).map(|_| agenda.item(&mut taken, rng)).collect();
+
+    // Chair and opening.
+    let chair = world.chair(rng);
+    let chair_name = world.people[chair.person].name.clone();
+    let date_written = if hanzi {
+        date.written_hanzi()
+    } else {
+        date.written()
+    };
+    let who = match chair.entrusted_by {
+        Some(m) => format!(
+            "受{}{}委托，{chair_name}{}",
+            world.people[m].name,
+            if world.mayor_acting {
+                "代市长"
+            } else {
+                "市长"
+            },
+            chair.title
+        ),
+        None => format!("{chair_name}{}", chair.title),
+    };
+    let mut parts: Vec<String> = items.iter().map(|i| i.summary.clone()).collect();
+    if parts.len() > 2 && rng.chance(0.3) {
+        if let Some(last) = parts.last_mut() {
+            *last = format!("会议还{last}");
+        }
+    }
+    let opening = format!(
+        "{date_written}{half}，{who}主持召开市政府第{ordinal}次常务会议，{}。",
+        parts.join("，")
+    );
+
+    // Attendance.
+    let mut present: Vec<usize> = Vec::new();
+    if chair.entrusted_by.is_none() {
+        present.push(world.mayor);
+    }
+    present.push(world.exec);
+    for &v in &world.vms {
+        if rng.chance(0.9) {
+            present.push(v);
+        }
+    }
+    present.push(world.secgen);
+    let attending_names: Vec<usize> = world
+        .depsecs
+        .iter()
+        .copied()
+        .filter(|_| rng.chance(0.8))
+        .collect();
+    let required: Vec<usize> = items.iter().flat_map(|i| i.units.iter().copied()).collect();
+    let mut unit_rows: Vec<(usize, usize)> = Vec::new();
+    let mut absent_units: Vec<usize> = Vec::new();
+    for u in world.active_units(date) {
+        let unit = &world.units[u];
+        let attend = required.contains(&u) || rng.below(100) < usize::from(unit.attend);
+        let person = if rng.chance(0.92) {
+            world.heads[u]
+        } else {
+            world.deputies[u]
+        };
+        match (attend, person) {
+            (true, Some(p))
+                if !present.contains(&p)
+                    && !attending_names.contains(&p)
+                    && !unit_rows.iter().any(|r| r.1 == p) =>
+            {
+                unit_rows.push((u, p))
+            }
+            _ => absent_units.push(u),
+        }
+    }
+    let mut representatives: Vec<usize> = Vec::new();
+    if rng.chance(0.55) && !absent_units.is_empty() {
+        let k = rng.range(1, 5.min(absent_units.len()));
+        representatives = rng
+            .sample_sorted(absent_units.len(), k)
+            .into_iter()
+            .map(|i| absent_units[i])
+            .collect();
+    }
+    let written = |u: usize| {
+        world.units[u]
+            .form_at(date)
+            .map(|f| (f.written.clone(), f.canonical.clone()))
+            .unwrap_or_default()
+    };
+
+    // Footer.
+    let compiled = date.add_days(rng.range(3, 20) as i64);
+    let issued = compiled.add_days(rng.range(0, 3) as i64);
+    let publication = match rng.below(100) {
+        0..=79 => Some("（此件公开发布）"),
+        80..=87 => Some("（此件依申请公开）"),
+        _ => None,
+    };
+    let parks: Vec<String> = world
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::District)
+        .filter_map(|u| u.form_at(date))
+        .filter(|f| f.canonical.ends_with("管理委员会"))
+        .map(|f| f.written.trim_end_matches("管委会").to_owned())
+        .take(2)
+        .collect();
+    let distribution = if parks.is_empty() {
+        "分送：各县（市、区）人民政府；市各有关部门和单位。".to_owned()
+    } else {
+        format!(
+            "分送：各市、区人民政府，{}管委会；市各有关部门和单位。",
+            parks.join("、")
+        )
+    };
+    let office = format!("{issuer}办公室");
+    let m = Minutes {
+        issuer: issuer.clone(),
+        doc_number: doc_number.clone(),
+        opening,
+        items: items
+            .iter()
+            .map(|i| (i.heading.clone(), i.points.clone()))
+            .collect(),
+        closing: rng.chance(0.5).then(|| "会议还研究了其他事项。".to_owned()),
+        present: present
+            .iter()
+            .map(|&p| world.people[p].name.clone())
+            .collect(),
+        attending_names: attending_names
+            .iter()
+            .map(|&p| world.people[p].name.clone())
+            .collect(),
+        attending_units: unit_rows
+            .iter()
+            .map(|&(u, p)| (written(u).0, world.people[p].name.clone()))
+            .collect(),
+        representatives: representatives.iter().map(|&u| written(u).0).collect(),
+        recorder: world.people[world.recorder].name.clone(),
+        office,
+        compiled: Some(compiled),
+        issued: Some(issued),
+        hanzi_dates: hanzi,
+        publication,
+        distribution,
+    };
+    let bytes = render::render(&m, layout, delivery, rng);
+
+    // Truth.
+    let doc = file_name.clone();
+    let meeting_no = ordinal.to_string();
+    let iso = date.iso();
+    let meeting_row = vec![
+        doc.clone(),
+        doc_number,
+        meeting_no.clone(),
+        iso.clone(),
+        half.to_owned(),
+        chair_name,
+        chair.title.to_owned(),
+        compiled.iso(),
+        issued.iso(),
+        issuer,
+        layout.as_str().to_owned(),
+        delivery.as_str().to_owned(),
+    ];
+    let row = |role: &str, org: (String, String), p: Option<usize>| {
+        vec![
+            doc.clone(),
+            meeting_no.clone(),
+            iso.clone(),
+            role.to_owned(),
+            org.0,
+            org.1,
+            p.map(|p| world.people[p].name.clone()).unwrap_or_default(),
+            p.map(|p| world.people[p].id.clone()).unwrap_or_default(),
+        ]
+    };
+    let none = || (String::new(), String::new());
+    let mut attendance = vec![row("chair", none(), Some(chair.person))];
+    attendance.extend(present.iter().map(|&p| row("present", none(), Some(p))));
+    attendance.extend(
+        attending_names
+            .iter()
+            .map(|&p| row("attending", none(), Some(p))),
+    );
+    attendance.extend(
+        unit_rows
+            .iter()
+            .map(|&(u, p)| row("attending", written(u), Some(p))),
+    );
+    attendance.extend(
+        representatives
+            .iter()
+            .map(|&u| row("representative", written(u), None)),
+    );
+    attendance.push(row("recorder", none(), Some(world.recorder)));
+    let mut documents = Vec::new();
+    let mut topics = Vec::new();
+    for (k, item) in items.iter().enumerate() {
+        let n = (k + 1).to_string();
+        for d in &item.docs {
+            documents.push(vec![
+                doc.clone(),
+                meeting_no.clone(),
+                n.clone(),
+                d.title.clone(),
+                d.lead.clone(),
+                d.next_step.truth().to_owned(),
+            ]);
+        }
+        let text = std::iter::once(&item.heading)
+            .chain(&item.points)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n");
+        for t in topics_in(&text, res) {
+            topics.push(vec![doc.clone(), meeting_no.clone(), n.clone(), t]);
+        }
+    }
+    Generated {
+        file_name,
+        bytes,
+        meeting: meeting_row,
+        attendance,
+        documents,
+        topics,
+    }
+}
+
+/// What [`write_corpus`] wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Files of minutes written.
+    pub files: usize,
+    /// Their total size in bytes.
+    pub bytes: u64,
+    /// Rows written to each truth table: meetings, attendance, documents, topics.
+    pub rows: [usize; 4],
+}
+
+struct Tables {
+    writers: Vec<(PathBuf, csv::Writer<std::io::BufWriter<std::fs::File>>)>,
+}
+
+impl Tables {
+    fn create(dir: &Path) -> Result<Self, SynthError> {
+        let mut writers = Vec::new();
+        for (name, header) in [
+            ("meetings", MEETINGS_HEADER),
+            ("attendance", ATTENDANCE_HEADER),
+            ("documents", DOCUMENTS_HEADER),
+            ("topics", TOPICS_HEADER),
+        ] {
+            let path = dir.join(format!("{name}.csv"));
+            let file = std::fs::File::create(&path).map_err(|source| SynthError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let mut w = csv::Writer::from_writer(std::io::BufWriter::new(file));
+            w.write_record(header).map_err(|source| SynthError::Csv {
+                path: path.clone(),
+                source,
+            })?;
+            writers.push((path, w));
+        }
+        Ok(Tables { writers })
+    }
+
+    fn write(&mut self, table: usize, rows: &[Vec<String>]) -> Result<(), SynthError> {
+        let (path, w) = &mut self.writers[table];
+        for r in rows {
+            w.write_record(r).map_err(|source| SynthError::Csv {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), SynthError> {
+        for (path, mut w) in self.writers {
+            w.flush()
+                .map_err(|source| SynthError::Io { path, source })?;
+        }
+        Ok(())
+    }
+}
+
+/// Generates a corpus into `dir`: the minutes under `dir/minutes/`, the ground truth under `dir/truth/`.
+pub fn write_corpus(config: &Config, res: &Resources, dir: &Path) -> Result<Summary, SynthError> {
+    let minutes = dir.join("minutes");
+    let truth = dir.join("truth");
+    for d in [&minutes, &truth] {
+        std::fs::create_dir_all(d).map_err(|source| SynthError::Io {
+            path: d.clone(),
+            source,
+        })?;
+    }
+    let mut tables = Tables::create(&truth)?;
+    let mut summary = Summary::default();
+    generate(config, res, |g: Generated| -> Result<(), SynthError> {
+        let path = minutes.join(&g.file_name);
+        let mut f = std::fs::File::create(&path).map_err(|source| SynthError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        f.write_all(&g.bytes).map_err(|source| SynthError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        summary.files += 1;
+        summary.bytes += g.bytes.len() as u64;
+        tables.write(0, std::slice::from_ref(&g.meeting))?;
+        tables.write(1, &g.attendance)?;
+        tables.write(2, &g.documents)?;
+        tables.write(3, &g.topics)?;
+        summary.rows[0] += 1;
+        summary.rows[1] += g.attendance.len();
+        summary.rows[2] += g.documents.len();
+        summary.rows[3] += g.topics.len();
+        Ok(())
+    })?;
+    tables.finish()?;
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::TableKind;
+
+    #[test]
+    fn truth_headers_start_with_the_extractor_columns() {
+        for (kind, header) in [
+            (TableKind::Meetings, MEETINGS_HEADER),
+            (TableKind::Attendance, ATTENDANCE_HEADER),
+            (TableKind::Documents, DOCUMENTS_HEADER),
+            (TableKind::Topics, TOPICS_HEADER),
+        ] {
+            let n = match kind {
+                TableKind::Meetings => 9,
+                TableKind::Attendance => 7,
+                TableKind::Documents => 6,
+                _ => 4,
+            };
+            assert_eq!(&header[..n], &kind.header()[..n], "{}", kind.name());
+        }
+    }
+
+    #[test]
+    fn plans_cover_every_meeting() {
+        for n in [0, 1, 10, 200, 2000, 100_000] {
+            let p = plan(n, 20, 1);
+            assert_eq!(p.counts.iter().flatten().sum::<usize>(), n, "{n}");
+            assert!(p.cities.len() >= 4);
+            assert!(p.first_year + p.years as i32 - 1 <= LAST_YEAR);
+        }
+    }
+}

@@ -1,0 +1,762 @@
+//! The synthetic world: cities, their departments over time, and the officials who hold office.
+//!
+//! Departments are *slots* whose written name changes with institutional
+//! reforms (市经信委 became 市工信局 in 2019): the head of a slot stays in post
+//! through a rename, which is exactly what makes renames hard for a
+//! knowledge graph. Every written form used here is in `data/gazetteer.csv`
+//! (a test checks it); the canonical full name for a city other than Suzhou is
+//! the gazetteer's with the city and province substituted. Districts and
+//! city-specific bodies come from `data/synth_cities.csv`.
+//!
+//! Officials move: heads swap departments, district heads become department
+//! heads, department heads are promoted to vice-mayor, the executive
+//! vice-mayor becomes mayor at the start of a government term. New people get
+//! names that start with a surname of `data/surnames.txt`, are 2–4 characters
+//! long, sometimes hold rare characters, and sometimes repeat the name of
+//! someone else in the same city (homonyms).
+
+use super::calendar::Date;
+use super::rng::Rng;
+use super::SynthError;
+use crate::resolve::Resources;
+use std::sync::OnceLock;
+
+/// The bundled city table, `data/synth_cities.csv`.
+pub const CITIES_CSV: &str = include_str!("../../data/synth_cities.csv");
+
+/// A department slot: one function of a city government and the names it went by.
+struct Slot {
+    /// The written forms with their validity, years from inclusive and to exclusive (0: open).
+    forms: &'static [(&'static str, i32, i32)],
+    /// How often the slot's head attends a meeting, in percent.
+    attend: u8,
+}
+
+macro_rules! slot {
+    ($attend:expr, $( ($name:expr, $from:expr, $to:expr) ),+ $(,)?) => {
+        Slot { forms: &[$( ($name, $from, $to) ),+], attend: $attend }
+    };
+}
+
+/// The departments of a city government in protocol order, as attendance lists name them.
+const SLOTS: &[Slot] = &[
+    slot!(90, ("市纪委", 0, 2018), ("市纪委监委", 2018, 0)),
+    slot!(30, ("市中级人民法院", 0, 0)),
+    slot!(60, ("市检察院", 0, 0)),
+    slot!(80, ("市委组织部", 0, 0)),
+    slot!(80, ("市委宣传部", 0, 0)),
+    slot!(35, ("市委政法委", 0, 0)),
+    slot!(30, ("市委网信办", 2015, 0)),
+    slot!(75, ("市委编办", 0, 0)),
+    slot!(90, ("市发改委", 0, 0)),
+    slot!(70, ("市教育局", 0, 0)),
+    slot!(70, ("市科技局", 0, 0)),
+    slot!(85, ("市经信委", 0, 2019), ("市工信局", 2019, 0)),
+    slot!(25, ("市民宗局", 0, 0)),
+    slot!(55, ("市公安局", 0, 0)),
+    slot!(70, ("市民政局", 0, 0)),
+    slot!(80, ("市司法局", 0, 0)),
+    slot!(60, ("市法制办", 0, 2019)),
+    slot!(95, ("市财政局", 0, 0)),
+    slot!(80, ("市人社局", 0, 0)),
+    slot!(75, ("市国土局", 0, 2019), ("市资源规划局", 2019, 0)),
+    slot!(60, ("市规划局", 0, 2019)),
+    slot!(75, ("市环保局", 0, 2019), ("市生态环境局", 2019, 0)),
+    slot!(80, ("市住建局", 0, 0)),
+    slot!(40, ("市园林绿化局", 0, 0)),
+    slot!(70, ("市城管局", 0, 0)),
+    slot!(70, ("市交通局", 0, 0)),
+    slot!(55, ("市水务局", 0, 0)),
+    slot!(70, ("市农委", 0, 2019), ("市农业农村局", 2019, 0)),
+    slot!(80, ("市商务局", 0, 0)),
+    slot!(70, ("市文广新局", 0, 2019), ("市文广旅局", 2019, 0)),
+    slot!(40, ("市旅游局", 0, 2019)),
+    slot!(75, ("市卫计委", 0, 2019), ("市卫生健康委", 2019, 0)),
+    slot!(40, ("市退役军人局", 2019, 0)),
+    slot!(80, ("市安监局", 0, 2019), ("市应急局", 2019, 0)),
+    slot!(35, ("市审计局", 0, 0)),
+    slot!(75, ("市国资委", 0, 0)),
+    slot!(85, ("市政府研究室", 0, 0)),
+    slot!(30, ("市行政审批局", 2019, 0)),
+    slot!(60, ("市工商局", 0, 2019), ("市市场监管局", 2019, 0)),
+    slot!(40, ("市质监局", 0, 2019)),
+    slot!(40, ("市食药监局", 0, 2019)),
+    slot!(35, ("市统计局", 0, 0)),
+    slot!(50, ("市医保局", 2019, 0)),
+    slot!(45, ("市体育局", 0, 0)),
+    slot!(45, ("市粮食局", 0, 2019), ("市粮食和储备局", 2019, 0)),
+    slot!(45, ("市人防办", 0, 0)),
+    slot!(25, ("市信访局", 0, 0)),
+    slot!(55, ("市金融办", 0, 2019), ("市金融监管局", 2019, 0)),
+    slot!(45, ("市数据局", 2024, 0)),
+    slot!(20, ("市机关事务局", 0, 0)),
+    slot!(25, ("市外办", 0, 0)),
+    slot!(55, ("市总工会", 0, 0)),
+    slot!(50, ("团市委", 0, 0)),
+    slot!(35, ("市妇联", 0, 0)),
+    slot!(30, ("市科协", 0, 0)),
+    slot!(20, ("市红十字会", 0, 0)),
+    slot!(20, ("市社保中心", 0, 0)),
+    slot!(20, ("市公积金中心", 0, 0)),
+    slot!(30, ("市广电总台", 0, 0)),
+    slot!(40, ("市国税局", 0, 2018), ("市税务局", 2018, 0)),
+    slot!(40, ("市邮政管理局", 0, 0)),
+    slot!(45, ("市气象局", 0, 0)),
+    slot!(80, ("市消防支队", 0, 2019), ("市消防救援支队", 2019, 0)),
+];
+
+/// Coordination bodies that lead follow-up work but do not sit in attendance lists.
+pub(crate) const COORDINATION: &[&str] = &["市安委办", "市人才办", "市化联办"];
+
+/// Every written form the generator may put in a department list or a lead clause.
+pub fn department_forms() -> impl Iterator<Item = &'static str> {
+    SLOTS
+        .iter()
+        .flat_map(|s| s.forms.iter().map(|f| f.0))
+        .chain(COORDINATION.iter().copied())
+}
+
+/// What a unit of a city is, which decides where it stands in lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    /// A department of the city government, the party or a people's organisation.
+    Department,
+    /// A state-owned enterprise or a branch of a central body.
+    Body,
+    /// A district, county, county-level city or development zone.
+    District,
+    /// The military sub-district or armed police.
+    Military,
+}
+
+/// One written name of a unit and the time it was in use.
+#[derive(Clone, Debug)]
+pub(crate) struct Form {
+    pub written: String,
+    pub canonical: String,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+/// A unit whose head can attend a meeting: a department, a body or a district.
+#[derive(Clone, Debug)]
+pub(crate) struct Unit {
+    pub forms: Vec<Form>,
+    pub kind: UnitKind,
+    pub attend: u8,
+}
+
+impl Unit {
+    /// Returns the form in use on a day.
+    pub fn form_at(&self, d: Date) -> Option<&Form> {
+        self.forms
+            .iter()
+            .find(|f| f.from.is_none_or(|a| d >= a) && f.to.is_none_or(|z| d < z))
+    }
+}
+
+/// A city of the generated world.
+#[derive(Clone, Debug)]
+pub struct City {
+    /// Its name without 市, such as 苏州.
+    pub name: String,
+    /// Its pinyin, used in file names.
+    pub pinyin: String,
+    /// Its province without 省, such as 江苏.
+    pub province: String,
+    /// Districts and city-specific bodies: written, canonical, from year, to year, kind.
+    rows: Vec<(String, String, i32, i32, UnitKind)>,
+}
+
+/// Parses `data/synth_cities.csv`; template rows (city `*`) are expanded for every city.
+pub fn cities() -> Result<&'static [City], SynthError> {
+    static CITIES: OnceLock<Result<Vec<City>, String>> = OnceLock::new();
+    CITIES
+        .get_or_init(|| parse_cities(CITIES_CSV))
+        .as_deref()
+        .map_err(|e| SynthError::Data(e.clone()))
+}
+
+fn parse_cities(text: &str) -> Result<Vec<City>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let mut cities: Vec<City> = Vec::new();
+    let mut templates = Vec::new();
+    for (k, row) in reader.records().enumerate() {
+        let row = row.map_err(|e| format!("synth_cities.csv: {e}"))?;
+        let get = |i: usize| row.get(i).unwrap_or("").trim().to_owned();
+        let year = |i: usize| -> Result<i32, String> {
+            let s = get(i);
+            if s.is_empty() {
+                Ok(0)
+            } else {
+                s.parse()
+                    .map_err(|_| format!("synth_cities.csv: row {}: bad year {s:?}", k + 1))
+            }
+        };
+        let (written, canonical) = (get(3), get(4));
+        let kind = if written.contains("军分区") || written.contains("武警") {
+            UnitKind::Military
+        } else if canonical.ends_with("人民政府") || canonical.ends_with("管理委员会") {
+            UnitKind::District
+        } else {
+            UnitKind::Body
+        };
+        let entry = (written, canonical, year(5)?, year(6)?, kind);
+        if get(0) == "*" {
+            templates.push(entry);
+            continue;
+        }
+        if cities.last().is_none_or(|c| c.name != get(0)) {
+            if cities.iter().any(|c| c.name == get(0)) {
+                return Err(format!(
+                    "synth_cities.csv: rows of {} are not contiguous",
+                    get(0)
+                ));
+            }
+            cities.push(City {
+                name: get(0),
+                pinyin: get(1),
+                province: get(2),
+                rows: Vec::new(),
+            });
+        }
+        if let Some(c) = cities.last_mut() {
+            c.rows.push(entry);
+        }
+    }
+    for c in &mut cities {
+        for (w, can, from, to, kind) in &templates {
+            let fill = |s: &str| s.replace("{c}", &c.name).replace("{p}", &c.province);
+            c.rows.push((fill(w), fill(can), *from, *to, *kind));
+        }
+    }
+    if cities.is_empty() {
+        return Err("synth_cities.csv holds no city".to_owned());
+    }
+    Ok(cities)
+}
+
+/// Returns the canonical full name of a gazetteer form in a given city: the gazetteer's, with Suzhou and Jiangsu replaced.
+pub(crate) fn canonical_in(written: &str, city: &City, res: &Resources) -> String {
+    let base = res
+        .gazetteer
+        .lookup(written)
+        .map(|id| res.gazetteer.org(id).canonical.clone())
+        .unwrap_or_else(|| written.to_owned());
+    base.replace("苏州", &city.name)
+        .replace("江苏", &city.province)
+}
+
+/// Builds the units of a city; `reform` shifts the year boundaries of renames to the city's own reform day.
+pub(crate) fn units(city: &City, res: &Resources, shift_days: i64) -> Vec<Unit> {
+    let bound = |y: i32| (y != 0).then(|| Date::new(y, 1, 1).add_days(shift_days));
+    let mut out: Vec<Unit> = SLOTS
+        .iter()
+        .map(|s| Unit {
+            forms: s
+                .forms
+                .iter()
+                .map(|&(w, from, to)| Form {
+                    written: w.to_owned(),
+                    canonical: canonical_in(w, city, res),
+                    from: bound(from),
+                    to: bound(to),
+                })
+                .collect(),
+            kind: UnitKind::Department,
+            attend: s.attend,
+        })
+        .collect();
+    // Bodies first (enterprises and branches stand after departments), then districts, then the military.
+    for wanted in [UnitKind::Body, UnitKind::District, UnitKind::Military] {
+        for (w, can, from, to, kind) in &city.rows {
+            if *kind != wanted {
+                continue;
+            }
+            out.push(Unit {
+                forms: vec![Form {
+                    written: w.clone(),
+                    canonical: can.clone(),
+                    from: bound(*from),
+                    to: bound(*to),
+                }],
+                kind: *kind,
+                attend: match kind {
+                    UnitKind::District => 85,
+                    UnitKind::Body => 35,
+                    _ => 40,
+                },
+            });
+        }
+    }
+    // Successive forms of a district (吴江市 → 吴江区) are one unit, so its head stays in post.
+    merge_successors(&mut out);
+    out
+}
+
+/// Merges a unit that ends in year Y into a unit of the same kind that starts in Y and shares the first two characters of its name.
+fn merge_successors(units: &mut Vec<Unit>) {
+    let mut k = 0;
+    while k < units.len() {
+        let ends = units[k].forms.last().and_then(|f| f.to);
+        let stem: String = units[k]
+            .forms
+            .last()
+            .map(|f| f.written.chars().take(2).collect())
+            .unwrap_or_default();
+        let next = ends.and_then(|end| {
+            units.iter().position(|u| {
+                u.kind == units[k].kind
+                    && u.forms.len() == 1
+                    && u.forms[0].from == Some(end)
+                    && u.forms[0].written.chars().take(2).collect::<String>() == stem
+            })
+        });
+        if let Some(j) = next.filter(|&j| j != k) {
+            let moved = units[j].forms.clone();
+            units[k].forms.extend(moved);
+            units.remove(j);
+            if j < k {
+                k -= 1;
+            }
+            // Look again from the same unit: a body may have been renamed twice.
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// Name material: surnames from the bundled list and given-name characters, common and rare.
+pub(crate) struct Names {
+    common: Vec<char>,
+    single: Vec<char>,
+    compound: Vec<String>,
+}
+
+/// Frequent surnames, tried first (only those in `data/surnames.txt` are used).
+const FREQUENT: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+/// Common characters of given names.
+const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂华建国红文志海东林峰斌辉宇鹏飞云春晓新永立正荣光庆宏俊卫兵民德忠学清振元健波亚良成祥雪萍燕琳婷玲蕾颖慧嘉瑜晨浩然思雨欣怡佳琪子涵博文轩昊天毅蓉倩婕鑫磊韬锋骏凯翔彬坚萌露洁梅兰菊竹松柏江河川岳山石玉琦瑞瑾璐珊晶曦";
+/// Rare characters seen in officials' names (韩飏, 王矗, 都锺邑 …), some outside the Basic Multilingual Plane.
+const RARE: &[char] = &[
+    '飏', '矗', '锺', '邑', '颺', '戟', '旻', '罡', '焱', '淼', '喆', '珺', '玥', '翀', '瑱', '昇',
+    '璟', '祎', '堃', '沄', '翯', '芃', '曌', '昶', '赟', '湉', '暐', '珩', '彧', '琤', '玙', '翾',
+    '䶮', '㛃', '𬀩', '𫖯', '𬍛', '燊', '垚', '犇',
+];
+
+impl Names {
+    /// Reads the surnames of the bundled resources.
+    pub fn new(res_surnames: &str) -> Self {
+        let mut single = Vec::new();
+        let mut compound = Vec::new();
+        for line in res_surnames.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let n = line.chars().count();
+            if n == 1 {
+                single.extend(line.chars());
+            } else if n == 2 {
+                compound.push(line.to_owned());
+            }
+        }
+        let common: Vec<char> = FREQUENT.chars().filter(|c| single.contains(c)).collect();
+        Names {
+            common,
+            single,
+            compound,
+        }
+    }
+
+    fn given(&self, rng: &mut Rng) -> char {
+        if rng.chance(0.08) {
+            *rng.pick(RARE).unwrap_or(&'华')
+        } else {
+            let g: Vec<char> = GIVEN.chars().collect();
+            *rng.pick(&g).unwrap_or(&'华')
+        }
+    }
+
+    /// Makes a new name: a known surname plus one to three given characters, 2–4 characters in all.
+    pub fn make(&self, rng: &mut Rng) -> String {
+        let mut s = String::new();
+        let roll = rng.below(1000);
+        if roll < 25 && !self.compound.is_empty() {
+            s.push_str(rng.pick(&self.compound).map_or("欧阳", String::as_str));
+            let n = if rng.chance(0.6) { 2 } else { 1 };
+            for _ in 0..n {
+                s.push(self.given(rng));
+            }
+            return s;
+        }
+        let surname = if roll < 820 && !self.common.is_empty() {
+            *rng.pick(&self.common).unwrap_or(&'王')
+        } else {
+            *rng.pick(&self.single).unwrap_or(&'王')
+        };
+        s.push(surname);
+        let n = match rng.below(1000) {
+            0..=269 => 1,
+            270..=994 => 2,
+            _ => 3,
+        };
+        for _ in 0..n {
+            s.push(self.given(rng));
+        }
+        s
+    }
+}
+
+/// A person of the world: a stable id and a name (names repeat, ids do not).
+#[derive(Clone, Debug)]
+pub(crate) struct Person {
+    pub id: String,
+    pub name: String,
+}
+
+/// How a meeting is chaired.
+#[derive(Clone, Debug)]
+pub(crate) struct Chair {
+    pub person: usize,
+    pub title: &'static str,
+    /// The mayor who entrusted the chair, when the executive vice-mayor presides.
+    pub entrusted_by: Option<usize>,
+}
+
+/// Who holds which office in one city, changing over time.
+pub(crate) struct CityWorld {
+    pub city: City,
+    pub units: Vec<Unit>,
+    pub people: Vec<Person>,
+    pub mayor: usize,
+    pub mayor_since: Date,
+    pub mayor_acting: bool,
+    pub exec: usize,
+    pub vms: Vec<usize>,
+    pub secgen: usize,
+    pub depsecs: Vec<usize>,
+    pub heads: Vec<Option<usize>>,
+    pub deputies: Vec<Option<usize>>,
+    pub recorder: usize,
+    free: Vec<usize>,
+    names: Names,
+}
+
+impl CityWorld {
+    /// Creates the world of a city as it stands on `start`.
+    pub fn new(city: City, res: &Resources, rng: &mut Rng, start: Date) -> Self {
+        let shift = rng.range(0, 80) as i64;
+        let units = units(&city, res, shift);
+        let n = units.len();
+        let mut w = CityWorld {
+            city,
+            units,
+            people: Vec::new(),
+            mayor: 0,
+            mayor_since: start,
+            mayor_acting: false,
+            exec: 0,
+            vms: Vec::new(),
+            secgen: 0,
+            depsecs: Vec::new(),
+            heads: vec![None; n],
+            deputies: vec![None; n],
+            recorder: 0,
+            free: Vec::new(),
+            names: Names::new(crate::resolve::SURNAMES_TXT),
+        };
+        w.mayor = w.new_person(rng);
+        w.exec = w.new_person(rng);
+        let k = rng.range(4, 6);
+        w.vms = (0..k).map(|_| w.new_person(rng)).collect();
+        w.secgen = w.new_person(rng);
+        let k = rng.range(4, 8);
+        w.depsecs = (0..k).map(|_| w.new_person(rng)).collect();
+        w.recorder = w.new_person(rng);
+        w.staff(start, rng);
+        // Homonyms inside one meeting: two heads with one name, as 黄戟 in 〔2020〕3号.
+        if rng.chance(0.6) {
+            let active: Vec<usize> = (0..w.units.len())
+                .filter(|&u| w.heads[u].is_some())
+                .collect();
+            let picks = rng.sample_sorted(active.len(), 2);
+            if let (Some(&a), Some(&b)) = (picks.first(), picks.get(1)) {
+                if let (Some(pa), Some(pb)) = (w.heads[active[a]], w.heads[active[b]]) {
+                    w.people[pb].name = w.people[pa].name.clone();
+                }
+            }
+        }
+        w
+    }
+
+    /// Creates a person; one in 100 repeats the name of someone already in the city.
+    fn new_person(&mut self, rng: &mut Rng) -> usize {
+        let name = if !self.people.is_empty() && rng.chance(0.01) {
+            self.people[rng.below(self.people.len())].name.clone()
+        } else {
+            self.names.make(rng)
+        };
+        let id = format!("{}-{:05}", self.city.pinyin, self.people.len() + 1);
+        self.people.push(Person { id, name });
+        self.people.len() - 1
+    }
+
+    /// Fills vacant active units and frees the heads of units that ceased to exist.
+    fn staff(&mut self, d: Date, rng: &mut Rng) {
+        for u in 0..self.units.len() {
+            let active = self.units[u].form_at(d).is_some();
+            if !active {
+                if let Some(h) = self.heads[u].take() {
+                    self.free.push(h);
+                }
+                self.deputies[u] = None;
+            }
+        }
+        for u in 0..self.units.len() {
+            if self.units[u].form_at(d).is_none() {
+                continue;
+            }
+            if self.heads[u].is_none() {
+                let h = match self.free.pop() {
+                    Some(p) => p,
+                    None => self.new_person(rng),
+                };
+                self.heads[u] = Some(h);
+            }
+            if self.deputies[u].is_none() {
+                self.deputies[u] = Some(self.new_person(rng));
+            }
+        }
+        self.free.clear();
+    }
+
+    fn active_departments(&self, d: Date) -> Vec<usize> {
+        (0..self.units.len())
+            .filter(|&u| {
+                self.units[u].kind == UnitKind::Department
+                    && self.heads[u].is_some()
+                    && self.units[u].form_at(d).is_some()
+            })
+            .collect()
+    }
+
+    fn active_of(&self, d: Date, kind: UnitKind) -> Vec<usize> {
+        (0..self.units.len())
+            .filter(|&u| {
+                self.units[u].kind == kind
+                    && self.heads[u].is_some()
+                    && self.units[u].form_at(d).is_some()
+            })
+            .collect()
+    }
+
+    /// The head of a unit leaves it for another post; the deputy takes over and a new deputy comes in.
+    fn vacate(&mut self, u: usize, rng: &mut Rng) {
+        self.heads[u] = self.deputies[u].take();
+        self.deputies[u] = Some(self.new_person(rng));
+    }
+
+    /// A department head becomes vice-mayor in place of a vice-mayor who leaves.
+    fn promote_to_vm(&mut self, d: Date, rng: &mut Rng) {
+        let depts = self.active_departments(d);
+        let Some(&u) = rng.pick(&depts) else { return };
+        let Some(h) = self.heads[u] else { return };
+        self.vacate(u, rng);
+        if self.vms.is_empty() {
+            self.vms.push(h);
+        } else {
+            let k = rng.below(self.vms.len());
+            self.vms[k] = h;
+        }
+    }
+
+    /// The start of a government term: a new mayor (often the executive vice-mayor) and a few promotions.
+    fn new_term(&mut self, d: Date, rng: &mut Rng) {
+        if rng.chance(0.6) {
+            self.mayor = self.exec;
+            self.mayor_since = d;
+            self.mayor_acting = false;
+            if !self.vms.is_empty() {
+                let k = rng.below(self.vms.len());
+                self.exec = self.vms.remove(k);
+            } else {
+                self.exec = self.new_person(rng);
+            }
+            self.promote_to_vm(d, rng);
+        }
+        for _ in 0..rng.range(1, 2) {
+            self.promote_to_vm(d, rng);
+        }
+        if rng.chance(0.3) {
+            self.secgen = self.depsecs[rng.below(self.depsecs.len())];
+            self.depsecs.retain(|&p| p != self.secgen);
+            let p = self.new_person(rng);
+            self.depsecs.push(p);
+        }
+    }
+
+    /// Lets time pass up to a meeting on `d`: renames, term changes and random career moves.
+    pub fn advance(&mut self, d: Date, new_term: bool, rng: &mut Rng) {
+        self.staff(d, rng);
+        if new_term {
+            self.new_term(d, rng);
+        }
+        if self.mayor_acting && d.days_since(self.mayor_since) > 90 {
+            self.mayor_acting = false;
+        }
+        if rng.chance(0.003) {
+            // A mayor leaves mid-term; the new one is acting mayor (代市长) for a while.
+            self.mayor = self.new_person(rng);
+            self.mayor_since = d;
+            self.mayor_acting = true;
+        }
+        if rng.chance(0.01) {
+            self.recorder = self.new_person(rng);
+        }
+        if !rng.chance(0.05) {
+            return;
+        }
+        let depts = self.active_departments(d);
+        match rng.below(100) {
+            // Two heads swap departments.
+            0..=34 => {
+                let picks = rng.sample_sorted(depts.len(), 2);
+                if let (Some(&a), Some(&b)) = (picks.first(), picks.get(1)) {
+                    self.heads.swap(depts[a], depts[b]);
+                }
+            }
+            // A department head is promoted to vice-mayor.
+            35..=54 => self.promote_to_vm(d, rng),
+            // A district head and a department head change places.
+            55..=74 => {
+                let districts = self.active_of(d, UnitKind::District);
+                if let (Some(&a), Some(&b)) = (rng.pick(&districts), rng.pick(&depts)) {
+                    self.heads.swap(a, b);
+                }
+            }
+            // A head retires and someone from outside takes over.
+            75..=89 => {
+                if let Some(&u) = rng.pick(&depts) {
+                    self.heads[u] = Some(self.new_person(rng));
+                }
+            }
+            // A deputy secretary-general and a department head change places.
+            _ => {
+                if let Some(&u) = rng.pick(&depts) {
+                    if !self.depsecs.is_empty() {
+                        let k = rng.below(self.depsecs.len());
+                        if let Some(h) = self.heads[u] {
+                            self.heads[u] = Some(self.depsecs[k]);
+                            self.depsecs[k] = h;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Returns the unit indices of active units of all kinds, in protocol order.
+    pub fn active_units(&self, d: Date) -> Vec<usize> {
+        (0..self.units.len())
+            .filter(|&u| self.heads[u].is_some() && self.units[u].form_at(d).is_some())
+            .collect()
+    }
+
+    /// Decides who chairs a meeting.
+    pub fn chair(&self, rng: &mut Rng) -> Chair {
+        if rng.chance(0.12) {
+            Chair {
+                person: self.exec,
+                title: "常务副市长",
+                entrusted_by: Some(self.mayor),
+            }
+        } else {
+            Chair {
+                person: self.mayor,
+                title: if self.mayor_acting {
+                    "代市长"
+                } else {
+                    "市长"
+                },
+                entrusted_by: None,
+            }
+        }
+    }
+
+    /// Finds the active unit currently written as `form`, if any.
+    pub fn unit_written(&self, d: Date, form: &str) -> Option<usize> {
+        (0..self.units.len()).find(|&u| self.units[u].form_at(d).is_some_and(|f| f.written == form))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_department_form_is_in_the_gazetteer() {
+        let res = Resources::bundled();
+        for f in department_forms() {
+            assert!(
+                res.gazetteer.lookup(f).is_some(),
+                "{f} is not in data/gazetteer.csv"
+            );
+        }
+    }
+
+    #[test]
+    fn suzhou_rows_agree_with_the_gazetteer() {
+        let res = Resources::bundled();
+        let suzhou = cities().unwrap().iter().find(|c| c.name == "苏州").unwrap();
+        for (w, can, ..) in &suzhou.rows {
+            if let Some(id) = res.gazetteer.lookup(w) {
+                assert_eq!(&res.gazetteer.org(id).canonical, can, "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn renames_keep_one_unit() {
+        let res = Resources::bundled();
+        let cs = cities().unwrap();
+        let wuxi = cs.iter().find(|c| c.name == "无锡").unwrap();
+        let us = units(wuxi, res, 0);
+        let industry = us
+            .iter()
+            .find(|u| u.forms.iter().any(|f| f.written == "市工信局"))
+            .unwrap();
+        assert_eq!(
+            industry.form_at(Date::new(2018, 6, 1)).unwrap().written,
+            "市经信委"
+        );
+        assert_eq!(
+            industry.form_at(Date::new(2019, 6, 1)).unwrap().canonical,
+            "无锡市工业和信息化局"
+        );
+        let nt = cs.iter().find(|c| c.name == "南通").unwrap();
+        let us = units(nt, res, 0);
+        let haimen = us
+            .iter()
+            .find(|u| u.forms.iter().any(|f| f.written == "海门区"))
+            .unwrap();
+        assert_eq!(
+            haimen.form_at(Date::new(2015, 6, 1)).unwrap().written,
+            "海门市"
+        );
+    }
+
+    #[test]
+    fn names_start_with_a_surname() {
+        let res = Resources::bundled();
+        let names = Names::new(crate::resolve::SURNAMES_TXT);
+        let mut rng = Rng::new(3);
+        for _ in 0..2000 {
+            let n = names.make(&mut rng);
+            let chars: Vec<char> = n.chars().collect();
+            assert!((2..=4).contains(&chars.len()), "{n}");
+            assert!(res.surnames.surname_len(&chars).is_some(), "{n}");
+        }
+    }
+}
