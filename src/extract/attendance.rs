@@ -40,7 +40,7 @@ struct C {
 // Costs, in tenths. They encode how page layout damages lists; see the module docs.
 const END_WITHOUT_GAP: i32 = 60;
 const BREAK_IN_ORG: i32 = 3;
-const SPACE_IN_ORG: i32 = 40;
+const SPACE_IN_ORG: i32 = 90;
 const SPACE_ORG_NAME: i32 = 20;
 const UNKNOWN_ORG: i32 = 40;
 const FOUR_CHAR_NAME: i32 = 25;
@@ -48,6 +48,9 @@ const BREAK_IN_NAME: i32 = 30;
 const SPACE_IN_NAME: i32 = 80;
 const UNKNOWN_SURNAME: i32 = 50;
 const JUNK: i32 = 100;
+const LATE_BARE_NAME: i32 = 25;
+const HIDDEN_RECORD: i32 = 45;
+const BREAK_IN_UNKNOWN_ORG: i32 = 10;
 const MAX_ORG: usize = 24;
 
 const ORG_ENDINGS: &str = "局委办院部会厅室处所站队团台司行社联区县市镇关班组心署校馆支";
@@ -160,7 +163,7 @@ fn find_representatives(cs: &[C], from: usize, res: &Resources) -> Option<Repres
             elems.push((k, end));
             break;
         }
-        if k < end && cs[k].gap == Gap::Break && is_org_start(&cs[k..end], res) {
+        if k < end && cs[k].gap == Gap::Break && is_org_start(&cs[k..end], res) && !joins_known(cs, from, k, end, res) {
             elems.push((k, end));
             break;
         }
@@ -173,18 +176,31 @@ fn find_representatives(cs: &[C], from: usize, res: &Resources) -> Option<Repres
     Some((elems[0].0, elems, after))
 }
 
+/// True when the line break at `k` splits a gazetteer form that starts earlier on the previous line (苏州\n轨道交通集团).
+fn joins_known(cs: &[C], from: usize, k: usize, end: usize, res: &Resources) -> bool {
+    let mut b = k;
+    while b > from && !is_separator(cs[b - 1].c) && cs[b].gap != Gap::Space && (b == k || cs[b].gap == Gap::None) {
+        b -= 1;
+        let chars: Vec<char> = cs[b..end].iter().map(|c| c.c).collect();
+        if res.gazetteer.lookup(&chars.iter().collect::<String>()).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
 /// True when the characters are a gazetteer form, or begin like the name of a local organisation.
 fn is_org_start(cs: &[C], res: &Resources) -> bool {
     let chars: Vec<char> = cs.iter().map(|c| c.c).collect();
     if res.gazetteer.longest_at(&chars, 0).is_some_and(|(len, _)| len == chars.len()) {
         return true;
     }
-    let s: String = chars.iter().collect();
-    ["市", "苏州", "省", "区", "县", "团"].iter().any(|p| s.starts_with(p)) && org_shaped(&chars)
+    // Not in the gazetteer: long enough to be a name of its own, not the tail of a broken one (绿\n化局).
+    chars.len() >= 4 && org_shaped(&chars)
 }
 
 /// True when the characters could be an organisation's name: 2–24 ideographs (quotes and digits allowed) ending like one.
-fn org_shaped(chars: &[char]) -> bool {
+pub(crate) fn org_shaped(chars: &[char]) -> bool {
     chars.len() >= 2
         && chars.len() <= MAX_ORG
         && chars.last().is_some_and(|c| ORG_ENDINGS.contains(*c))
@@ -242,72 +258,94 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
         return;
     }
     let chars: Vec<char> = seg.iter().map(|c| c.c).collect();
-    let mut best = vec![i32::MAX; n + 1];
-    let mut back = vec![Step::Start; n + 1];
-    best[0] = 0;
-    let mut options: Vec<(usize, Dept)> = Vec::new();
+    // States: 0 before the first record with a department, 1 after it. Lists
+    // give bare names first (members, then attending officials without a
+    // department) and department records after; a bare name among department
+    // records is more likely a department broken by a line end (武警\n常州支队).
+    let mut best = vec![[i32::MAX; 2]; n + 1];
+    let mut back = vec![[(Step::Start, 0usize); 2]; n + 1];
+    best[0][0] = 0;
+    let mut options: Vec<(usize, Dept, i32)> = Vec::new();
     for i in 0..n {
-        if best[i] == i32::MAX {
-            continue;
-        }
-        let base = best[i];
-        let relax = |j: usize, cost: i32, step: Step, best: &mut Vec<i32>, back: &mut Vec<Step>| {
-            if cost < best[j] {
-                best[j] = cost;
-                back[j] = step;
+        for state in 0..2 {
+            if best[i][state] == i32::MAX {
+                continue;
             }
-        };
-        relax(i + 1, base + JUNK, Step::Junk(i), &mut best, &mut back);
-        options.clear();
-        options.push((i, Dept::None));
-        res.gazetteer
-            .matches_at(&chars, i, |len, org| options.push((i + len, Dept::Known(org))));
-        let known_ends: Vec<usize> = options.iter().skip(1).map(|o| o.0).collect();
-        for len in 2..=MAX_ORG.min(n - i) {
-            if !known_ends.contains(&(i + len)) && org_shaped(&chars[i..i + len]) {
-                options.push((i + len, Dept::Shaped));
-            }
-        }
-        for &(k, dept) in &options {
-            let mut cost = base;
-            if !matches!(dept, Dept::None) {
-                cost += gap_cost(&seg, i, k, BREAK_IN_ORG, SPACE_IN_ORG);
-                if matches!(dept, Dept::Shaped) {
-                    cost += UNKNOWN_ORG;
+            let base = best[i][state];
+            let relax = |j: usize, to: usize, cost: i32, step: Step, best: &mut Vec<[i32; 2]>, back: &mut Vec<[(Step, usize); 2]>| {
+                if cost < best[j][to] {
+                    best[j][to] = cost;
+                    back[j][to] = (step, state);
                 }
-                if k < n && seg[k].gap == Gap::Space {
-                    cost += SPACE_ORG_NAME;
+            };
+            relax(i + 1, state, base + JUNK, Step::Junk(i), &mut best, &mut back);
+            options.clear();
+            options.push((i, Dept::None, 0));
+            res.gazetteer
+                .matches_at(&chars, i, |len, org| options.push((i + len, Dept::Known(org), 0)));
+            let known_ends: Vec<usize> = options.iter().skip(1).map(|o| o.0).collect();
+            // An unknown department that hides a shorter one followed by a surname
+            // (天宁区崔瑾钟楼区) is likely two records run together: each such place costs.
+            let mut hidden = 0;
+            for len in 2..=MAX_ORG.min(n - i) {
+                let shaped = org_shaped(&chars[i..i + len]);
+                if shaped && !known_ends.contains(&(i + len)) {
+                    options.push((i + len, Dept::Shaped, hidden * HIDDEN_RECORD));
+                }
+                if shaped && i + len < n && res.surnames.surname_len(&chars[i + len..(i + len + 3).min(n)]).is_some() {
+                    hidden += 1;
                 }
             }
-            for len in 2..=4 {
-                let j = k + len;
-                if j > n || !is_han(chars[j - 1]) || !is_han(chars[k]) {
-                    break;
+            for &(k, dept, extra) in &options {
+                let mut cost = base + extra;
+                let to = if matches!(dept, Dept::None) {
+                    if state == 1 {
+                        cost += LATE_BARE_NAME;
+                    }
+                    state
+                } else {
+                    if matches!(dept, Dept::Shaped) {
+                        cost += UNKNOWN_ORG + gap_cost(&seg, i, k, BREAK_IN_UNKNOWN_ORG, SPACE_IN_ORG);
+                    } else {
+                        cost += gap_cost(&seg, i, k, BREAK_IN_ORG, SPACE_IN_ORG);
+                    }
+                    if k < n && seg[k].gap == Gap::Space {
+                        cost += SPACE_ORG_NAME;
+                    }
+                    1
+                };
+                for len in 2..=4 {
+                    let j = k + len;
+                    if j > n || !is_han(chars[j - 1]) || !is_han(chars[k]) {
+                        break;
+                    }
+                    let mut c = cost + gap_cost(&seg, k, j, BREAK_IN_NAME, SPACE_IN_NAME);
+                    // Four characters are common after a compound surname (欧阳明月), rare after a single one.
+                    match res.surnames.surname_len(&chars[k..j]) {
+                        None => c += UNKNOWN_SURNAME,
+                        Some(1) if len == 4 => c += FOUR_CHAR_NAME,
+                        Some(_) => {}
+                    }
+                    if j < n && seg[j].gap == Gap::None {
+                        c += END_WITHOUT_GAP;
+                    }
+                    relax(j, to, c, Step::Record { i, k, dept }, &mut best, &mut back);
                 }
-                let mut c = cost + gap_cost(&seg, k, j, BREAK_IN_NAME, SPACE_IN_NAME);
-                if len == 4 {
-                    c += FOUR_CHAR_NAME;
-                }
-                if res.surnames.surname_len(&chars[k..j]).is_none() {
-                    c += UNKNOWN_SURNAME;
-                }
-                if j < n && seg[j].gap == Gap::None {
-                    c += END_WITHOUT_GAP;
-                }
-                relax(j, c, Step::Record { i, k, dept }, &mut best, &mut back);
             }
         }
     }
-    // Walk back from the end.
+    // Walk back from the cheaper end state.
     let mut steps = Vec::new();
     let mut j = n;
+    let mut state = if best[n][0] <= best[n][1] { 0 } else { 1 };
     while j > 0 {
-        let step = back[j];
+        let (step, prev) = back[j][state];
         steps.push((step, j));
         j = match step {
             Step::Junk(i) | Step::Record { i, .. } => i,
             Step::Start => break,
         };
+        state = prev;
     }
     steps.reverse();
     let mut junk: Option<(usize, usize)> = None;

@@ -33,6 +33,11 @@ fn decision_re() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"原则同意|原则通过|审议通过|同意").unwrap())
 }
 
+/// Folds a title for comparison: full- and half-width brackets and quotes are one.
+fn folded(title: &str) -> String {
+    title.chars().map(crate::resolve::fold).collect()
+}
+
 /// Returns the type a title names by its ending (brackets such as （草案） ignored), and its status (草案, 试行).
 pub(crate) fn kind_and_status(title: &str) -> (Option<String>, Option<String>) {
     let mut core = title.trim_end();
@@ -123,9 +128,11 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
             }
         }
         for ((a, z), title, is_bracketed) in found {
-            let di = if let Some(&(_, di)) = aliases.iter().find(|(al, _)| *al == title) {
+            // Titles are one document whatever the width of their brackets and quotes.
+            let key = folded(&title);
+            let di = if let Some(&(_, di)) = aliases.iter().find(|(al, _)| folded(al) == key) {
                 di
-            } else if let Some(di) = docs.iter().position(|d| d.title == title) {
+            } else if let Some(di) = docs.iter().position(|d| folded(&d.title) == key) {
                 di
             } else {
                 let (kind, status) = kind_and_status(&title);

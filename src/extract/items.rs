@@ -46,6 +46,16 @@ fn offsets(s: &str) -> Vec<usize> {
     s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len())).collect()
 }
 
+/// Words that follow the lead department in 由X…: where an organisation missing from the gazetteer ends.
+const AFTER_LEAD: &[&str] = &["根据", "会同", "会", "牵头", "负责", "按照", "按", "结合", "抓紧", "进一步", "做好", "认真", "尽快", "作"];
+
+/// The length of an organisation missing from the gazetteer at the start of `chars`: the shortest run shaped like an organisation's name and followed by a word of [`AFTER_LEAD`].
+fn shaped_lead(chars: &[char]) -> Option<usize> {
+    (2..=chars.len().min(16)).find(|&len| {
+        super::attendance::org_shaped(&chars[..len]) && AFTER_LEAD.iter().any(|w| chars[len..].starts_with(&w.chars().collect::<Vec<_>>()))
+    })
+}
+
 /// Finds every 由X / 请X (not 提请, 申请, 理由 …) followed by a gazetteer organisation.
 pub(crate) fn leads(s: &str, res: &Resources) -> Vec<Lead> {
     let chars: Vec<char> = s.chars().collect();
@@ -62,7 +72,7 @@ pub(crate) fn leads(s: &str, res: &Resources) -> Vec<Lead> {
         if !ok {
             continue;
         }
-        let Some((len, _)) = res.gazetteer.longest_at(&chars, i + 1) else {
+        let Some(len) = res.gazetteer.longest_at(&chars, i + 1).map(|(len, _)| len).or_else(|| shaped_lead(&chars[i + 1..])) else {
             continue;
         };
         let (a, z) = (i + 1, i + 1 + len);
@@ -216,6 +226,9 @@ mod tests {
             ("请市妇联会市司法局根据本次会议讨论意见作进一步修改完善后", &[("市妇联", &["市司法局"])]),
             ("由市应急局会同相关部门根据本次会议讨论意见", &[("市应急局", &[])]),
             ("后提请市委常委会审议", &[]),
+            // A department missing from the gazetteer, recognised by its shape and the word after it.
+            ("由武进区根据本次会议讨论意见修改完善后发文实施", &[("武进区", &[])]),
+            ("由理由不充分的部门", &[]),
         ];
         for (s, want) in cases {
             let got: Vec<(String, Vec<String>)> = leads(s, res)

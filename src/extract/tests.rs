@@ -40,6 +40,12 @@ const CASES: &[(&str, &[Pair])] = &[
             (Some("苏州军分区"), None),
         ],
     ),
+    // A list that starts after a name, with organisations the gazetteer does not know, and one broken across lines.
+    ("张旗\n常州经开区、人行常州中支的代表", &[(None, Some("张旗")), (Some("常州经开区"), None), (Some("人行常州中支"), None)]),
+    ("周伟 市公安局、苏州\n轨道交通集团的代表", &[(None, Some("周伟")), (Some("市公安局"), None), (Some("苏州轨道交通集团"), None)]),
+    // Other cities' districts run together by a line break; a compound surname with a four-character name.
+    ("天宁区崔瑾\n钟楼区周静云 如皋市微生静德\n启东市廖璟雪", &[(Some("天宁区"), Some("崔瑾")), (Some("钟楼区"), Some("周静云")), (Some("如皋市"), Some("微生静德")), (Some("启东市"), Some("廖璟雪"))]),
+    ("市工信局蔡剑峰 武警\n常州支队戴民", &[(Some("市工信局"), Some("蔡剑峰")), (Some("武警常州支队"), Some("戴民"))]),
     ("市公安局、市水务局等单位的代表 张旗", &[(Some("市公安局"), None), (Some("市水务局"), None), (None, Some("张旗"))]),
     // A department not in the gazetteer is kept as written.
     ("市大数据局张三 市工信局蔡剑峰", &[(Some("市大数据局"), Some("张三")), (Some("市工信局"), Some("蔡剑峰"))]),
