@@ -53,7 +53,18 @@ const HIDDEN_RECORD: i32 = 45;
 const BREAK_IN_UNKNOWN_ORG: i32 = 10;
 const MAX_ORG: usize = 24;
 
-const ORG_ENDINGS: &str = "局委办院部会厅室处所站队团台司行社联区县市镇关班组心署校馆支";
+/// Characters an organisation's name ends with (局, 委, 办, 区, 公司's 司 …).
+fn is_org_ending(c: char) -> bool {
+    matches!(
+        c,
+        '局' | '委' | '办' | '院' | '部' | '会' | '厅' | '室' | '处' | '所' | '站' | '队' | '团' | '台' | '司' | '行' | '社' | '联' | '区' | '县' | '市' | '镇' | '关' | '班' | '组' | '心' | '署' | '校' | '馆' | '支'
+    )
+}
+
+/// Characters an organisation's name may hold besides ideographs.
+fn is_org_char(c: char) -> bool {
+    is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’')
+}
 
 fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
@@ -201,12 +212,7 @@ fn is_org_start(cs: &[C], res: &Resources) -> bool {
 
 /// True when the characters could be an organisation's name: 2–24 ideographs (quotes and digits allowed) ending like one.
 pub(crate) fn org_shaped(chars: &[char]) -> bool {
-    chars.len() >= 2
-        && chars.len() <= MAX_ORG
-        && chars.last().is_some_and(|c| ORG_ENDINGS.contains(*c))
-        && chars
-            .iter()
-            .all(|&c| is_han(c) || c.is_ascii_alphanumeric() || "“”\"'‘’".contains(c))
+    chars.len() >= 2 && chars.len() <= MAX_ORG && chars.last().is_some_and(|&c| is_org_ending(c)) && chars.iter().all(|&c| is_org_char(c))
 }
 
 #[derive(Clone, Copy)]
@@ -223,16 +229,29 @@ enum Step {
     Record { i: usize, k: usize, dept: Dept },
 }
 
-fn gap_cost(cs: &[C], from: usize, to: usize, on_break: i32, on_space: i32) -> i32 {
-    cs[from.min(to)..to]
-        .iter()
-        .skip(1)
-        .map(|c| match c.gap {
-            Gap::None => 0,
-            Gap::Break => on_break,
-            Gap::Space => on_space,
-        })
-        .sum()
+/// Counts of line breaks and spaces before each position, so that the gaps inside any range cost O(1).
+struct Gaps {
+    breaks: Vec<i32>,
+    spaces: Vec<i32>,
+}
+
+impl Gaps {
+    fn new(cs: &[C]) -> Self {
+        let (mut breaks, mut spaces) = (vec![0; cs.len() + 1], vec![0; cs.len() + 1]);
+        for (k, c) in cs.iter().enumerate() {
+            breaks[k + 1] = breaks[k] + i32::from(c.gap == Gap::Break);
+            spaces[k + 1] = spaces[k] + i32::from(c.gap == Gap::Space);
+        }
+        Gaps { breaks, spaces }
+    }
+
+    /// The cost of the gaps strictly inside `from..to` (between its characters).
+    fn cost(&self, from: usize, to: usize, on_break: i32, on_space: i32) -> i32 {
+        if to <= from + 1 {
+            return 0;
+        }
+        (self.breaks[to] - self.breaks[from + 1]) * on_break + (self.spaces[to] - self.spaces[from + 1]) * on_space
+    }
 }
 
 /// Segments a run of characters (no representative list inside) into person records.
@@ -258,6 +277,10 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
         return;
     }
     let chars: Vec<char> = seg.iter().map(|c| c.c).collect();
+    let gaps = Gaps::new(&seg);
+    // Per position: the length of the surname starting there, if any (compound surnames need a name of 3+).
+    let single: Vec<bool> = (0..n).map(|p| res.surnames.surname_len(&chars[p..(p + 1).min(n)]) == Some(1)).collect();
+    let compound: Vec<bool> = (0..n).map(|p| p + 3 <= n && res.surnames.surname_len(&chars[p..p + 3]) == Some(2)).collect();
     // States: 0 before the first record with a department, 1 after it. Lists
     // give bare names first (members, then attending officials without a
     // department) and department records after; a bare name among department
@@ -265,71 +288,89 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
     let mut best = vec![[i32::MAX; 2]; n + 1];
     let mut back = vec![[(Step::Start, 0usize); 2]; n + 1];
     best[0][0] = 0;
+    // Department options at a position: where the name starts, the kind, and the cost so far.
     let mut options: Vec<(usize, Dept, i32)> = Vec::new();
     for i in 0..n {
-        for state in 0..2 {
-            if best[i][state] == i32::MAX {
+        if best[i] == [i32::MAX; 2] {
+            continue;
+        }
+        options.clear();
+        options.push((i, Dept::None, 0));
+        res.gazetteer.matches_at(&chars, i, |len, org| {
+            let k = i + len;
+            let mut cost = gaps.cost(i, k, BREAK_IN_ORG, SPACE_IN_ORG);
+            if k < n && seg[k].gap == Gap::Space {
+                cost += SPACE_ORG_NAME;
+            }
+            options.push((k, Dept::Known(org), cost));
+        });
+        let known = options.len();
+        // Unknown departments: runs of organisation characters ending like one, up to the
+        // first space. One that hides a shorter one followed by a surname (天宁区崔瑾钟楼区)
+        // is likely two records run together: each such place costs.
+        let mut hidden = 0;
+        for len in 1..=MAX_ORG.min(n - i) {
+            let k = i + len;
+            let c = chars[k - 1];
+            if !is_org_char(c) || (len > 1 && seg[k - 1].gap == Gap::Space) {
+                break;
+            }
+            if len < 2 || !is_org_ending(c) {
                 continue;
             }
+            if !options[1..known].iter().any(|o| o.0 == k) {
+                let mut cost = UNKNOWN_ORG + gaps.cost(i, k, BREAK_IN_UNKNOWN_ORG, SPACE_IN_ORG) + hidden * HIDDEN_RECORD;
+                if k < n && seg[k].gap == Gap::Space {
+                    cost += SPACE_ORG_NAME;
+                }
+                options.push((k, Dept::Shaped, cost));
+            }
+            if k < n && (single[k] || compound[k]) {
+                hidden += 1;
+            }
+        }
+        for state in 0..2 {
             let base = best[i][state];
-            let relax = |j: usize, to: usize, cost: i32, step: Step, best: &mut Vec<[i32; 2]>, back: &mut Vec<[(Step, usize); 2]>| {
+            if base == i32::MAX {
+                continue;
+            }
+            let mut relax = |j: usize, to: usize, cost: i32, step: Step| {
                 if cost < best[j][to] {
                     best[j][to] = cost;
                     back[j][to] = (step, state);
                 }
             };
-            relax(i + 1, state, base + JUNK, Step::Junk(i), &mut best, &mut back);
-            options.clear();
-            options.push((i, Dept::None, 0));
-            res.gazetteer
-                .matches_at(&chars, i, |len, org| options.push((i + len, Dept::Known(org), 0)));
-            let known_ends: Vec<usize> = options.iter().skip(1).map(|o| o.0).collect();
-            // An unknown department that hides a shorter one followed by a surname
-            // (天宁区崔瑾钟楼区) is likely two records run together: each such place costs.
-            let mut hidden = 0;
-            for len in 2..=MAX_ORG.min(n - i) {
-                let shaped = org_shaped(&chars[i..i + len]);
-                if shaped && !known_ends.contains(&(i + len)) {
-                    options.push((i + len, Dept::Shaped, hidden * HIDDEN_RECORD));
-                }
-                if shaped && i + len < n && res.surnames.surname_len(&chars[i + len..(i + len + 3).min(n)]).is_some() {
-                    hidden += 1;
-                }
-            }
+            relax(i + 1, state, base + JUNK, Step::Junk(i));
             for &(k, dept, extra) in &options {
-                let mut cost = base + extra;
-                let to = if matches!(dept, Dept::None) {
-                    if state == 1 {
-                        cost += LATE_BARE_NAME;
-                    }
-                    state
-                } else {
-                    if matches!(dept, Dept::Shaped) {
-                        cost += UNKNOWN_ORG + gap_cost(&seg, i, k, BREAK_IN_UNKNOWN_ORG, SPACE_IN_ORG);
-                    } else {
-                        cost += gap_cost(&seg, i, k, BREAK_IN_ORG, SPACE_IN_ORG);
-                    }
-                    if k < n && seg[k].gap == Gap::Space {
-                        cost += SPACE_ORG_NAME;
-                    }
-                    1
+                let (to, mut cost) = match dept {
+                    Dept::None => (state, base + if state == 1 { LATE_BARE_NAME } else { 0 }),
+                    _ => (1, base + extra),
                 };
+                if k >= n || !is_han(chars[k]) {
+                    continue;
+                }
+                // Four characters are common after a compound surname (欧阳明月), rare after a single one.
+                let surname = if compound[k] { 2 } else if single[k] { 1 } else { 0 };
+                if surname == 0 {
+                    cost += UNKNOWN_SURNAME;
+                }
                 for len in 2..=4 {
                     let j = k + len;
-                    if j > n || !is_han(chars[j - 1]) || !is_han(chars[k]) {
+                    if j > n || !is_han(chars[j - 1]) {
                         break;
                     }
-                    let mut c = cost + gap_cost(&seg, k, j, BREAK_IN_NAME, SPACE_IN_NAME);
-                    // Four characters are common after a compound surname (欧阳明月), rare after a single one.
-                    match res.surnames.surname_len(&chars[k..j]) {
-                        None => c += UNKNOWN_SURNAME,
-                        Some(1) if len == 4 => c += FOUR_CHAR_NAME,
-                        Some(_) => {}
+                    let mut c = cost + gaps.cost(k, j, BREAK_IN_NAME, SPACE_IN_NAME);
+                    if len == 4 && surname == 1 {
+                        c += FOUR_CHAR_NAME;
+                    }
+                    if surname == 2 && len == 2 {
+                        // 欧阳 alone is a surname, not a name: read it as a single surname.
+                        c += if single[k] { 0 } else { UNKNOWN_SURNAME };
                     }
                     if j < n && seg[j].gap == Gap::None {
                         c += END_WITHOUT_GAP;
                     }
-                    relax(j, to, c, Step::Record { i, k, dept }, &mut best, &mut back);
+                    relax(j, to, c, Step::Record { i, k, dept });
                 }
             }
         }

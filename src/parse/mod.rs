@@ -207,7 +207,7 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
             previous = Some(t);
             continue;
         }
-        if let Some(c) = p.label.captures(s) {
+        if let Some(c) = s.starts_with(['出', '列', '记', '主', '请', '缺']).then(|| p.label.captures(s)).flatten() {
             let kind = match fold_label(&c[1]).as_str() {
                 "出席" => SectionKind::Present,
                 "列席" => SectionKind::Attending,
@@ -258,9 +258,9 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
                 }
             }
             State::Items => {
-                if let Some(c) = p.item.captures(s) {
+                if let Some(c) = starts_numbered(s).then(|| p.item.captures(s)).flatten() {
                     start_item(&mut doc, t, &c, &mut sink);
-                } else if let Some(c) = p.point.captures(s) {
+                } else if let Some(c) = s.starts_with(['（', '(']).then(|| p.point.captures(s)).flatten() {
                     let ordinal = numerals::parse(&c[1]).unwrap_or(0);
                     let body = t.slice(c.get(2).unwrap().start(), s.len());
                     match doc.items.last_mut() {
@@ -325,6 +325,11 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
     (doc, sink.into_vec())
 }
 
+/// True when a line starts with a Chinese numeral, as agenda items do (一、…).
+fn starts_numbered(s: &str) -> bool {
+    s.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇', '两'])
+}
+
 fn last_line(lines: &[Line]) -> u32 {
     lines
         .iter()
@@ -365,7 +370,8 @@ fn footer_line(doc: &mut Document, pending: &mut Option<Text>, t: &Text, sink: &
     let p = patterns();
     let s = t.as_str();
     let f = &mut doc.footer;
-    if let Some(c) = p.issued.captures(s) {
+    // Cheap tests first: these run on every line of the body.
+    if let Some(c) = s.ends_with('发').then(|| p.issued.captures(s)).flatten() {
         let by = c.get(1).unwrap();
         let date = c.get(2).unwrap();
         f.issued_by = if by.as_str().trim().is_empty() {
@@ -376,7 +382,7 @@ fn footer_line(doc: &mut Document, pending: &mut Option<Text>, t: &Text, sink: &
         f.issued_date = Some(t.slice(date.start(), date.end()));
         return true;
     }
-    if let Some(c) = p.compiled.captures(s) {
+    if let Some(c) = (s.ends_with("整理") && s.chars().count() <= 40).then(|| p.compiled.captures(s)).flatten() {
         let by = c.get(1).unwrap();
         f.compiled_by = Some(t.slice(by.start(), by.end()).trim());
         if let Some(date) = c.get(2) {
@@ -384,7 +390,7 @@ fn footer_line(doc: &mut Document, pending: &mut Option<Text>, t: &Text, sink: &
         }
         return true;
     }
-    if p.date_only.is_match(s) {
+    if s.ends_with('日') && p.date_only.is_match(s) {
         if f.compiled_by.is_some() && f.compiled_date.is_none() {
             f.compiled_date = Some(t.clone());
         } else {
@@ -392,11 +398,11 @@ fn footer_line(doc: &mut Document, pending: &mut Option<Text>, t: &Text, sink: &
         }
         return true;
     }
-    if p.publication.is_match(s) {
+    if s.contains("此件") && p.publication.is_match(s) {
         f.publication = Some(t.clone());
         return true;
     }
-    if let Some(c) = p.distribution.captures(s) {
+    if let Some(c) = s.contains(['：', ':']).then(|| p.distribution.captures(s)).flatten() {
         let at = c.get(2).unwrap().start();
         f.distribution = Some(t.slice(at, s.len()));
         return true;
