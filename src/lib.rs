@@ -26,5 +26,6 @@ pub mod extract;
 pub mod load;
 pub mod parse;
 pub mod resolve;
+pub mod server;
 pub mod synth;
 pub mod table;

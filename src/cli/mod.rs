@@ -5,6 +5,7 @@
 
 mod eval;
 mod extract;
+mod serve;
 mod synth;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +28,8 @@ pub struct Cli {
 pub enum Command {
     /// Read minutes and print what they record: the whole structure as JSON, or one table as CSV/TSV.
     Extract(extract::Args),
+    /// Serve the knowledge graph: a SPARQL 1.1 endpoint at /query and the explorer web page at /.
+    Serve(serve::Args),
     /// Generate a realistic corpus of minutes with its ground truth (DIR/minutes, DIR/truth).
     Synth(synth::Args),
     /// Score the extractor against ground truth: precision, recall and F1 per table.
@@ -47,6 +50,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let res = resources(cli.data.as_deref())?;
     match cli.command {
         Command::Extract(args) => extract::run(args, res),
+        Command::Serve(args) => serve::run(args),
         Command::Synth(args) => synth::run(args, res),
         Command::Eval(args) => eval::run(args, res),
     }
