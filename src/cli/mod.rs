@@ -4,9 +4,15 @@
 //! file and returns an exit code; `main` maps errors to messages.
 
 mod eval;
+mod export;
 mod extract;
+mod ingest;
+mod path;
+mod query;
+mod remove;
 mod serve;
 mod synth;
+mod views;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -28,6 +34,26 @@ pub struct Cli {
 pub enum Command {
     /// Read minutes and print what they record: the whole structure as JSON, or one table as CSV/TSV.
     Extract(extract::Args),
+    /// Extract minutes and load them into the knowledge graph (an Oxigraph store), one named graph per file.
+    Ingest(ingest::Args),
+    /// Write the knowledge graph, or one graph of it, as RDF.
+    Export(export::Args),
+    /// Ask the knowledge graph in SPARQL: a query, a .rq file or a bundled query by name.
+    Query(query::Args),
+    /// A person's card: meetings attended, organisations over time, co-attendees.
+    Person(views::Args),
+    /// A meeting's card, by ordinal, date or document number: agenda, documents, attendance.
+    Meeting(views::Args),
+    /// An organisation's card, by full or short name: who represented it when, documents it led.
+    Org(views::Args),
+    /// A topic's timeline across meetings and years, with evidence.
+    Topic(views::TopicArgs),
+    /// Shortest paths between two entities, explained hop by hop.
+    Path(path::PathArgs),
+    /// The neighbourhood of an entity.
+    Neighbors(path::NeighborsArgs),
+    /// Remove source documents' graphs from the knowledge graph.
+    Remove(remove::Args),
     /// Serve the knowledge graph: a SPARQL 1.1 endpoint at /query and the explorer web page at /.
     Serve(serve::Args),
     /// Generate a realistic corpus of minutes with its ground truth (DIR/minutes, DIR/truth).
@@ -50,7 +76,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let res = resources(cli.data.as_deref())?;
     match cli.command {
         Command::Extract(args) => extract::run(args, res),
+        Command::Ingest(args) => ingest::run(args, res),
+        Command::Export(args) => export::run(args),
+        Command::Remove(args) => remove::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Person(args) => views::run(views::View::Person, args),
+        Command::Meeting(args) => views::run(views::View::Meeting, args),
+        Command::Org(args) => views::run(views::View::Org, args),
+        Command::Topic(args) => views::run(views::View::Topic(args.narrower), args.view),
+        Command::Path(args) => path::run_path(args),
+        Command::Neighbors(args) => path::run_neighbors(args),
         Command::Synth(args) => synth::run(args, res),
         Command::Eval(args) => eval::run(args, res),
     }
@@ -77,9 +113,13 @@ pub fn expand_inputs(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             let mut stack = vec![p.clone()];
             let mut found = Vec::new();
             while let Some(dir) = stack.pop() {
-                for entry in std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))? {
+                for entry in
+                    std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))?
+                {
                     let path = entry?.path();
-                    let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    let hidden = path
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
                     if hidden {
                         continue;
                     }

@@ -1,0 +1,624 @@
+//! The knowledge graph as a petgraph graph: entities as nodes, relations as labelled edges, and the paths between them.
+//!
+//! [`EntityGraph::build`] reads the store once (a handful of SPARQL queries)
+//! into a `petgraph` graph whose nodes are people, organisations, meetings,
+//! agenda items, policy documents and topics. Edges carry words, so a path can
+//! be explained: 蔡剑峰 —列席(市工信局)→ 第115次常务会议 —议题三→ … —主题→ 氢能.
+//! Paths treat edges as undirected and say when a hop goes against an edge's
+//! direction. Build the graph once per process and reuse it for every path.
+//!
+//! Edges: person —{role}({org})→ meeting (an attendance record); person —所属→
+//! organisation (the person attended for it); organisation —派代表→ meeting;
+//! meeting —议题N→ agenda item; agenda item —审议/涉及→ document; document
+//! —牵头→ organisation; agenda item —主题→ topic; topic —上位→ broader topic.
+//! Organisations' own hierarchy is left out on purpose: every department hangs
+//! off 苏州市人民政府, which would connect any two of them in two hops.
+
+use super::{run, QueryError};
+use crate::parse::numerals;
+use crate::store::GraphStore;
+use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// An organisation.
+    Org,
+    /// A meeting.
+    Meeting,
+    /// An agenda item.
+    Item,
+    /// A policy document.
+    Document,
+    /// A policy topic.
+    Topic,
+}
+
+impl Kind {
+    /// Every kind, in the order `--via` lists them.
+    pub const ALL: [Kind; 6] = [
+        Kind::Person,
+        Kind::Org,
+        Kind::Meeting,
+        Kind::Item,
+        Kind::Document,
+        Kind::Topic,
+    ];
+
+    /// Returns the lowercase name used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Org => "org",
+            Kind::Meeting => "meeting",
+            Kind::Item => "item",
+            Kind::Document => "document",
+            Kind::Topic => "topic",
+        }
+    }
+
+    /// Parses a lowercase name.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A node: one entity.
+#[derive(Clone, Debug, Serialize)]
+pub struct Entity {
+    /// Its IRI in the store.
+    pub iri: String,
+    /// What it is.
+    pub kind: Kind,
+    /// How it is shown (a name, a title, 第115次常务会议 …).
+    pub label: String,
+    /// Other names it is known by (short forms of organisations, aliases of documents).
+    pub aliases: Vec<String>,
+}
+
+/// An edge: a relation in words, from its source to its target.
+#[derive(Clone, Debug, Serialize)]
+pub struct Relation {
+    /// The words, such as 列席(市工信局) or 议题三.
+    pub label: String,
+    /// The node the relation reads from.
+    pub from: usize,
+}
+
+/// One hop of a path.
+#[derive(Clone, Debug, Serialize)]
+pub struct Hop {
+    /// The relation's words.
+    pub label: String,
+    /// True when the hop follows the relation's direction.
+    pub forward: bool,
+    /// The entity reached.
+    pub to: Entity,
+}
+
+/// A path: where it starts and its hops.
+#[derive(Clone, Debug, Serialize)]
+pub struct Path {
+    /// The first entity.
+    pub start: Entity,
+    /// The hops, in order.
+    pub hops: Vec<Hop>,
+}
+
+impl std::fmt::Display for Path {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.start.label)?;
+        for h in &self.hops {
+            if h.forward {
+                write!(f, " —{}→ {}", h.label, h.to.label)?;
+            } else {
+                write!(f, " ←{}— {}", h.label, h.to.label)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How a name given by a user matched entities.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// Exactly one entity.
+    One(usize),
+    /// Several entities share the name: the candidates.
+    Ambiguous(Vec<usize>),
+    /// Nothing: the nearest known names.
+    NotFound(Vec<String>),
+}
+
+/// The entities and relations of the store, in a petgraph graph.
+#[derive(Debug, Default)]
+pub struct EntityGraph {
+    graph: UnGraph<usize, Relation>,
+    entities: Vec<Entity>,
+    by_iri: HashMap<String, NodeIndex>,
+    by_name: BTreeMap<String, Vec<usize>>,
+    /// For each (person, organisation), the number of attendance records joining them.
+    affiliations: BTreeMap<(usize, usize), u32>,
+}
+
+const PREFIXES: &str = "PREFIX jy: <https://w3id.org/jiyao/ontology#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+";
+
+fn rows(store: &GraphStore, body: &str) -> Result<Vec<Vec<String>>, QueryError> {
+    let answer = run(store, &format!("{PREFIXES}{body}"), &[], None)?;
+    Ok(answer.strings())
+}
+
+/// Returns the shortest of a set of labels (the short form minutes use), or the first.
+fn shortest(labels: &[String]) -> Option<&String> {
+    labels
+        .iter()
+        .min_by_key(|l| (l.chars().count(), l.as_str()))
+}
+
+impl EntityGraph {
+    /// Reads the store into a graph.
+    pub fn build(store: &GraphStore) -> Result<Self, QueryError> {
+        let mut g = EntityGraph::default();
+        // Organisations, with every label.
+        let mut org_labels: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+        for r in rows(store, "SELECT ?o ?pref ?alt WHERE { ?o a <http://www.w3.org/ns/org#Organization> ; skos:prefLabel ?pref . OPTIONAL { ?o skos:altLabel ?alt } }")? {
+            let e = org_labels.entry(r[0].clone()).or_insert_with(|| (r[1].clone(), Vec::new()));
+            if !r[2].is_empty() && !e.1.contains(&r[2]) {
+                e.1.push(r[2].clone());
+            }
+        }
+        let org_short: HashMap<String, String> = org_labels
+            .iter()
+            .map(|(iri, (pref, alts))| (iri.clone(), shortest(alts).unwrap_or(pref).clone()))
+            .collect();
+        // Meetings.
+        for r in rows(store, "SELECT ?m ?n ?d WHERE { ?m a jy:Meeting . OPTIONAL { ?m jy:ordinal ?n } OPTIONAL { ?m schema:startDate ?d } }")? {
+            let label = if r[1].is_empty() { r[0].rsplit('/').next().unwrap_or("").to_owned() } else { format!("第{}次常务会议", r[1]) };
+            let mut aliases = Vec::new();
+            if !r[2].is_empty() {
+                aliases.push(r[2].clone());
+            }
+            g.node(&r[0], Kind::Meeting, label, aliases);
+        }
+        // Attendance: person–meeting, person–organisation, organisation–meeting.
+        let attendance = rows(
+            store,
+            "SELECT DISTINCT ?m ?role ?p ?name ?o ?a WHERE { ?a a jy:Attendance ; jy:meeting ?m ; jy:role ?r . ?r rdfs:label ?role FILTER(lang(?role) = \"zh\") OPTIONAL { ?a jy:person ?p . ?p foaf:name ?name } OPTIONAL { ?a jy:organization ?o } } ORDER BY ?m ?a",
+        )?;
+        for r in attendance {
+            let (m, role, p, name, o) = (&r[0], &r[1], &r[2], &r[3], &r[4]);
+            let Some(&meeting) = g.by_iri.get(m) else {
+                continue;
+            };
+            let org = (!o.is_empty()).then(|| {
+                let (pref, alts) = org_labels
+                    .get(o)
+                    .cloned()
+                    .unwrap_or_else(|| (o.clone(), Vec::new()));
+                g.node(o, Kind::Org, pref, alts)
+            });
+            if p.is_empty() {
+                if let Some(org) = org {
+                    g.edge(org, meeting, "派代表".to_owned());
+                }
+                continue;
+            }
+            let person = g.node(p, Kind::Person, name.clone(), Vec::new());
+            let label = match org {
+                Some(_) => format!(
+                    "{role}({})",
+                    org_short.get(o).map_or(o.as_str(), String::as_str)
+                ),
+                None => role.clone(),
+            };
+            g.edge(person, meeting, label);
+            if let Some(org) = org {
+                g.edge(person, org, "所属".to_owned());
+                *g.affiliations
+                    .entry((g.graph[person], g.graph[org]))
+                    .or_insert(0) += 1;
+            }
+        }
+        // Agenda items.
+        for r in rows(store, "SELECT ?m ?i ?n ?h WHERE { ?m schema:subEvent ?i . ?i a jy:AgendaItem ; jy:ordinal ?n ; dcterms:title ?h }")? {
+            let Some(&meeting) = g.by_iri.get(&r[0]) else { continue };
+            let n: u32 = r[2].parse().unwrap_or(0);
+            let numeral = numerals::format(n);
+            let meeting_label = g.entities[g.graph[meeting]].label.clone();
+            let heading: String = r[3].chars().take(40).collect();
+            let item = g.node(&r[1], Kind::Item, format!("{meeting_label}议题{numeral}「{heading}」"), Vec::new());
+            g.edge(meeting, item, format!("议题{numeral}"));
+        }
+        // Documents, where they are discussed, and who leads them.
+        for r in rows(store, "SELECT ?holder ?doc ?title ?alias ?reviewed WHERE { ?holder dcterms:references ?doc . ?doc dcterms:title ?title . OPTIONAL { ?doc skos:altLabel ?alias } OPTIONAL { ?mention jy:document ?doc ; jy:cited ?reviewed . } }")? {
+            let Some(&holder) = g.by_iri.get(&r[0]) else { continue };
+            let aliases = if r[3].is_empty() { Vec::new() } else { vec![r[3].clone()] };
+            let doc = g.node(&r[1], Kind::Document, format!("《{}》", r[2]), aliases);
+            let label = if r[4] == "true" { "涉及" } else { "审议" };
+            g.edge(holder, doc, label.to_owned());
+        }
+        for r in rows(
+            store,
+            "SELECT DISTINCT ?doc ?o WHERE { ?mention jy:document ?doc ; jy:leadOrganization ?o }",
+        )? {
+            let (Some(&doc), Some(&org)) = (g.by_iri.get(&r[0]), g.by_iri.get(&r[1])) else {
+                continue;
+            };
+            g.edge(doc, org, "牵头".to_owned());
+        }
+        // Topics and their hierarchy.
+        let topics = rows(store, "SELECT ?t ?label ?alt WHERE { ?t a skos:Concept ; skos:prefLabel ?label . FILTER(lang(?label) = \"zh\") OPTIONAL { ?t skos:altLabel ?alt } }")?;
+        for r in &topics {
+            let aliases = if r[2].is_empty() {
+                Vec::new()
+            } else {
+                vec![r[2].clone()]
+            };
+            g.node(&r[0], Kind::Topic, r[1].clone(), aliases);
+        }
+        for r in rows(
+            store,
+            "SELECT DISTINCT ?i ?t WHERE { ?i a jy:AgendaItem ; dcterms:subject ?t }",
+        )? {
+            let (Some(&item), Some(&topic)) = (g.by_iri.get(&r[0]), g.by_iri.get(&r[1])) else {
+                continue;
+            };
+            g.edge(item, topic, "主题".to_owned());
+        }
+        for r in rows(store, "SELECT ?t ?b WHERE { ?t skos:broader ?b }")? {
+            let (Some(&t), Some(&b)) = (g.by_iri.get(&r[0]), g.by_iri.get(&r[1])) else {
+                continue;
+            };
+            g.edge(t, b, "上位".to_owned());
+        }
+        Ok(g)
+    }
+
+    fn node(&mut self, iri: &str, kind: Kind, label: String, aliases: Vec<String>) -> NodeIndex {
+        if let Some(&n) = self.by_iri.get(iri) {
+            let e = &mut self.entities[self.graph[n]];
+            for a in aliases {
+                if !e.aliases.contains(&a) && a != e.label {
+                    e.aliases.push(a);
+                }
+            }
+            return n;
+        }
+        let id = self.entities.len();
+        let n = self.graph.add_node(id);
+        for name in std::iter::once(&label).chain(&aliases) {
+            let names = self.by_name.entry(name.clone()).or_default();
+            if !names.contains(&id) {
+                names.push(id);
+            }
+        }
+        self.entities.push(Entity {
+            iri: iri.to_owned(),
+            kind,
+            label,
+            aliases: aliases.into_iter().collect(),
+        });
+        self.by_iri.insert(iri.to_owned(), n);
+        n
+    }
+
+    fn edge(&mut self, from: NodeIndex, to: NodeIndex, label: String) {
+        let exists = self
+            .graph
+            .edges_connecting(from, to)
+            .any(|e| e.weight().label == label && e.weight().from == self.graph[from]);
+        if !exists {
+            let from_id = self.graph[from];
+            self.graph.add_edge(
+                from,
+                to,
+                Relation {
+                    label,
+                    from: from_id,
+                },
+            );
+        }
+    }
+
+    /// Returns every entity.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Returns, for each (person, organisation) pair, how many attendance records join them.
+    pub fn affiliations(&self) -> &BTreeMap<(usize, usize), u32> {
+        &self.affiliations
+    }
+
+    /// Returns the number of relations.
+    pub fn relation_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Returns every relation as (from, to, words), each once, in insertion order.
+    pub fn relations(&self) -> impl Iterator<Item = (usize, usize, &str)> + '_ {
+        self.graph.edge_references().map(|e| {
+            let (a, b) = (self.graph[e.source()], self.graph[e.target()]);
+            let w = e.weight();
+            if w.from == a {
+                (a, b, w.label.as_str())
+            } else {
+                (b, a, w.label.as_str())
+            }
+        })
+    }
+
+    /// Finds an entity by IRI, label or alias; `kinds` narrows the search when not empty.
+    pub fn lookup(&self, name: &str, kinds: &[Kind]) -> Lookup {
+        let name = name.trim();
+        let wanted = |id: &usize| kinds.is_empty() || kinds.contains(&self.entities[*id].kind);
+        if let Some(&n) = self.by_iri.get(name) {
+            return Lookup::One(self.graph[n]);
+        }
+        let bare = name.trim_start_matches('《').trim_end_matches('》');
+        for key in [name.to_owned(), format!("《{bare}》")] {
+            if let Some(ids) = self.by_name.get(&key) {
+                let ids: Vec<usize> = ids.iter().copied().filter(wanted).collect();
+                match ids.len() {
+                    0 => {}
+                    1 => return Lookup::One(ids[0]),
+                    _ => return Lookup::Ambiguous(ids),
+                }
+            }
+        }
+        // The nearest names, by edit distance over characters.
+        let target: Vec<char> = name.chars().collect();
+        let mut scored: Vec<(usize, &String)> = self
+            .by_name
+            .iter()
+            .filter(|(_, ids)| ids.iter().any(wanted))
+            .map(|(n, _)| (edit_distance(&target, &n.chars().collect::<Vec<_>>()), n))
+            .collect();
+        scored.sort();
+        let limit = (target.len() / 2).max(1) + 1;
+        Lookup::NotFound(
+            scored
+                .into_iter()
+                .filter(|(d, _)| *d <= limit)
+                .take(5)
+                .map(|(_, n)| n.clone())
+                .collect(),
+        )
+    }
+
+    /// Returns an entity by id.
+    pub fn entity(&self, id: usize) -> &Entity {
+        &self.entities[id]
+    }
+
+    fn index(&self, id: usize) -> NodeIndex {
+        self.by_iri[&self.entities[id].iri]
+    }
+
+    /// Returns up to `k` shortest simple paths from `a` to `b` of at most `max_hops` hops, shortest first.
+    ///
+    /// Intermediate entities must be of a kind in `via` (all kinds when
+    /// empty); the ends may be of any kind. Paths of equal length come in a
+    /// stable order. The search visits at most a bounded number of partial
+    /// paths, so it answers quickly even on a large graph.
+    pub fn paths(&self, a: usize, b: usize, max_hops: usize, k: usize, via: &[Kind]) -> Vec<Path> {
+        let (start, goal) = (self.index(a), self.index(b));
+        let allowed = |n: NodeIndex| {
+            n == goal || via.is_empty() || via.contains(&self.entities[self.graph[n]].kind)
+        };
+        // Distances to the goal bound the search: a partial path is extended only if it can still arrive in time.
+        let to_goal = self.distances(goal, max_hops, &allowed);
+        let mut found = Vec::new();
+        let mut queue: VecDeque<Vec<(NodeIndex, Option<petgraph::graph::EdgeIndex>)>> =
+            VecDeque::new();
+        queue.push_back(vec![(start, None)]);
+        let mut budget = 200_000usize;
+        while let Some(path) = queue.pop_front() {
+            let (last, _) = *path.last().expect("paths are never empty");
+            if last == goal && path.len() > 1 || (start == goal && path.len() == 1) {
+                found.push(self.path_of(&path));
+                if found.len() >= k {
+                    break;
+                }
+                continue;
+            }
+            let hops = path.len() - 1;
+            let mut next: Vec<(usize, NodeIndex, petgraph::graph::EdgeIndex)> = self
+                .graph
+                .edges(last)
+                .map(|e| {
+                    let other = if e.source() == last {
+                        e.target()
+                    } else {
+                        e.source()
+                    };
+                    (self.graph[other], other, e.id())
+                })
+                .filter(|&(_, other, _)| {
+                    allowed(other)
+                        && !path.iter().any(|&(n, _)| n == other)
+                        && to_goal
+                            .get(&other)
+                            .is_some_and(|&d| hops + 1 + d <= max_hops)
+                })
+                .collect();
+            next.sort_by_key(|&(id, _, e)| (id, e.index()));
+            for (_, other, e) in next {
+                if budget == 0 {
+                    break;
+                }
+                budget -= 1;
+                let mut p = path.clone();
+                p.push((other, Some(e)));
+                queue.push_back(p);
+            }
+        }
+        found
+    }
+
+    /// Hop distances from `from`, up to `max` hops, through allowed entities only.
+    fn distances(
+        &self,
+        from: NodeIndex,
+        max: usize,
+        allowed: &dyn Fn(NodeIndex) -> bool,
+    ) -> HashMap<NodeIndex, usize> {
+        let mut dist = HashMap::new();
+        dist.insert(from, 0);
+        let mut queue = VecDeque::from([from]);
+        while let Some(n) = queue.pop_front() {
+            let d = dist[&n];
+            if d == max {
+                continue;
+            }
+            // The start of a path may be of any kind, so do not filter `from`'s neighbours' passage here.
+            for m in self.graph.neighbors(n) {
+                if !dist.contains_key(&m) && (allowed(m) || m == from) {
+                    dist.insert(m, d + 1);
+                    queue.push_back(m);
+                }
+            }
+        }
+        // The start itself may be excluded by `via`; it is reached by the search, not through `dist`.
+        dist
+    }
+
+    fn path_of(&self, steps: &[(NodeIndex, Option<petgraph::graph::EdgeIndex>)]) -> Path {
+        let start = self.entities[self.graph[steps[0].0]].clone();
+        let hops = steps
+            .windows(2)
+            .map(|w| {
+                let (from, _) = w[0];
+                let (to, e) = w[1];
+                let rel = &self.graph[e.expect("every step after the first has an edge")];
+                Hop {
+                    label: rel.label.clone(),
+                    forward: rel.from == self.graph[from],
+                    to: self.entities[self.graph[to]].clone(),
+                }
+            })
+            .collect();
+        Path { start, hops }
+    }
+
+    /// Returns the entities within `hops` hops of `id`, with their distance and the relation that first reached them.
+    pub fn neighbors(&self, id: usize, hops: usize) -> Vec<(usize, usize, String)> {
+        let start = self.index(id);
+        let mut seen = HashMap::from([(start, 0usize)]);
+        let mut out = Vec::new();
+        let mut queue = VecDeque::from([start]);
+        while let Some(n) = queue.pop_front() {
+            let d = seen[&n];
+            if d == hops {
+                continue;
+            }
+            let mut next: Vec<(usize, NodeIndex, String)> = self
+                .graph
+                .edges(n)
+                .map(|e| {
+                    let other = if e.source() == n {
+                        e.target()
+                    } else {
+                        e.source()
+                    };
+                    let w = e.weight();
+                    let words = if w.from == self.graph[n] {
+                        format!("—{}→", w.label)
+                    } else {
+                        format!("←{}—", w.label)
+                    };
+                    (self.graph[other], other, words)
+                })
+                .collect();
+            next.sort();
+            for (other_id, other, words) in next {
+                if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(other) {
+                    v.insert(d + 1);
+                    out.push((
+                        other_id,
+                        d + 1,
+                        format!(
+                            "{} {words} {}",
+                            self.entities[self.graph[n]].label, self.entities[other_id].label
+                        ),
+                    ));
+                    queue.push_back(other);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Formats the candidates of an ambiguous or unknown name for an error message.
+pub fn describe_lookup(g: &EntityGraph, name: &str, l: &Lookup) -> String {
+    match l {
+        Lookup::One(id) => g.entity(*id).label.clone(),
+        Lookup::Ambiguous(ids) => {
+            let list: Vec<String> = ids
+                .iter()
+                .map(|&id| {
+                    format!(
+                        "{} ({}, {})",
+                        g.entity(id).label,
+                        g.entity(id).kind.as_str(),
+                        g.entity(id).iri
+                    )
+                })
+                .collect();
+            format!("{name} is ambiguous; candidates: {}", list.join("; "))
+        }
+        Lookup::NotFound(near) if near.is_empty() => format!("nothing is called {name}"),
+        Lookup::NotFound(near) => format!(
+            "nothing is called {name}; did you mean: {}?",
+            near.join("、")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distances() {
+        let d = |a: &str, b: &str| {
+            edit_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(d("蔡剑锋", "蔡剑峰"), 1);
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("汪香元", "汪香元"), 0);
+    }
+}

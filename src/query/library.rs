@@ -1,0 +1,124 @@
+//! The bundled query library: one `.rq` file per question in `queries/`, compiled into the binary.
+//!
+//! Each file opens with comment lines saying what it answers and which
+//! parameters it takes; `jiyao query NAME` runs one by name, and `jiyao query
+//! --list` prints them with their first comment line.
+//!
+//! ```
+//! let q = jiyao::query::library::get("person-meetings").unwrap();
+//! assert!(q.starts_with("# Meetings a person attended"));
+//! assert!(jiyao::query::library::get("no-such-query").is_none());
+//! ```
+
+/// Every bundled query, by name, in alphabetical order.
+pub const QUERIES: &[(&str, &str)] = &[
+    (
+        "co-attendance",
+        include_str!("../../queries/co-attendance.rq"),
+    ),
+    (
+        "data-quality",
+        include_str!("../../queries/data-quality.rq"),
+    ),
+    (
+        "documents-by-lead",
+        include_str!("../../queries/documents-by-lead.rq"),
+    ),
+    (
+        "meeting-attendees",
+        include_str!("../../queries/meeting-attendees.rq"),
+    ),
+    (
+        "meetings-per-year",
+        include_str!("../../queries/meetings-per-year.rq"),
+    ),
+    ("memberships", include_str!("../../queries/memberships.rq")),
+    (
+        "org-representatives",
+        include_str!("../../queries/org-representatives.rq"),
+    ),
+    (
+        "people-multiple-orgs",
+        include_str!("../../queries/people-multiple-orgs.rq"),
+    ),
+    (
+        "person-meetings",
+        include_str!("../../queries/person-meetings.rq"),
+    ),
+    (
+        "topic-timeline",
+        include_str!("../../queries/topic-timeline.rq"),
+    ),
+    (
+        "topics-per-year",
+        include_str!("../../queries/topics-per-year.rq"),
+    ),
+];
+
+/// Returns the text of a bundled query.
+pub fn get(name: &str) -> Option<&'static str> {
+    QUERIES.iter().find(|(n, _)| *n == name).map(|(_, q)| *q)
+}
+
+/// Returns the first comment line of a query: what it answers.
+pub fn summary(text: &str) -> &str {
+    text.lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('#')
+        .trim()
+}
+
+/// Returns the parameters a query's header names (`?name — …` after `Parameters`).
+pub fn parameters(text: &str) -> Vec<String> {
+    let Some(line) = text
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .find(|l| l.contains("Parameters"))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (at, _) in line.match_indices('?') {
+        let name: String = line[at + 1..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !name.is_empty() && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_in_queries_is_bundled_and_documented() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/queries");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".rq"))
+            .map(|n| n.trim_end_matches(".rq").to_owned())
+            .collect();
+        files.sort();
+        let bundled: Vec<&str> = QUERIES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(files, bundled);
+        for (name, text) in QUERIES {
+            assert!(text.starts_with("# "), "{name} has no header comment");
+            assert!(
+                text.lines().any(|l| l.starts_with("# Parameters")),
+                "{name} does not say its parameters"
+            );
+        }
+    }
+
+    #[test]
+    fn parameters_are_read_from_the_header() {
+        assert_eq!(parameters(get("co-attendance").unwrap()), vec!["a", "b"]);
+        assert!(parameters(get("meetings-per-year").unwrap()).is_empty());
+    }
+}

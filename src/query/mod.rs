@@ -1,0 +1,239 @@
+//! Questions to answers: the SPARQL runner, the bundled query library, the petgraph graph and its paths, and the entity views.
+//!
+//! Only this module and [`crate::store`] know Oxigraph. Queries run over the
+//! union of every named graph (each source document, the topic scheme, the
+//! ontology and the derived memberships), so a query need not name graphs.
+//! Parameters (`--param name=value`) bind the variable `?name` with a
+//! `VALUES` clause at the start of each `WHERE` block ([`bind_params`]): a value written as an N-Triples term (`<iri>`, `"text"@zh`,
+//! `"2020-11-02"^^<…#date>`) is that term, an integer is an `xsd:integer`,
+//! anything else is a plain string literal. Labels in the graph are tagged
+//! `@zh`, so the library compares them with `STR(…)`.
+//!
+//! ```
+//! use jiyao::{query, rdf::iri::Base, store::GraphStore};
+//! let store = GraphStore::in_memory(Base::default()).unwrap();
+//! let answer = query::run(&store, "ASK { ?s ?p ?o }", &[], None).unwrap();
+//! assert!(matches!(answer, query::Answer::Boolean(false)));
+//! let err = query::run(&store, "SELEC * WHERE {}", &[], None).unwrap_err();
+//! assert!(err.to_string().starts_with("SPARQL syntax error"), "{err}");
+//! ```
+
+pub mod graph;
+pub mod library;
+pub mod network;
+pub mod render;
+pub mod views;
+
+use crate::store::GraphStore;
+use oxigraph::model::{Literal, Term, Triple, Variable};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
+use regex::Regex;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+/// Why a query gave no answer.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    /// The query text is not valid SPARQL; the message gives the position.
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(String),
+    /// A `--param` is malformed.
+    #[error("parameter {name}: {message}")]
+    Param {
+        /// The parameter as given.
+        name: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Evaluation failed.
+    #[error("query evaluation failed: {0}")]
+    Evaluation(#[from] QueryEvaluationError),
+    /// The query ran past its time limit and was stopped.
+    #[error("the query ran longer than {0:?} and was stopped")]
+    Timeout(Duration),
+    /// The store failed.
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
+}
+
+/// The answer to a query, collected.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// A SELECT's variables and rows (unbound cells are `None`).
+    Solutions {
+        /// The projected variables, in order, without `?`.
+        variables: Vec<String>,
+        /// The rows.
+        rows: Vec<Vec<Option<Term>>>,
+    },
+    /// An ASK's answer.
+    Boolean(bool),
+    /// A CONSTRUCT's or DESCRIBE's triples.
+    Graph(Vec<Triple>),
+}
+
+impl Answer {
+    /// Returns the rows as plain strings (IRIs and literal values, empty for unbound), for tests and tables.
+    pub fn strings(&self) -> Vec<Vec<String>> {
+        match self {
+            Answer::Solutions { rows, .. } => rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|t| t.as_ref().map(term_text).unwrap_or_default())
+                        .collect()
+                })
+                .collect(),
+            Answer::Boolean(b) => vec![vec![b.to_string()]],
+            Answer::Graph(ts) => ts.iter().map(|t| vec![t.to_string()]).collect(),
+        }
+    }
+}
+
+/// Returns a term as people read it: the value of a literal, the IRI of a named node.
+pub fn term_text(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().to_owned(),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+/// Parses a parameter value into a term (see the module documentation).
+pub fn param_term(value: &str) -> Term {
+    if value.starts_with('<') || value.starts_with('"') {
+        if let Ok(t) = value.parse::<Term>() {
+            return t;
+        }
+    }
+    if let Ok(n) = value.parse::<i64>() {
+        return Literal::from(n).into();
+    }
+    Literal::new_simple_literal(value).into()
+}
+
+/// Binds parameters by opening every group graph pattern that follows `WHERE` (or `ASK`) with `VALUES ?name { term }`.
+///
+/// Binding at the start of each `WHERE` block, subqueries included, lets the
+/// engine use the value from the first join, and works whether or not the
+/// variable is projected. Comment lines are skipped.
+pub fn bind_params(text: &str, params: &[(String, String)]) -> Result<String, QueryError> {
+    if params.is_empty() {
+        return Ok(text.to_owned());
+    }
+    let mut values = String::new();
+    for (name, value) in params {
+        let var =
+            Variable::new(name.trim_start_matches(['?', '$'])).map_err(|e| QueryError::Param {
+                name: name.clone(),
+                message: e.to_string(),
+            })?;
+        let term = match param_term(value) {
+            Term::BlankNode(_) => {
+                return Err(QueryError::Param {
+                    name: name.clone(),
+                    message: "a blank node cannot be a parameter".to_owned(),
+                })
+            }
+            t => t,
+        };
+        values.push_str(&format!(" VALUES {var} {{ {term} }}"));
+    }
+    static WHERE: OnceLock<Regex> = OnceLock::new();
+    let re = WHERE.get_or_init(|| Regex::new(r"(?i)\b(WHERE|ASK)\s*\{").unwrap());
+    let mut out = String::with_capacity(text.len() + values.len() * 2);
+    let mut bound = false;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('#') {
+            out.push_str(line);
+            continue;
+        }
+        let mut last = 0;
+        for m in re.find_iter(line) {
+            out.push_str(&line[last..m.end()]);
+            out.push_str(&values);
+            last = m.end();
+            bound = true;
+        }
+        out.push_str(&line[last..]);
+    }
+    if !bound {
+        return Err(QueryError::Param {
+            name: params[0].0.clone(),
+            message: "the query has no WHERE block to bind parameters in".to_owned(),
+        });
+    }
+    Ok(out)
+}
+
+/// Parses, binds parameters, and evaluates a query over the union of all graphs; `timeout` stops it after that long.
+pub fn run(
+    store: &GraphStore,
+    text: &str,
+    params: &[(String, String)],
+    timeout: Option<Duration>,
+) -> Result<Answer, QueryError> {
+    let token = CancellationToken::new();
+    let mut evaluator = SparqlEvaluator::new();
+    if timeout.is_some() {
+        evaluator = evaluator.with_cancellation_token(token.clone());
+    }
+    let text = bind_params(text, params)?;
+    let mut prepared = evaluator
+        .parse_query(&text)
+        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    let _watchdog = timeout.map(|t| Watchdog::start(t, token.clone()));
+    let map_err = |e: QueryEvaluationError| match (timeout, &e) {
+        (Some(t), QueryEvaluationError::Cancelled) => QueryError::Timeout(t),
+        _ => QueryError::Evaluation(e),
+    };
+    let results = prepared
+        .on_store(store.oxigraph())
+        .execute()
+        .map_err(map_err)?;
+    Ok(match results {
+        QueryResults::Solutions(solutions) => {
+            let variables: Vec<Variable> = solutions.variables().to_vec();
+            let mut rows = Vec::new();
+            for s in solutions {
+                let s = s.map_err(map_err)?;
+                rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+            }
+            Answer::Solutions {
+                variables: variables.iter().map(|v| v.as_str().to_owned()).collect(),
+                rows,
+            }
+        }
+        QueryResults::Boolean(b) => Answer::Boolean(b),
+        QueryResults::Graph(triples) => {
+            Answer::Graph(triples.collect::<Result<_, _>>().map_err(map_err)?)
+        }
+    })
+}
+
+/// Cancels a query when its time is up, unless dropped first.
+struct Watchdog {
+    done: std::sync::mpsc::Sender<()>,
+}
+
+impl Watchdog {
+    fn start(limit: Duration, token: CancellationToken) -> Self {
+        let (done, rx) = std::sync::mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            if rx.recv_timeout(limit) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
+                token.cancel();
+            }
+        });
+        Watchdog { done }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        let _ = self.done.send(());
+    }
+}

@@ -1,0 +1,389 @@
+//! Cards about one entity — a person, a meeting, an organisation, a topic — built from SPARQL over the store.
+//!
+//! A [`Card`] is a title, a few fields and a few tables (sections); the
+//! command line prints it for people, as JSON for scripts, or its first table
+//! as CSV. A name that matches nothing gives the nearest known names; a name
+//! shared by several entities lists them ([`ViewError`]).
+
+use super::graph::edit_distance;
+use super::{run, QueryError};
+use crate::store::GraphStore;
+use oxigraph::model::{Literal, NamedNode, Term};
+use serde::Serialize;
+
+/// A table of a card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// What the table shows.
+    pub name: String,
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Rows of cells.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// What jiyao knows about one entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Card {
+    /// The entity's label.
+    pub title: String,
+    /// The entity's IRI.
+    pub iri: String,
+    /// Named facts.
+    pub fields: Vec<(String, String)>,
+    /// Tables.
+    pub sections: Vec<Section>,
+}
+
+/// Why a card could not be drawn.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ViewError {
+    /// Nothing has that name; the nearest names follow.
+    #[error("nothing is called {name}{}", suggest(.nearest))]
+    NotFound {
+        /// The name asked for.
+        name: String,
+        /// The nearest known names.
+        nearest: Vec<String>,
+    },
+    /// Several entities have that name.
+    #[error("{name} is ambiguous; candidates: {}", .candidates.join("; "))]
+    Ambiguous {
+        /// The name asked for.
+        name: String,
+        /// The candidates, with their IRIs.
+        candidates: Vec<String>,
+    },
+    /// A query failed.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+}
+
+fn suggest(nearest: &[String]) -> String {
+    if nearest.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean: {}?", nearest.join("、"))
+    }
+}
+
+const PREFIXES: &str = "PREFIX jy: <https://w3id.org/jiyao/ontology#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX org: <http://www.w3.org/ns/org#>
+";
+
+fn select(
+    store: &GraphStore,
+    body: &str,
+    bind: &[(&str, Term)],
+) -> Result<Vec<Vec<String>>, QueryError> {
+    let params: Vec<(String, String)> = bind
+        .iter()
+        .map(|(n, t)| ((*n).to_owned(), t.to_string()))
+        .collect();
+    Ok(run(store, &format!("{PREFIXES}{body}"), &params, None)?.strings())
+}
+
+fn section(name: &str, columns: &[&str], rows: Vec<Vec<String>>) -> Section {
+    Section {
+        name: name.to_owned(),
+        columns: columns.iter().map(|c| (*c).to_owned()).collect(),
+        rows,
+    }
+}
+
+/// Resolves a name among (iri, label) candidates: exact matches (on label or IRI), else the nearest labels.
+fn pick(name: &str, candidates: Vec<(String, String)>) -> Result<(String, String), ViewError> {
+    let exact: Vec<&(String, String)> = candidates
+        .iter()
+        .filter(|(iri, l)| l == name || iri == name)
+        .collect();
+    let mut iris: Vec<&String> = exact.iter().map(|(i, _)| i).collect();
+    iris.sort();
+    iris.dedup();
+    match iris.len() {
+        1 => Ok(exact[0].clone()),
+        0 => {
+            let target: Vec<char> = name.chars().collect();
+            let mut scored: Vec<(usize, &String)> = candidates
+                .iter()
+                .map(|(_, l)| (edit_distance(&target, &l.chars().collect::<Vec<_>>()), l))
+                .collect();
+            scored.sort();
+            scored.dedup();
+            let limit = target.len() / 2 + 1;
+            Err(ViewError::NotFound {
+                name: name.to_owned(),
+                nearest: scored
+                    .into_iter()
+                    .filter(|(d, _)| *d <= limit)
+                    .take(5)
+                    .map(|(_, l)| l.clone())
+                    .collect(),
+            })
+        }
+        _ => Err(ViewError::Ambiguous {
+            name: name.to_owned(),
+            candidates: iris.into_iter().map(|i| format!("{name} <{i}>")).collect(),
+        }),
+    }
+}
+
+fn iri_term(iri: &str) -> Term {
+    NamedNode::new_unchecked(iri).into()
+}
+
+/// A person: every attendance record, the organisations they attended for, and who they met most.
+pub fn person(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
+    let people: Vec<(String, String)> = select(
+        store,
+        "SELECT DISTINCT ?p ?n WHERE { ?p a foaf:Person ; foaf:name ?n }",
+        &[],
+    )?
+    .into_iter()
+    .map(|r| (r[0].clone(), r[1].clone()))
+    .collect();
+    let (iri, label) = pick(name, people)?;
+    let p = [("p", iri_term(&iri))];
+    let attendance = select(store, "SELECT DISTINCT ?date ?meeting ?role ?org ?doc ?line WHERE {
+        ?a a jy:Attendance ; jy:person ?p ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; prov:hadPrimarySource ?s .
+        ?s dcterms:identifier ?doc . ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date }
+        ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
+        OPTIONAL { ?a jy:organization ?o . ?o skos:prefLabel ?org } } ORDER BY ?date ?meeting ?line", &p)?;
+    let orgs = select(store, "SELECT ?org (MIN(?date) AS ?first) (MAX(?date) AS ?last) (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
+        ?a a jy:Attendance ; jy:person ?p ; jy:organization ?o ; jy:meeting ?m . ?o skos:prefLabel ?org .
+        OPTIONAL { ?m schema:startDate ?date } } GROUP BY ?org ORDER BY ?first ?org", &p)?;
+    let co = select(store, "SELECT ?name (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
+        ?a a jy:Attendance ; jy:person ?p ; jy:meeting ?m ; jy:role ?r1 . FILTER(?r1 != jy:absent)
+        ?b a jy:Attendance ; jy:person ?q ; jy:meeting ?m ; jy:role ?r2 . FILTER(?q != ?p && ?r2 != jy:absent)
+        ?q foaf:name ?name } GROUP BY ?name ORDER BY DESC(?meetings) ?name LIMIT 10", &p)?;
+    Ok(Card {
+        title: label,
+        iri,
+        fields: vec![(
+            "meetings".to_owned(),
+            distinct_count(&attendance, 1).to_string(),
+        )],
+        sections: vec![
+            section(
+                "attendance",
+                &["date", "meeting", "role", "org", "doc", "line"],
+                attendance,
+            ),
+            section("organisations", &["org", "first", "last", "meetings"], orgs),
+            section("co-attendees", &["name", "meetings"], co),
+        ],
+    })
+}
+
+fn distinct_count(rows: &[Vec<String>], col: usize) -> usize {
+    let mut v: Vec<&String> = rows.iter().map(|r| &r[col]).collect();
+    v.sort();
+    v.dedup();
+    v.len()
+}
+
+/// A meeting, by ordinal (115), date (2020-11-02) or document number (〔2020〕36号).
+pub fn meeting(store: &GraphStore, key: &str) -> Result<Card, ViewError> {
+    let meetings: Vec<Vec<String>> = select(store, "SELECT DISTINCT ?m ?n ?date ?number WHERE { ?m a jy:Meeting . OPTIONAL { ?m jy:ordinal ?n } OPTIONAL { ?m schema:startDate ?date } OPTIONAL { ?m dcterms:identifier ?number } }", &[])?;
+    let candidates: Vec<(String, String)> = meetings
+        .iter()
+        .flat_map(|r| {
+            [&r[1], &r[2], &r[3]]
+                .into_iter()
+                .filter(|k| !k.is_empty())
+                .map(move |k| (r[0].clone(), k.clone()))
+        })
+        .collect();
+    let (iri, _) = pick(key, candidates)?;
+    let m = [("m", iri_term(&iri))];
+    let head = select(store, "SELECT ?n ?date ?half ?number ?chairTitle ?issued ?doc ?line WHERE {
+        ?m jy:ordinal ?n . OPTIONAL { ?m schema:startDate ?date } OPTIONAL { ?m jy:halfDay ?half }
+        OPTIONAL { ?m dcterms:identifier ?number } OPTIONAL { ?m jy:chairTitle ?chairTitle } OPTIONAL { ?m dcterms:issued ?issued }
+        OPTIONAL { ?m prov:hadPrimarySource ?s . ?s dcterms:identifier ?doc . ?m jy:line ?line } } LIMIT 1", &m)?;
+    let chair = select(store, "SELECT DISTINCT ?name WHERE { ?a a jy:Attendance ; jy:meeting ?m ; jy:role jy:chair ; jy:person ?p . ?p foaf:name ?name }", &m)?;
+    let items = select(store, "SELECT ?item ?heading (GROUP_CONCAT(DISTINCT ?topic; separator=\"、\") AS ?topics) WHERE {
+        ?m schema:subEvent ?i . ?i jy:ordinal ?item ; dcterms:title ?heading .
+        OPTIONAL { ?i dcterms:subject ?t . ?t skos:prefLabel ?topic FILTER(lang(?topic) = \"zh\") } } GROUP BY ?item ?heading ORDER BY ?item", &m)?;
+    let documents = select(store, "SELECT DISTINCT ?item ?title ?decision ?lead ?next WHERE {
+        ?x a jy:DocumentMention ; jy:meeting ?m ; jy:document ?d . ?d dcterms:title ?title .
+        OPTIONAL { ?x jy:agendaItem ?i . ?i jy:ordinal ?item } OPTIONAL { ?x jy:decision ?decision }
+        OPTIONAL { ?x jy:leadOrganization ?o . ?o skos:prefLabel ?lead } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?item ?title", &m)?;
+    // Attendance by role, each list in document order.
+    let records = select(store, "SELECT DISTINCT ?a ?order ?role ?who ?line ?col WHERE {
+        ?a a jy:Attendance ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; jy:column ?col . ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
+        VALUES (?r ?order) { (jy:chair 1) (jy:present 2) (jy:attending 3) (jy:representative 4) (jy:absent 5) (jy:recorder 6) }
+        OPTIONAL { ?a jy:person ?p . ?p foaf:name ?name } OPTIONAL { ?a jy:organization ?o . ?o skos:prefLabel ?org }
+        BIND(COALESCE(?name, STR(?org)) AS ?who) }", &m)?;
+    let mut sorted: Vec<(u32, u32, u32, String, String)> = records
+        .into_iter()
+        .map(|r| {
+            (
+                r[1].parse().unwrap_or(9),
+                r[4].parse().unwrap_or(0),
+                r[5].parse().unwrap_or(0),
+                r[2].clone(),
+                r[3].clone(),
+            )
+        })
+        .collect();
+    sorted.sort();
+    let mut attendance: Vec<Vec<String>> = Vec::new();
+    for (_, _, _, role, who) in sorted {
+        match attendance.last_mut() {
+            Some(row) if row[0] == role => {
+                row[2].push('、');
+                row[2].push_str(&who);
+                row[1] = (row[1].parse::<usize>().unwrap_or(0) + 1).to_string();
+            }
+            _ => attendance.push(vec![role, "1".to_owned(), who]),
+        }
+    }
+    let h = head
+        .first()
+        .cloned()
+        .unwrap_or_else(|| vec![String::new(); 8]);
+    let title = format!("第{}次常务会议", h[0]);
+    let mut fields = vec![
+        ("date".to_owned(), format!("{}{}", h[1], h[2])),
+        ("number".to_owned(), h[3].clone()),
+        (
+            "chair".to_owned(),
+            format!("{}{}", chair.first().map_or("", |c| c[0].as_str()), h[4]),
+        ),
+        ("issued".to_owned(), h[5].clone()),
+        ("source".to_owned(), format!("{}:{}", h[6], h[7])),
+    ];
+    fields.retain(|(_, v)| !v.is_empty() && v != ":");
+    Ok(Card {
+        title,
+        iri,
+        fields,
+        sections: vec![
+            section("agenda", &["item", "heading", "topics"], items),
+            section(
+                "documents",
+                &["item", "title", "decision", "lead", "next step"],
+                documents,
+            ),
+            section("attendance", &["role", "count", "who"], attendance),
+        ],
+    })
+}
+
+/// An organisation, by full name or short form: who represented it when, and the documents it led.
+pub fn organisation(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
+    let orgs: Vec<(String, String)> = select(store, "SELECT DISTINCT ?o ?l WHERE { ?o a org:Organization . { ?o skos:prefLabel ?l } UNION { ?o skos:altLabel ?l } }", &[])?
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let (iri, _) = pick(name, orgs)?;
+    let o = [("o", iri_term(&iri))];
+    let labels = select(store, "SELECT DISTINCT ?pref ?kind WHERE { ?o skos:prefLabel ?pref . OPTIONAL { ?o jy:orgKind ?kind } } LIMIT 1", &o)?;
+    let aliases = select(
+        store,
+        "SELECT DISTINCT ?alt WHERE { ?o skos:altLabel ?alt } ORDER BY ?alt",
+        &o,
+    )?;
+    let reps = select(store, "SELECT DISTINCT ?date ?meeting ?person ?role ?doc ?line WHERE {
+        ?a a jy:Attendance ; jy:organization ?o ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; prov:hadPrimarySource ?s .
+        ?s dcterms:identifier ?doc . ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date }
+        OPTIONAL { ?a jy:person ?p . ?p foaf:name ?person } ?r rdfs:label ?role FILTER(lang(?role) = \"zh\") } ORDER BY ?date ?meeting ?line", &o)?;
+    let led = select(store, "SELECT DISTINCT ?date ?meeting ?title ?next WHERE {
+        ?x a jy:DocumentMention ; jy:leadOrganization ?o ; jy:document ?d ; jy:meeting ?m . ?d dcterms:title ?title .
+        ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?date ?title", &o)?;
+    let l = labels
+        .first()
+        .cloned()
+        .unwrap_or_else(|| vec![iri.clone(), String::new()]);
+    Ok(Card {
+        title: l[0].clone(),
+        iri,
+        fields: vec![
+            ("kind".to_owned(), l[1].clone()),
+            (
+                "also written".to_owned(),
+                aliases
+                    .iter()
+                    .map(|a| a[0].as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            ),
+        ],
+        sections: vec![
+            section(
+                "representatives",
+                &["date", "meeting", "person", "role", "doc", "line"],
+                reps,
+            ),
+            section(
+                "documents led",
+                &["date", "meeting", "title", "next step"],
+                led,
+            ),
+        ],
+    })
+}
+
+/// A topic's timeline across meetings and years, with the evidence sentence of each entry; `narrower` folds in narrower topics.
+pub fn topic(store: &GraphStore, label: &str, narrower: bool) -> Result<Card, ViewError> {
+    let topics: Vec<(String, String)> = select(store, "SELECT DISTINCT ?t ?l WHERE { ?t a skos:Concept . { ?t skos:prefLabel ?l } UNION { ?t skos:altLabel ?l } }", &[])?
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let (iri, _) = pick(label, topics)?;
+    let t = [
+        ("t", iri_term(&iri)),
+        ("narrower", Literal::from(narrower).into()),
+    ];
+    let head = select(store, "SELECT ?pref ?en (GROUP_CONCAT(DISTINCT ?b; separator=\"、\") AS ?broader) (GROUP_CONCAT(DISTINCT ?n; separator=\"、\") AS ?narrow) WHERE {
+        ?t skos:prefLabel ?pref FILTER(lang(?pref) = \"zh\") OPTIONAL { ?t skos:prefLabel ?en FILTER(lang(?en) = \"en\") }
+        OPTIONAL { ?t skos:broader ?bt . ?bt skos:prefLabel ?b FILTER(lang(?b) = \"zh\") }
+        OPTIONAL { ?nt skos:broader ?t . ?nt skos:prefLabel ?n FILTER(lang(?n) = \"zh\") } } GROUP BY ?pref ?en", &t)?;
+    let timeline = select(store, "SELECT DISTINCT ?date ?meeting ?item ?topic ?evidence ?doc ?line WHERE {
+        ?sub skos:broader* ?t . FILTER(?narrower || ?sub = ?t)
+        ?x a jy:TopicLink ; jy:topic ?sub ; jy:meeting ?m ; jy:evidence ?evidence ; jy:line ?line ; prov:hadPrimarySource ?s .
+        ?s dcterms:identifier ?doc . ?sub skos:prefLabel ?topic FILTER(lang(?topic) = \"zh\")
+        ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date } OPTIONAL { ?x jy:agendaItem ?i . ?i jy:ordinal ?item } }
+        ORDER BY ?date ?meeting ?item ?topic", &t)?;
+    let documents = select(store, "SELECT DISTINCT ?date ?meeting ?item ?title ?lead ?next WHERE {
+        ?sub skos:broader* ?t . FILTER(?narrower || ?sub = ?t)
+        ?i dcterms:subject ?sub ; jy:ordinal ?item . ?x a jy:DocumentMention ; jy:agendaItem ?i ; jy:document ?d ; jy:meeting ?m .
+        ?d dcterms:title ?title . ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date }
+        OPTIONAL { ?x jy:leadOrganization ?o . ?o skos:prefLabel ?lead } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?date ?item ?title", &t)?;
+    let h = head
+        .first()
+        .cloned()
+        .unwrap_or_else(|| vec![String::new(); 4]);
+    let mut fields = vec![
+        ("english".to_owned(), h[1].clone()),
+        ("broader".to_owned(), h[2].clone()),
+        ("narrower".to_owned(), h[3].clone()),
+    ];
+    fields.retain(|(_, v)| !v.is_empty());
+    Ok(Card {
+        title: h[0].clone(),
+        iri,
+        fields,
+        sections: vec![
+            section(
+                "timeline",
+                &[
+                    "date", "meeting", "item", "topic", "evidence", "doc", "line",
+                ],
+                timeline,
+            ),
+            section(
+                "documents",
+                &["date", "meeting", "item", "title", "lead", "next step"],
+                documents,
+            ),
+        ],
+    })
+}
