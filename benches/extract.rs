@@ -21,10 +21,19 @@ fn corpus(copies: usize) -> Vec<(String, Vec<u8>)> {
     seeds.sort();
     let seeds: Vec<(String, Vec<u8>)> = seeds
         .iter()
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(p).unwrap(),
+            )
+        })
         .collect();
     (0..copies)
-        .flat_map(|k| seeds.iter().map(move |(n, b)| (format!("{k}-{n}"), b.clone())))
+        .flat_map(|k| {
+            seeds
+                .iter()
+                .map(move |(n, b)| (format!("{k}-{n}"), b.clone()))
+        })
         .collect()
 }
 
@@ -40,15 +49,33 @@ fn best_of<F: FnMut() -> usize>(runs: usize, mut f: F) -> (Duration, usize) {
 }
 
 fn main() {
-    let copies: usize = std::env::var("JIYAO_BENCH_COPIES").ok().and_then(|s| s.parse().ok()).unwrap_or(400);
+    let copies: usize = std::env::var("JIYAO_BENCH_COPIES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(400);
     let res = Resources::bundled();
     let docs = corpus(copies);
     let bytes: usize = docs.iter().map(|(_, b)| b.len()).sum();
     let mb = bytes as f64 / 1e6;
-    println!("corpus: {} documents, {:.1} MB ({} copies of each seed), {} threads", docs.len(), mb, copies, rayon::current_num_threads());
+    println!(
+        "corpus: {} documents, {:.1} MB ({} copies of each seed), {} threads",
+        docs.len(),
+        mb,
+        copies,
+        rayon::current_num_threads()
+    );
 
-    let decode_only = || docs.iter().map(|(n, b)| load::decode(n, b).unwrap().text.len()).sum::<usize>();
-    let extract_one = |(n, b): &(String, Vec<u8>)| extract(&load::decode(n, b).unwrap(), res).unwrap().attendance.len();
+    let decode_only = || {
+        docs.iter()
+            .map(|(n, b)| load::decode(n, b).unwrap().text.len())
+            .sum::<usize>()
+    };
+    let extract_one = |(n, b): &(String, Vec<u8>)| {
+        extract(&load::decode(n, b).unwrap(), res)
+            .unwrap()
+            .attendance
+            .len()
+    };
     let (t_decode, _) = best_of(3, decode_only);
     let (t_serial, records) = best_of(3, || docs.iter().map(extract_one).sum());
     let (t_par, _) = best_of(3, || docs.par_iter().map(extract_one).sum());
@@ -67,5 +94,12 @@ fn main() {
     let (t_q, _) = best_of(3, || quarter.iter().map(extract_one).sum());
     let per_mb_q = t_q.as_secs_f64() / q_mb;
     let per_mb_full = t_serial.as_secs_f64() / mb;
-    println!("linearity: {:.2} ms/MB at {:.1} MB, {:.2} ms/MB at {:.1} MB (ratio {:.2}; 1.00 is linear)", per_mb_q * 1e3, q_mb, per_mb_full * 1e3, mb, per_mb_full / per_mb_q);
+    println!(
+        "linearity: {:.2} ms/MB at {:.1} MB, {:.2} ms/MB at {:.1} MB (ratio {:.2}; 1.00 is linear)",
+        per_mb_q * 1e3,
+        q_mb,
+        per_mb_full * 1e3,
+        mb,
+        per_mb_full / per_mb_q
+    );
 }

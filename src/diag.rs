@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A position in the original file: 1-based line and 1-based character column.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Pos {
     /// The 1-based line number in the original file.
     pub line: u32,
@@ -24,7 +26,9 @@ pub struct Pos {
 }
 
 /// A range of the original file, from the first character to just past the last one.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// The line of the first character.
     pub line: u32,
@@ -162,8 +166,13 @@ impl Sink {
     }
 
     fn push(&mut self, severity: Severity, code: &str, message: impl Into<String>, span: Span) {
-        self.items
-            .push(Diagnostic::new(self.file.clone(), severity, code, message, span));
+        self.items.push(Diagnostic::new(
+            self.file.clone(),
+            severity,
+            code,
+            message,
+            span,
+        ));
     }
 
     /// Appends diagnostics gathered elsewhere.

@@ -63,12 +63,65 @@ impl TableKind {
     /// Returns the header row.
     pub fn header(self) -> &'static [&'static str] {
         match self {
-            TableKind::Attendance => &["doc", "meeting", "date", "role", "org", "org_name", "person", "line", "col", "org_kind", "note", "doc_number"],
-            TableKind::Meetings => &["doc", "doc_number", "meeting", "date", "half_day", "chair", "chair_title", "compiled", "issued", "issuer", "year", "number", "published", "compiled_by", "issued_by", "distribution", "line"],
-            TableKind::Items => &["doc", "meeting", "item", "action", "heading", "actions", "points", "line"],
-            TableKind::Documents => &["doc", "meeting", "item", "title", "lead_org", "next_step", "decision", "co_leads", "lead_org_name", "kind", "status", "aliases", "cited", "line", "evidence"],
-            TableKind::Topics => &["doc", "meeting", "item", "topic", "topic_id", "matched", "line", "col", "evidence"],
-            TableKind::Departments => &["doc", "meeting", "item", "point", "role", "org", "org_name", "line"],
+            TableKind::Attendance => &[
+                "doc",
+                "meeting",
+                "date",
+                "role",
+                "org",
+                "org_name",
+                "person",
+                "line",
+                "col",
+                "org_kind",
+                "note",
+                "doc_number",
+            ],
+            TableKind::Meetings => &[
+                "doc",
+                "doc_number",
+                "meeting",
+                "date",
+                "half_day",
+                "chair",
+                "chair_title",
+                "compiled",
+                "issued",
+                "issuer",
+                "year",
+                "number",
+                "published",
+                "compiled_by",
+                "issued_by",
+                "distribution",
+                "line",
+            ],
+            TableKind::Items => &[
+                "doc", "meeting", "item", "action", "heading", "actions", "points", "line",
+            ],
+            TableKind::Documents => &[
+                "doc",
+                "meeting",
+                "item",
+                "title",
+                "lead_org",
+                "next_step",
+                "decision",
+                "co_leads",
+                "lead_org_name",
+                "kind",
+                "status",
+                "aliases",
+                "cited",
+                "line",
+                "evidence",
+            ],
+            TableKind::Topics => &[
+                "doc", "meeting", "item", "topic", "topic_id", "matched", "line", "col", "evidence",
+            ],
+            TableKind::Departments => &[
+                "doc", "meeting", "item", "point", "role", "org", "org_name", "line",
+            ],
             TableKind::Diagnostics => &["doc", "line", "col", "severity", "code", "message"],
         }
     }
@@ -88,12 +141,21 @@ impl TableKind {
                         meeting(),
                         date(),
                         a.role.as_str().to_owned(),
-                        a.org.as_ref().map(|o| o.written.clone()).unwrap_or_default(),
-                        a.org.as_ref().and_then(|o| o.canonical.clone()).unwrap_or_default(),
+                        a.org
+                            .as_ref()
+                            .map(|o| o.written.clone())
+                            .unwrap_or_default(),
+                        a.org
+                            .as_ref()
+                            .and_then(|o| o.canonical.clone())
+                            .unwrap_or_default(),
                         a.person.clone().unwrap_or_default(),
                         a.span.line.to_string(),
                         a.span.col.to_string(),
-                        a.org.as_ref().map(|o| o.kind.as_str().to_owned()).unwrap_or_default(),
+                        a.org
+                            .as_ref()
+                            .map(|o| o.kind.as_str().to_owned())
+                            .unwrap_or_default(),
                         a.note.clone().unwrap_or_default(),
                         x.meeting.doc_number.clone().unwrap_or_default(),
                     ]
@@ -146,11 +208,21 @@ impl TableKind {
                         meeting(),
                         opt(d.item),
                         d.title.clone(),
-                        d.lead.as_ref().map(|o| o.written.clone()).unwrap_or_default(),
+                        d.lead
+                            .as_ref()
+                            .map(|o| o.written.clone())
+                            .unwrap_or_default(),
                         d.next_step.clone().unwrap_or_default(),
                         d.decision.clone().unwrap_or_default(),
-                        d.co_leads.iter().map(|o| o.written.as_str()).collect::<Vec<_>>().join("|"),
-                        d.lead.as_ref().and_then(|o| o.canonical.clone()).unwrap_or_default(),
+                        d.co_leads
+                            .iter()
+                            .map(|o| o.written.as_str())
+                            .collect::<Vec<_>>()
+                            .join("|"),
+                        d.lead
+                            .as_ref()
+                            .and_then(|o| o.canonical.clone())
+                            .unwrap_or_default(),
                         d.kind.clone().unwrap_or_default(),
                         d.status.clone().unwrap_or_default(),
                         d.aliases.join("|"),

@@ -25,28 +25,81 @@ fn stderr(o: &Output) -> String {
 fn attendance_table_of_the_bundled_minutes() {
     let dir = tempfile::tempdir().unwrap();
     let minutes = repo("data/minutes");
-    let o = jiyao(&["extract", minutes.to_str().unwrap(), "--format", "csv", "--table", "attendance"], dir.path());
+    let o = jiyao(
+        &[
+            "extract",
+            minutes.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--table",
+            "attendance",
+        ],
+        dir.path(),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     let mut lines = out.lines();
-    assert_eq!(lines.next().unwrap(), "doc,meeting,date,role,org,org_name,person,line,col,org_kind,note,doc_number");
+    assert_eq!(
+        lines.next().unwrap(),
+        "doc,meeting,date,role,org,org_name,person,line,col,org_kind,note,doc_number"
+    );
     assert_eq!(lines.clone().count(), 80 + 81 + 77);
     assert!(out.contains("001_e66f49d85cb24354.txt,115,2020-11-02,attending,市工信局,苏州市工业和信息化局,蔡剑峰,70,"));
     assert!(out.contains("000_4fe69c810812ccb5.txt,63,2019-04-10,representative,苏州军分区,"));
     // The one warning the seeds deserve is printed with file and line.
-    assert!(stderr(&o).contains("004_acb563e421b872c8.txt:68:1: warning[person-two-orgs]: 黄戟"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("004_acb563e421b872c8.txt:68:1: warning[person-two-orgs]: 黄戟"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn tsv_meetings_table() {
     let dir = tempfile::tempdir().unwrap();
     let f = repo("data/minutes/000_4fe69c810812ccb5.txt");
-    let o = jiyao(&["extract", f.to_str().unwrap(), "-f", "tsv", "-t", "meetings"], dir.path());
+    let o = jiyao(
+        &[
+            "extract",
+            f.to_str().unwrap(),
+            "-f",
+            "tsv",
+            "-t",
+            "meetings",
+        ],
+        dir.path(),
+    );
     assert!(o.status.success());
     let out = stdout(&o);
     let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
-    assert_eq!(&rows[0][..9], &["doc", "doc_number", "meeting", "date", "half_day", "chair", "chair_title", "compiled", "issued"]);
-    assert_eq!(&rows[1][..9], &["000_4fe69c810812ccb5.txt", "〔2019〕15号", "63", "2019-04-10", "上午", "李亚平", "市长", "2019-04-28", "2019-04-29"]);
+    assert_eq!(
+        &rows[0][..9],
+        &[
+            "doc",
+            "doc_number",
+            "meeting",
+            "date",
+            "half_day",
+            "chair",
+            "chair_title",
+            "compiled",
+            "issued"
+        ]
+    );
+    assert_eq!(
+        &rows[1][..9],
+        &[
+            "000_4fe69c810812ccb5.txt",
+            "〔2019〕15号",
+            "63",
+            "2019-04-10",
+            "上午",
+            "李亚平",
+            "市长",
+            "2019-04-28",
+            "2019-04-29"
+        ]
+    );
 }
 
 #[test]
@@ -68,13 +121,29 @@ fn a_bad_file_is_named_and_the_others_go_on() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notes.txt"), "购物清单：苹果、梨\n").unwrap();
     std::fs::write(dir.path().join("image.png"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
-    std::fs::copy(repo("data/minutes/001_e66f49d85cb24354.txt"), dir.path().join("001.txt")).unwrap();
-    let o = jiyao(&["extract", ".", "--format", "csv", "--table", "meetings", "--quiet"], dir.path());
+    std::fs::copy(
+        repo("data/minutes/001_e66f49d85cb24354.txt"),
+        dir.path().join("001.txt"),
+    )
+    .unwrap();
+    let o = jiyao(
+        &[
+            "extract", ".", "--format", "csv", "--table", "meetings", "--quiet",
+        ],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("error: notes.txt: not meeting minutes"), "{err}");
+    assert!(
+        err.contains("error: notes.txt: not meeting minutes"),
+        "{err}"
+    );
     assert!(err.contains("error: image.png: not a text file"), "{err}");
-    assert_eq!(stdout(&o).lines().count(), 2, "the good file is still extracted");
+    assert_eq!(
+        stdout(&o).lines().count(),
+        2,
+        "the good file is still extracted"
+    );
 }
 
 #[test]
@@ -82,7 +151,11 @@ fn missing_file_and_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
     let o = jiyao(&["extract", "nope.txt"], dir.path());
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("nope.txt: cannot read"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("nope.txt: cannot read"),
+        "{}",
+        stderr(&o)
+    );
     let o = jiyao(&["extract", "--table", "nonsense", "x"], dir.path());
     assert_eq!(o.status.code(), Some(2));
 }

@@ -35,7 +35,9 @@ fn records(x: &Extraction, keep_columns: bool) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Renders a seed as an HTML page whose lines match the seed's lines: head, script and navigation on line 1.
@@ -101,7 +103,11 @@ fn html_gives_identical_records_on_the_same_lines() {
         let declared = html.replace("charset=\"utf-8\"", "charset=\"gbk\"");
         let (gb, _, _) = encoding_rs::GB18030.encode(&declared);
         let x = extract_bytes(&format!("{stem}.htm"), &gb);
-        assert_eq!(records(&x, false), records(&seed(stem), false), "{stem} (GB18030 HTML)");
+        assert_eq!(
+            records(&x, false),
+            records(&seed(stem), false),
+            "{stem} (GB18030 HTML)"
+        );
     }
 }
 
@@ -113,7 +119,51 @@ fn no_panic(name: &str, bytes: &[u8]) {
 }
 
 const PIECES: &[&str] = &[
-    "\n", "\n\n", " ", "  \n", "（", "）", "(", ")", "《", "》", "〈", "“", "”", "、", "，", "。", "的代表", "出席：", "列席:", "记录：", "一、", "十一、", "（二）", "**", "####", "---", "市工信局", "团", "由市", "会同", "以下简称《", "整理", "印发", "2020年2月30日", "第", "次常务会议", "<p>", "<br>", "&nbsp;", "&#x110000;", "\u{feff}", "\r", "\u{3000}", "飏", "𠀀",
+    "\n",
+    "\n\n",
+    " ",
+    "  \n",
+    "（",
+    "）",
+    "(",
+    ")",
+    "《",
+    "》",
+    "〈",
+    "“",
+    "”",
+    "、",
+    "，",
+    "。",
+    "的代表",
+    "出席：",
+    "列席:",
+    "记录：",
+    "一、",
+    "十一、",
+    "（二）",
+    "**",
+    "####",
+    "---",
+    "市工信局",
+    "团",
+    "由市",
+    "会同",
+    "以下简称《",
+    "整理",
+    "印发",
+    "2020年2月30日",
+    "第",
+    "次常务会议",
+    "<p>",
+    "<br>",
+    "&nbsp;",
+    "&#x110000;",
+    "\u{feff}",
+    "\r",
+    "\u{3000}",
+    "飏",
+    "𠀀",
 ];
 
 fn mutate(text: &str, edits: &[(usize, usize, usize)]) -> String {

@@ -86,7 +86,11 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
         match r {
             Ok(x) => {
                 if !args.quiet {
-                    for d in x.diagnostics.iter().filter(|d| d.severity >= jiyao::diag::Severity::Warning) {
+                    for d in x
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.severity >= jiyao::diag::Severity::Warning)
+                    {
                         eprintln!("{d}");
                     }
                 }
@@ -108,7 +112,11 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
         Format::Csv | Format::Tsv => {
             let kind = args.table.kind();
             let mut w = csv::WriterBuilder::new()
-                .delimiter(if args.format == Format::Tsv { b'\t' } else { b',' })
+                .delimiter(if args.format == Format::Tsv {
+                    b'\t'
+                } else {
+                    b','
+                })
                 .from_writer(&mut out);
             w.write_record(kind.header())?;
             for x in &ok {

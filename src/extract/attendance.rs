@@ -57,7 +57,35 @@ const MAX_ORG: usize = 24;
 fn is_org_ending(c: char) -> bool {
     matches!(
         c,
-        '局' | '委' | '办' | '院' | '部' | '会' | '厅' | '室' | '处' | '所' | '站' | '队' | '团' | '台' | '司' | '行' | '社' | '联' | '区' | '县' | '市' | '镇' | '关' | '班' | '组' | '心' | '署' | '校' | '馆' | '支'
+        '局' | '委'
+            | '办'
+            | '院'
+            | '部'
+            | '会'
+            | '厅'
+            | '室'
+            | '处'
+            | '所'
+            | '站'
+            | '队'
+            | '团'
+            | '台'
+            | '司'
+            | '行'
+            | '社'
+            | '联'
+            | '区'
+            | '县'
+            | '市'
+            | '镇'
+            | '关'
+            | '班'
+            | '组'
+            | '心'
+            | '署'
+            | '校'
+            | '馆'
+            | '支'
     )
 }
 
@@ -85,7 +113,10 @@ fn chars_of(body: &Text) -> Vec<C> {
         k += 1;
         if c == '（' || c == '(' {
             // A short parenthetical on one line is a note on the record before it.
-            let close = all[k..].iter().take(20).position(|&(d, _)| d == '）' || d == ')' || d == '\n');
+            let close = all[k..]
+                .iter()
+                .take(20)
+                .position(|&(d, _)| d == '）' || d == ')' || d == '\n');
             if let Some(len) = close.filter(|&len| all[k + len].0 != '\n') {
                 let note: String = all[k..k + len].iter().map(|&(d, _)| d).collect();
                 if let Some(last) = out.last_mut() {
@@ -100,7 +131,12 @@ fn chars_of(body: &Text) -> Vec<C> {
         } else if is_blank(c) {
             gap = gap.max(Gap::Space);
         } else {
-            out.push(C { c, pos, gap, note: None });
+            out.push(C {
+                c,
+                pos,
+                gap,
+                note: None,
+            });
             gap = Gap::None;
         }
     }
@@ -108,7 +144,12 @@ fn chars_of(body: &Text) -> Vec<C> {
 }
 
 /// Reads the records of one attendance section.
-pub(crate) fn read_section(body: &Text, role: Role, res: &Resources, sink: &mut Sink) -> Vec<Attendance> {
+pub(crate) fn read_section(
+    body: &Text,
+    role: Role,
+    res: &Resources,
+    sink: &mut Sink,
+) -> Vec<Attendance> {
     let cs = chars_of(body);
     let mut out = Vec::new();
     let mut from = 0;
@@ -119,7 +160,11 @@ pub(crate) fn read_section(body: &Text, role: Role, res: &Resources, sink: &mut 
             let org = org_ref(written, res);
             let span = Span::covering(cs[a].pos, cs[b - 1].pos);
             if org.canonical.is_none() {
-                sink.warn("unknown-org", format!("{} is not in the gazetteer; kept as written", org.written), span);
+                sink.warn(
+                    "unknown-org",
+                    format!("{} is not in the gazetteer; kept as written", org.written),
+                    span,
+                );
             }
             out.push(Attendance {
                 role: Role::Representative,
@@ -140,7 +185,8 @@ type RepresentativeList = (usize, Vec<(usize, usize)>, usize);
 
 /// Finds the next list of organisations ending in …的代表.
 fn find_representatives(cs: &[C], from: usize, res: &Resources) -> Option<RepresentativeList> {
-    let r = (from + 1..cs.len().saturating_sub(1)).find(|&k| cs[k].c == '代' && cs[k + 1].c == '表')?;
+    let r =
+        (from + 1..cs.len().saturating_sub(1)).find(|&k| cs[k].c == '代' && cs[k + 1].c == '表')?;
     let after = r + 2;
     let mut e = r;
     if e > from && cs[e - 1].c == '的' {
@@ -174,7 +220,11 @@ fn find_representatives(cs: &[C], from: usize, res: &Resources) -> Option<Repres
             elems.push((k, end));
             break;
         }
-        if k < end && cs[k].gap == Gap::Break && is_org_start(&cs[k..end], res) && !joins_known(cs, from, k, end, res) {
+        if k < end
+            && cs[k].gap == Gap::Break
+            && is_org_start(&cs[k..end], res)
+            && !joins_known(cs, from, k, end, res)
+        {
             elems.push((k, end));
             break;
         }
@@ -190,10 +240,18 @@ fn find_representatives(cs: &[C], from: usize, res: &Resources) -> Option<Repres
 /// True when the line break at `k` splits a gazetteer form that starts earlier on the previous line (苏州\n轨道交通集团).
 fn joins_known(cs: &[C], from: usize, k: usize, end: usize, res: &Resources) -> bool {
     let mut b = k;
-    while b > from && !is_separator(cs[b - 1].c) && cs[b].gap != Gap::Space && (b == k || cs[b].gap == Gap::None) {
+    while b > from
+        && !is_separator(cs[b - 1].c)
+        && cs[b].gap != Gap::Space
+        && (b == k || cs[b].gap == Gap::None)
+    {
         b -= 1;
         let chars: Vec<char> = cs[b..end].iter().map(|c| c.c).collect();
-        if res.gazetteer.lookup(&chars.iter().collect::<String>()).is_some() {
+        if res
+            .gazetteer
+            .lookup(&chars.iter().collect::<String>())
+            .is_some()
+        {
             return true;
         }
     }
@@ -203,7 +261,11 @@ fn joins_known(cs: &[C], from: usize, k: usize, end: usize, res: &Resources) -> 
 /// True when the characters are a gazetteer form, or begin like the name of a local organisation.
 fn is_org_start(cs: &[C], res: &Resources) -> bool {
     let chars: Vec<char> = cs.iter().map(|c| c.c).collect();
-    if res.gazetteer.longest_at(&chars, 0).is_some_and(|(len, _)| len == chars.len()) {
+    if res
+        .gazetteer
+        .longest_at(&chars, 0)
+        .is_some_and(|(len, _)| len == chars.len())
+    {
         return true;
     }
     // Not in the gazetteer: long enough to be a name of its own, not the tail of a broken one (绿\n化局).
@@ -212,7 +274,10 @@ fn is_org_start(cs: &[C], res: &Resources) -> bool {
 
 /// True when the characters could be an organisation's name: 2–24 ideographs (quotes and digits allowed) ending like one.
 pub(crate) fn org_shaped(chars: &[char]) -> bool {
-    chars.len() >= 2 && chars.len() <= MAX_ORG && chars.last().is_some_and(|&c| is_org_ending(c)) && chars.iter().all(|&c| is_org_char(c))
+    chars.len() >= 2
+        && chars.len() <= MAX_ORG
+        && chars.last().is_some_and(|&c| is_org_ending(c))
+        && chars.iter().all(|&c| is_org_char(c))
 }
 
 #[derive(Clone, Copy)]
@@ -250,7 +315,8 @@ impl Gaps {
         if to <= from + 1 {
             return 0;
         }
-        (self.breaks[to] - self.breaks[from + 1]) * on_break + (self.spaces[to] - self.spaces[from + 1]) * on_space
+        (self.breaks[to] - self.breaks[from + 1]) * on_break
+            + (self.spaces[to] - self.spaces[from + 1]) * on_space
     }
 }
 
@@ -279,8 +345,12 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
     let chars: Vec<char> = seg.iter().map(|c| c.c).collect();
     let gaps = Gaps::new(&seg);
     // Per position: the length of the surname starting there, if any (compound surnames need a name of 3+).
-    let single: Vec<bool> = (0..n).map(|p| res.surnames.surname_len(&chars[p..(p + 1).min(n)]) == Some(1)).collect();
-    let compound: Vec<bool> = (0..n).map(|p| p + 3 <= n && res.surnames.surname_len(&chars[p..p + 3]) == Some(2)).collect();
+    let single: Vec<bool> = (0..n)
+        .map(|p| res.surnames.surname_len(&chars[p..(p + 1).min(n)]) == Some(1))
+        .collect();
+    let compound: Vec<bool> = (0..n)
+        .map(|p| p + 3 <= n && res.surnames.surname_len(&chars[p..p + 3]) == Some(2))
+        .collect();
     // States: 0 before the first record with a department, 1 after it. Lists
     // give bare names first (members, then attending officials without a
     // department) and department records after; a bare name among department
@@ -319,7 +389,9 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                 continue;
             }
             if !options[1..known].iter().any(|o| o.0 == k) {
-                let mut cost = UNKNOWN_ORG + gaps.cost(i, k, BREAK_IN_UNKNOWN_ORG, SPACE_IN_ORG) + hidden * HIDDEN_RECORD;
+                let mut cost = UNKNOWN_ORG
+                    + gaps.cost(i, k, BREAK_IN_UNKNOWN_ORG, SPACE_IN_ORG)
+                    + hidden * HIDDEN_RECORD;
                 if k < n && seg[k].gap == Gap::Space {
                     cost += SPACE_ORG_NAME;
                 }
@@ -350,7 +422,13 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                     continue;
                 }
                 // Four characters are common after a compound surname (欧阳明月), rare after a single one.
-                let surname = if compound[k] { 2 } else if single[k] { 1 } else { 0 };
+                let surname = if compound[k] {
+                    2
+                } else if single[k] {
+                    1
+                } else {
+                    0
+                };
                 if surname == 0 {
                     cost += UNKNOWN_SURNAME;
                 }
@@ -393,7 +471,11 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
     let flush = |junk: &mut Option<(usize, usize)>, sink: &mut Sink| {
         if let Some((a, b)) = junk.take() {
             let text: String = chars[a..b].iter().collect();
-            sink.warn("not-a-name", format!("{text} does not read as a department and name; skipped"), Span::covering(seg[a].pos, seg[b - 1].pos));
+            sink.warn(
+                "not-a-name",
+                format!("{text} does not read as a department and name; skipped"),
+                Span::covering(seg[a].pos, seg[b - 1].pos),
+            );
         }
     };
     for (step, j) in steps {
@@ -420,7 +502,11 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                     }
                     Dept::Shaped => {
                         let written: String = chars[i..k].iter().collect();
-                        sink.warn("unknown-org", format!("{written} is not in the gazetteer; kept as written"), Span::covering(seg[i].pos, seg[k - 1].pos));
+                        sink.warn(
+                            "unknown-org",
+                            format!("{written} is not in the gazetteer; kept as written"),
+                            Span::covering(seg[i].pos, seg[k - 1].pos),
+                        );
                         Some(OrgRef {
                             written,
                             canonical: None,
@@ -429,7 +515,11 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                     }
                 };
                 if res.surnames.surname_len(&chars[k..j]).is_none() {
-                    sink.warn("doubtful-name", format!("{person} does not start with a known surname"), Span::covering(seg[k].pos, seg[j - 1].pos));
+                    sink.warn(
+                        "doubtful-name",
+                        format!("{person} does not start with a known surname"),
+                        Span::covering(seg[k].pos, seg[j - 1].pos),
+                    );
                 }
                 let note = seg[i..j].iter().rev().find_map(|c| c.note.clone());
                 out.push(Attendance {
@@ -463,11 +553,23 @@ pub(crate) fn check(records: &[Attendance], sink: &mut Sink) {
             .join(", ")
     };
     for (person, rs) in by_person {
-        let mut orgs: Vec<&str> = rs.iter().filter_map(|r| r.org.as_ref().map(|o| o.name())).collect();
+        let mut orgs: Vec<&str> = rs
+            .iter()
+            .filter_map(|r| r.org.as_ref().map(|o| o.name()))
+            .collect();
         orgs.dedup();
         if orgs.len() > 1 {
-            let list = describe(&rs, &|r| r.org.as_ref().map_or("", |o| o.written.as_str()).to_owned());
-            sink.warn("person-two-orgs", format!("{person} is listed under {} organisations: {list}", orgs.len()), rs[1].span);
+            let list = describe(&rs, &|r| {
+                r.org.as_ref().map_or("", |o| o.written.as_str()).to_owned()
+            });
+            sink.warn(
+                "person-two-orgs",
+                format!(
+                    "{person} is listed under {} organisations: {list}",
+                    orgs.len()
+                ),
+                rs[1].span,
+            );
         }
     }
     for (org, rs) in by_org {
@@ -476,7 +578,11 @@ pub(crate) fn check(records: &[Attendance], sink: &mut Sink) {
         people.dedup();
         if people.len() > 1 {
             let list = describe(&rs, &|r| r.person.clone().unwrap_or_default());
-            sink.warn("org-two-people", format!("{org} is represented by {} people: {list}", people.len()), rs[1].span);
+            sink.warn(
+                "org-two-people",
+                format!("{org} is represented by {} people: {list}", people.len()),
+                rs[1].span,
+            );
         }
     }
 }
@@ -499,9 +605,21 @@ pub fn split_names(list: &str, res: &Resources) -> Vec<(Option<String>, Option<S
     let mut text = Text::default();
     for (l, line) in list.split('\n').enumerate() {
         for (c, ch) in line.chars().enumerate() {
-            text.push(ch, Pos { line: l as u32 + 1, col: c as u32 + 1 });
+            text.push(
+                ch,
+                Pos {
+                    line: l as u32 + 1,
+                    col: c as u32 + 1,
+                },
+            );
         }
-        text.push('\n', Pos { line: l as u32 + 1, col: line.chars().count() as u32 + 1 });
+        text.push(
+            '\n',
+            Pos {
+                line: l as u32 + 1,
+                col: line.chars().count() as u32 + 1,
+            },
+        );
     }
     let mut sink = Sink::new("-");
     read_section(&text, Role::Attending, res, &mut sink)

@@ -10,15 +10,47 @@ use std::sync::OnceLock;
 
 /// Title endings that name a type of document, longest first within a family.
 const KINDS: &[&str] = &[
-    "若干政策措施", "政策措施", "实施方案", "工作方案", "活动方案", "行动方案", "方案", "发展规划", "专项规划", "规划",
-    "实施办法", "管理办法", "办法", "实施意见", "指导意见", "反馈意见", "意见", "条例修正案", "修正案", "条例", "战略合作发展协议书",
-    "合作协议书", "协议书", "框架协议", "协议", "实施细则", "细则", "规定", "行动计划", "计划", "纲要", "报告", "决定",
+    "若干政策措施",
+    "政策措施",
+    "实施方案",
+    "工作方案",
+    "活动方案",
+    "行动方案",
+    "方案",
+    "发展规划",
+    "专项规划",
+    "规划",
+    "实施办法",
+    "管理办法",
+    "办法",
+    "实施意见",
+    "指导意见",
+    "反馈意见",
+    "意见",
+    "条例修正案",
+    "修正案",
+    "条例",
+    "战略合作发展协议书",
+    "合作协议书",
+    "协议书",
+    "框架协议",
+    "协议",
+    "实施细则",
+    "细则",
+    "规定",
+    "行动计划",
+    "计划",
+    "纲要",
+    "报告",
+    "决定",
     "通知",
 ];
 
 fn alias_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r#"^\s*[（(]\s*(?:以下)?简称\s*[《“"]([^》”"]{1,30})[》”"]\s*[）)]"#).unwrap())
+    R.get_or_init(|| {
+        Regex::new(r#"^\s*[（(]\s*(?:以下)?简称\s*[《“"]([^》”"]{1,30})[》”"]\s*[）)]"#).unwrap()
+    })
 }
 
 fn next_step_re() -> &'static Regex {
@@ -43,7 +75,9 @@ pub(crate) fn kind_and_status(title: &str) -> (Option<String>, Option<String>) {
     let mut core = title.trim_end();
     let mut status = None;
     while let Some(stripped) = core.strip_suffix('）').or_else(|| core.strip_suffix(')')) {
-        let Some(open) = stripped.rfind(['（', '(']) else { break };
+        let Some(open) = stripped.rfind(['（', '(']) else {
+            break;
+        };
         let inner = &stripped[open + stripped[open..].chars().next().map_or(1, char::len_utf8)..];
         if inner.contains("草案") || inner.contains("征求意见稿") {
             status = Some("草案".to_owned());
@@ -52,7 +86,10 @@ pub(crate) fn kind_and_status(title: &str) -> (Option<String>, Option<String>) {
         }
         core = &stripped[..open];
     }
-    let kind = KINDS.iter().find(|k| core.ends_with(*k)).map(|k| (*k).to_owned());
+    let kind = KINDS
+        .iter()
+        .find(|k| core.ends_with(*k))
+        .map(|k| (*k).to_owned());
     (kind, status)
 }
 
@@ -88,7 +125,11 @@ struct Place<'a> {
 pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
     let mut places: Vec<Place<'_>> = Vec::new();
     if let Some(o) = &doc.opening {
-        places.push(Place { item: None, heading: false, text: o });
+        places.push(Place {
+            item: None,
+            heading: false,
+            text: o,
+        });
     }
     for item in &doc.items {
         for (point, t) in texts(item) {
@@ -183,7 +224,12 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
 }
 
 /// Reads, for each document, the decision taken on it, its lead department and its next step.
-fn decide(places: &[Place<'_>], mentions: &[(usize, (usize, usize), usize)], docs: &mut [PolicyDocument], res: &Resources) {
+fn decide(
+    places: &[Place<'_>],
+    mentions: &[(usize, (usize, usize), usize)],
+    docs: &mut [PolicyDocument],
+    res: &Resources,
+) {
     for &(pi, (a, z), di) in mentions {
         if docs[di].decision.is_some() {
             continue;
@@ -192,14 +238,18 @@ fn decide(places: &[Place<'_>], mentions: &[(usize, (usize, usize), usize)], doc
         let s = place.text.as_str();
         // The sentence of the mention must carry a decision.
         let sent_start = s[..a].rfind('。').map_or(0, |k| k + '。'.len_utf8());
-        let sent_end = s[z..].find('。').map_or(s.len(), |k| z + k + '。'.len_utf8());
+        let sent_end = s[z..]
+            .find('。')
+            .map_or(s.len(), |k| z + k + '。'.len_utf8());
         let Some(decision) = decision_re().find(&s[sent_start..sent_end]) else {
             continue;
         };
         // The follow-up runs to the end of that sentence and on through sentences without a new decision.
         let mut window_end = sent_end;
         while window_end < s.len() {
-            let next_end = s[window_end..].find('。').map_or(s.len(), |k| window_end + k + '。'.len_utf8());
+            let next_end = s[window_end..]
+                .find('。')
+                .map_or(s.len(), |k| window_end + k + '。'.len_utf8());
             if decision_re().is_match(&s[window_end..next_end]) {
                 break;
             }
@@ -212,7 +262,9 @@ fn decide(places: &[Place<'_>], mentions: &[(usize, (usize, usize), usize)], doc
             d.lead = Some(l.lead);
             d.co_leads = l.co.into_iter().map(|(_, o)| o).collect();
         }
-        d.next_step = next_step_re().find(&s[z..window_end]).map(|m| m.as_str().to_owned());
+        d.next_step = next_step_re()
+            .find(&s[z..window_end])
+            .map(|m| m.as_str().to_owned());
     }
 }
 
@@ -223,15 +275,30 @@ mod tests {
     #[test]
     fn nested_titles_are_kept_whole() {
         let s = "审议《苏州市引进顶尖人才（团队）“一人一策”实施办法（试行）》和《关于〈条例〉的《说明》》";
-        let titles: Vec<&str> = bracketed(s).into_iter().map(|(_, (a, z))| &s[a..z]).collect();
-        assert_eq!(titles, vec!["苏州市引进顶尖人才（团队）“一人一策”实施办法（试行）", "关于〈条例〉的《说明》"]);
+        let titles: Vec<&str> = bracketed(s)
+            .into_iter()
+            .map(|(_, (a, z))| &s[a..z])
+            .collect();
+        assert_eq!(
+            titles,
+            vec![
+                "苏州市引进顶尖人才（团队）“一人一策”实施办法（试行）",
+                "关于〈条例〉的《说明》"
+            ]
+        );
     }
 
     #[test]
     fn kinds_and_status() {
         let cases = [
-            ("苏州市献血条例修正案（草案）", (Some("条例修正案"), Some("草案"))),
-            ("苏州市引进顶尖人才（团队）“一人一策”实施办法（试行）", (Some("实施办法"), Some("试行"))),
+            (
+                "苏州市献血条例修正案（草案）",
+                (Some("条例修正案"), Some("草案")),
+            ),
+            (
+                "苏州市引进顶尖人才（团队）“一人一策”实施办法（试行）",
+                (Some("实施办法"), Some("试行")),
+            ),
             ("苏州市氢能及燃料电池产业发展规划", (Some("发展规划"), None)),
             ("“双12苏州购物节”活动方案", (Some("活动方案"), None)),
             ("某某", (None, None)),

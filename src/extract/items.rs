@@ -6,7 +6,19 @@ use crate::resolve::Resources;
 
 /// Action verbs that open an agenda item's clauses, longest first.
 const ACTIONS: &[&str] = &[
-    "专题研究", "研究部署", "审议", "听取", "研究", "传达", "部署", "通报", "讨论", "审定", "学习", "审核", "观看",
+    "专题研究",
+    "研究部署",
+    "审议",
+    "听取",
+    "研究",
+    "传达",
+    "部署",
+    "通报",
+    "讨论",
+    "审定",
+    "学习",
+    "审核",
+    "观看",
 ];
 
 /// Returns every action verb that opens a clause of the heading, in order.
@@ -43,16 +55,37 @@ pub(crate) struct Lead {
 
 /// Byte offsets of each character, plus the length as a last entry.
 fn offsets(s: &str) -> Vec<usize> {
-    s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len())).collect()
+    s.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(s.len()))
+        .collect()
 }
 
 /// Words that follow the lead department in 由X…: where an organisation missing from the gazetteer ends.
-const AFTER_LEAD: &[&str] = &["根据", "会同", "会", "牵头", "负责", "按照", "按", "结合", "抓紧", "进一步", "做好", "认真", "尽快", "作"];
+const AFTER_LEAD: &[&str] = &[
+    "根据",
+    "会同",
+    "会",
+    "牵头",
+    "负责",
+    "按照",
+    "按",
+    "结合",
+    "抓紧",
+    "进一步",
+    "做好",
+    "认真",
+    "尽快",
+    "作",
+];
 
 /// The length of an organisation missing from the gazetteer at the start of `chars`: the shortest run shaped like an organisation's name and followed by a word of [`AFTER_LEAD`].
 fn shaped_lead(chars: &[char]) -> Option<usize> {
     (2..=chars.len().min(16)).find(|&len| {
-        super::attendance::org_shaped(&chars[..len]) && AFTER_LEAD.iter().any(|w| chars[len..].starts_with(&w.chars().collect::<Vec<_>>()))
+        super::attendance::org_shaped(&chars[..len])
+            && AFTER_LEAD
+                .iter()
+                .any(|w| chars[len..].starts_with(&w.chars().collect::<Vec<_>>()))
     })
 }
 
@@ -72,7 +105,12 @@ pub(crate) fn leads(s: &str, res: &Resources) -> Vec<Lead> {
         if !ok {
             continue;
         }
-        let Some(len) = res.gazetteer.longest_at(&chars, i + 1).map(|(len, _)| len).or_else(|| shaped_lead(&chars[i + 1..])) else {
+        let Some(len) = res
+            .gazetteer
+            .longest_at(&chars, i + 1)
+            .map(|(len, _)| len)
+            .or_else(|| shaped_lead(&chars[i + 1..]))
+        else {
             continue;
         };
         let (a, z) = (i + 1, i + 1 + len);
@@ -82,7 +120,10 @@ pub(crate) fn leads(s: &str, res: &Resources) -> Vec<Lead> {
         loop {
             let joiner = if chars[k..].starts_with(&['会', '同']) {
                 2
-            } else if chars[k..].starts_with(&['会']) || chars[k..].starts_with(&['、']) || chars[k..].starts_with(&['和']) {
+            } else if chars[k..].starts_with(&['会'])
+                || chars[k..].starts_with(&['、'])
+                || chars[k..].starts_with(&['和'])
+            {
                 1
             } else {
                 break;
@@ -90,7 +131,10 @@ pub(crate) fn leads(s: &str, res: &Resources) -> Vec<Lead> {
             match res.gazetteer.longest_at(&chars, k + joiner) {
                 Some((len, _)) => {
                     let (ca, cz) = (k + joiner, k + joiner + len);
-                    co.push(((off[ca], off[cz]), org_ref(chars[ca..cz].iter().collect(), res)));
+                    co.push((
+                        (off[ca], off[cz]),
+                        org_ref(chars[ca..cz].iter().collect(), res),
+                    ));
                     k = cz;
                 }
                 None => break,
@@ -208,9 +252,18 @@ mod tests {
     fn actions_open_clauses() {
         let cases: &[(&str, &[&str])] = &[
             ("审议《苏州市氢能及燃料电池产业发展规划》", &["审议"]),
-            ("传达全省危险化学品安全综合治理工作电视电话会议精神，审议《甲》《乙》", &["传达", "审议"]),
-            ("听取关于省安委办安全生产约谈落实情况的汇报，部署落实节假日期间全市安全稳定工作", &["听取", "部署"]),
-            ("研究 2020 年市级城建交通维护建设暨水利水务建设资金计划调整有关工作", &["研究"]),
+            (
+                "传达全省危险化学品安全综合治理工作电视电话会议精神，审议《甲》《乙》",
+                &["传达", "审议"],
+            ),
+            (
+                "听取关于省安委办安全生产约谈落实情况的汇报，部署落实节假日期间全市安全稳定工作",
+                &["听取", "部署"],
+            ),
+            (
+                "研究 2020 年市级城建交通维护建设暨水利水务建设资金计划调整有关工作",
+                &["研究"],
+            ),
         ];
         for (heading, want) in cases {
             assert_eq!(actions(heading), *want, "{heading}");
@@ -233,7 +286,12 @@ mod tests {
         for (s, want) in cases {
             let got: Vec<(String, Vec<String>)> = leads(s, res)
                 .into_iter()
-                .map(|l| (l.lead.written, l.co.into_iter().map(|(_, o)| o.written).collect()))
+                .map(|l| {
+                    (
+                        l.lead.written,
+                        l.co.into_iter().map(|(_, o)| o.written).collect(),
+                    )
+                })
                 .collect();
             let want: Vec<(String, Vec<String>)> = want
                 .iter()

@@ -20,12 +20,16 @@ fn opening_re() -> &'static Regex {
 
 fn ordinal_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"第\s*([0-9一二三四五六七八九十百零〇]+)\s*次\s*(?:政府)?常务会议").unwrap())
+    R.get_or_init(|| {
+        Regex::new(r"第\s*([0-9一二三四五六七八九十百零〇]+)\s*次\s*(?:政府)?常务会议").unwrap()
+    })
 }
 
 fn doc_number_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"(\d{4})\s*[〕\]］)）】]\s*第?\s*(\d+)\s*号|^第\s*(\d+)\s*[期号]$").unwrap())
+    R.get_or_init(|| {
+        Regex::new(r"(\d{4})\s*[〕\]］)）】]\s*第?\s*(\d+)\s*号|^第\s*(\d+)\s*[期号]$").unwrap()
+    })
 }
 
 fn date_re() -> &'static Regex {
@@ -54,7 +58,11 @@ fn date_of(t: &Option<Text>, what: &str, sink: &mut Sink) -> Option<String> {
     let t = t.as_ref()?;
     let d = parse_date(t.as_str());
     if d.is_none() {
-        sink.warn("bad-date", format!("{what} {} is not a valid date", t.as_str()), t.span());
+        sink.warn(
+            "bad-date",
+            format!("{what} {} is not a valid date", t.as_str()),
+            t.span(),
+        );
     }
     d
 }
@@ -85,7 +93,11 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
             m.number = c.get(2).or(c.get(3)).and_then(|n| n.as_str().parse().ok());
         }
     } else {
-        sink.warn("missing-doc-number", "no document number line (〔年〕号)", Span::point(doc.title.as_ref().map_or(1, |t| t.span().line), 1));
+        sink.warn(
+            "missing-doc-number",
+            "no document number line (〔年〕号)",
+            Span::point(doc.title.as_ref().map_or(1, |t| t.span().line), 1),
+        );
     }
     match &doc.opening {
         Some(o) => {
@@ -97,7 +109,11 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                     let whole = c.get(0).unwrap();
                     m.date = parse_date(&s[..whole.end()]);
                     if m.date.is_none() {
-                        sink.warn("bad-date", "the meeting date is not a valid date", o.span_of(0, whole.end()));
+                        sink.warn(
+                            "bad-date",
+                            "the meeting date is not a valid date",
+                            o.span_of(0, whole.end()),
+                        );
                     }
                     m.half_day = c.get(4).map(|h| h.as_str().to_owned());
                     m.chair = Some(c[5].to_owned());
@@ -105,15 +121,27 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                 }
                 None => {
                     m.date = parse_date(s);
-                    sink.warn("missing-chair", "the opening paragraph names no chair (…市长主持召开…)", o.span_of(0, 0));
+                    sink.warn(
+                        "missing-chair",
+                        "the opening paragraph names no chair (…市长主持召开…)",
+                        o.span_of(0, 0),
+                    );
                 }
             }
             match ordinal_re().captures(s) {
                 Some(c) => m.ordinal = numerals::parse(&c[1]),
-                None => sink.warn("missing-ordinal", "the opening paragraph gives no meeting ordinal (第N次常务会议)", o.span_of(0, 0)),
+                None => sink.warn(
+                    "missing-ordinal",
+                    "the opening paragraph gives no meeting ordinal (第N次常务会议)",
+                    o.span_of(0, 0),
+                ),
             }
         }
-        None => sink.warn("missing-opening", "no opening paragraph (date, chair, meeting ordinal)", Span::point(1, 1)),
+        None => sink.warn(
+            "missing-opening",
+            "no opening paragraph (date, chair, meeting ordinal)",
+            Span::point(1, 1),
+        ),
     }
     let f = &doc.footer;
     m.compiled_by = text(&f.compiled_by);
@@ -158,13 +186,26 @@ mod tests {
     #[test]
     fn opening_variants() {
         let cases = [
-            ("2019年4月10日上午，李亚平市长主持召开市政府第63次常务会议，", ("李亚平", "市长", Some("上午"))),
-            ("2021年3月1日，受李亚平市长委托，王翔常务副市长主持召开市政府第5次常务会议", ("王翔", "常务副市长", None)),
-            ("2021年3月1日下午，吴庆文市长主持召开", ("吴庆文", "市长", Some("下午"))),
+            (
+                "2019年4月10日上午，李亚平市长主持召开市政府第63次常务会议，",
+                ("李亚平", "市长", Some("上午")),
+            ),
+            (
+                "2021年3月1日，受李亚平市长委托，王翔常务副市长主持召开市政府第5次常务会议",
+                ("王翔", "常务副市长", None),
+            ),
+            (
+                "2021年3月1日下午，吴庆文市长主持召开",
+                ("吴庆文", "市长", Some("下午")),
+            ),
         ];
         for (s, (chair, title, half)) in cases {
             let c = opening_re().captures(s).unwrap_or_else(|| panic!("{s}"));
-            assert_eq!((&c[5], &c[6], c.get(4).map(|h| h.as_str())), (chair, title, half), "{s}");
+            assert_eq!(
+                (&c[5], &c[6], c.get(4).map(|h| h.as_str())),
+                (chair, title, half),
+                "{s}"
+            );
         }
     }
 }

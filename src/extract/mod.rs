@@ -287,9 +287,16 @@ impl Role {
 
     /// Parses the lowercase name.
     pub fn parse(s: &str) -> Option<Role> {
-        [Role::Chair, Role::Present, Role::Attending, Role::Recorder, Role::Representative, Role::Absent]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+        [
+            Role::Chair,
+            Role::Present,
+            Role::Attending,
+            Role::Recorder,
+            Role::Representative,
+            Role::Absent,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
     }
 }
 
@@ -350,7 +357,12 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         if role == Role::Chair && attendance.first().is_some_and(|a| a.role == Role::Chair) {
             continue;
         }
-        attendance.extend(attendance::read_section(&section.body, role, res, &mut sink));
+        attendance.extend(attendance::read_section(
+            &section.body,
+            role,
+            res,
+            &mut sink,
+        ));
     }
     attendance::check(&attendance, &mut sink);
     let mut x = Extraction {
@@ -376,7 +388,8 @@ pub const GAZETTEER_CITY: &str = "苏州市";
 /// Returns the city of an issuer such as 无锡市人民政府, when it is not the gazetteer's own city.
 fn issuer_city(issuer: &str) -> Option<String> {
     let city = issuer.strip_suffix("人民政府")?;
-    (city.chars().count() >= 2 && city.ends_with(['市', '州', '盟']) && city != GAZETTEER_CITY).then(|| city.to_owned())
+    (city.chars().count() >= 2 && city.ends_with(['市', '州', '盟']) && city != GAZETTEER_CITY)
+        .then(|| city.to_owned())
 }
 
 /// Rewrites the canonical names of relative forms for another city's minutes.

@@ -10,23 +10,71 @@ type Pair = (Option<&'static str>, Option<&'static str>);
 const CASES: &[(&str, &[Pair])] = &[
     // A line break inside a department.
     ("团\n市委万利", &[(Some("团市委"), Some("万利"))]),
-    ("联通苏\n州分公司沈克家", &[(Some("联通苏州分公司"), Some("沈克家"))]),
-    ("市政府研  \n究室毛文元", &[(Some("市政府研究室"), Some("毛文元"))]),
+    (
+        "联通苏\n州分公司沈克家",
+        &[(Some("联通苏州分公司"), Some("沈克家"))],
+    ),
+    (
+        "市政府研  \n究室毛文元",
+        &[(Some("市政府研究室"), Some("毛文元"))],
+    ),
     // Between department and name, across a page break.
-    ("市文广旅局\n\n李杰 市卫生健康委沈洁", &[(Some("市文广旅局"), Some("李杰")), (Some("市卫生健康委"), Some("沈洁"))]),
+    (
+        "市文广旅局\n\n李杰 市卫生健康委沈洁",
+        &[
+            (Some("市文广旅局"), Some("李杰")),
+            (Some("市卫生健康委"), Some("沈洁")),
+        ],
+    ),
     ("市委编办  \n詹利剑", &[(Some("市委编办"), Some("詹利剑"))]),
     // Between records with no space.
-    ("曹后灵\n聂飙 王颀", &[(None, Some("曹后灵")), (None, Some("聂飙")), (None, Some("王颀"))]),
-    ("盛乐\n\n市纪委监委叶新", &[(None, Some("盛乐")), (Some("市纪委监委"), Some("叶新"))]),
+    (
+        "曹后灵\n聂飙 王颀",
+        &[
+            (None, Some("曹后灵")),
+            (None, Some("聂飙")),
+            (None, Some("王颀")),
+        ],
+    ),
+    (
+        "盛乐\n\n市纪委监委叶新",
+        &[(None, Some("盛乐")), (Some("市纪委监委"), Some("叶新"))],
+    ),
     // Inside a name.
-    ("市工信局蔡\n剑峰 市科技局张东驰", &[(Some("市工信局"), Some("蔡剑峰")), (Some("市科技局"), Some("张东驰"))]),
+    (
+        "市工信局蔡\n剑峰 市科技局张东驰",
+        &[
+            (Some("市工信局"), Some("蔡剑峰")),
+            (Some("市科技局"), Some("张东驰")),
+        ],
+    ),
     // Rare characters, two-character names.
-    ("太仓市韩飏 苏州银保监分局王矗 市总工会都锺邑", &[(Some("太仓市"), Some("韩飏")), (Some("苏州银保监分局"), Some("王矗")), (Some("市总工会"), Some("都锺邑"))]),
+    (
+        "太仓市韩飏 苏州银保监分局王矗 市总工会都锺邑",
+        &[
+            (Some("太仓市"), Some("韩飏")),
+            (Some("苏州银保监分局"), Some("王矗")),
+            (Some("市总工会"), Some("都锺邑")),
+        ],
+    ),
     // Quotes, full- and half-width.
-    ("市“331”专班沈正明", &[(Some("市“331”专班"), Some("沈正明"))]),
-    ("市\"331\"专班沈正明", &[(Some("市\"331\"专班"), Some("沈正明"))]),
+    (
+        "市“331”专班沈正明",
+        &[(Some("市“331”专班"), Some("沈正明"))],
+    ),
+    (
+        "市\"331\"专班沈正明",
+        &[(Some("市\"331\"专班"), Some("沈正明"))],
+    ),
     // Separators some minutes use, and a space between department and name.
-    ("李亚平、王翔，周伟", &[(None, Some("李亚平")), (None, Some("王翔")), (None, Some("周伟"))]),
+    (
+        "李亚平、王翔，周伟",
+        &[
+            (None, Some("李亚平")),
+            (None, Some("王翔")),
+            (None, Some("周伟")),
+        ],
+    ),
     ("市工信局 蔡剑峰", &[(Some("市工信局"), Some("蔡剑峰"))]),
     // Unnamed representatives, after a record and across a line break.
     (
@@ -41,16 +89,60 @@ const CASES: &[(&str, &[Pair])] = &[
         ],
     ),
     // A list that starts after a name, with organisations the gazetteer does not know, and one broken across lines.
-    ("张旗\n常州经开区、人行常州中支的代表", &[(None, Some("张旗")), (Some("常州经开区"), None), (Some("人行常州中支"), None)]),
-    ("周伟 市公安局、苏州\n轨道交通集团的代表", &[(None, Some("周伟")), (Some("市公安局"), None), (Some("苏州轨道交通集团"), None)]),
+    (
+        "张旗\n常州经开区、人行常州中支的代表",
+        &[
+            (None, Some("张旗")),
+            (Some("常州经开区"), None),
+            (Some("人行常州中支"), None),
+        ],
+    ),
+    (
+        "周伟 市公安局、苏州\n轨道交通集团的代表",
+        &[
+            (None, Some("周伟")),
+            (Some("市公安局"), None),
+            (Some("苏州轨道交通集团"), None),
+        ],
+    ),
     // Other cities' districts run together by a line break; a compound surname with a four-character name.
-    ("天宁区崔瑾\n钟楼区周静云 如皋市微生静德\n启东市廖璟雪", &[(Some("天宁区"), Some("崔瑾")), (Some("钟楼区"), Some("周静云")), (Some("如皋市"), Some("微生静德")), (Some("启东市"), Some("廖璟雪"))]),
-    ("市工信局蔡剑峰 武警\n常州支队戴民", &[(Some("市工信局"), Some("蔡剑峰")), (Some("武警常州支队"), Some("戴民"))]),
-    ("市公安局、市水务局等单位的代表 张旗", &[(Some("市公安局"), None), (Some("市水务局"), None), (None, Some("张旗"))]),
+    (
+        "天宁区崔瑾\n钟楼区周静云 如皋市微生静德\n启东市廖璟雪",
+        &[
+            (Some("天宁区"), Some("崔瑾")),
+            (Some("钟楼区"), Some("周静云")),
+            (Some("如皋市"), Some("微生静德")),
+            (Some("启东市"), Some("廖璟雪")),
+        ],
+    ),
+    (
+        "市工信局蔡剑峰 武警\n常州支队戴民",
+        &[
+            (Some("市工信局"), Some("蔡剑峰")),
+            (Some("武警常州支队"), Some("戴民")),
+        ],
+    ),
+    (
+        "市公安局、市水务局等单位的代表 张旗",
+        &[
+            (Some("市公安局"), None),
+            (Some("市水务局"), None),
+            (None, Some("张旗")),
+        ],
+    ),
     // A department not in the gazetteer is kept as written.
-    ("市大数据局张三 市工信局蔡剑峰", &[(Some("市大数据局"), Some("张三")), (Some("市工信局"), Some("蔡剑峰"))]),
+    (
+        "市大数据局张三 市工信局蔡剑峰",
+        &[
+            (Some("市大数据局"), Some("张三")),
+            (Some("市工信局"), Some("蔡剑峰")),
+        ],
+    ),
     // Compound surnames and four-character names.
-    ("欧阳明月 司马光", &[(None, Some("欧阳明月")), (None, Some("司马光"))]),
+    (
+        "欧阳明月 司马光",
+        &[(None, Some("欧阳明月")), (None, Some("司马光"))],
+    ),
 ];
 
 #[test]
@@ -69,7 +161,11 @@ fn attendance_hard_cases() {
 fn section(list: &str) -> (Vec<Attendance>, Vec<crate::diag::Diagnostic>) {
     let src = crate::load::decode("t.txt", format!("常务会议纪要\n〔2020〕3号\n2020年1月6日上午，李亚平市长主持召开市政府第86次常务会议。\n会议议定以下意见：\n一、审议甲\n出席：李亚平\n列席：{list}\n记录：栗涛\n").as_bytes()).unwrap();
     let x = extract(&src, Resources::bundled()).unwrap();
-    let records = x.attendance.into_iter().filter(|a| a.role == Role::Attending || a.role == Role::Representative).collect();
+    let records = x
+        .attendance
+        .into_iter()
+        .filter(|a| a.role == Role::Attending || a.role == Role::Representative)
+        .collect();
     (records, x.diagnostics)
 }
 
@@ -78,38 +174,85 @@ fn notes_spans_and_warnings() {
     let (records, diags) = section("王翔（请假） 市大数据局\n张三");
     assert_eq!(records[0].person.as_deref(), Some("王翔"));
     assert_eq!(records[0].note.as_deref(), Some("请假"));
-    assert_eq!(records[0].span, Span { line: 7, col: 4, end_line: 7, end_col: 6 });
-    assert_eq!(records[1].span, Span { line: 7, col: 11, end_line: 8, end_col: 3 });
+    assert_eq!(
+        records[0].span,
+        Span {
+            line: 7,
+            col: 4,
+            end_line: 7,
+            end_col: 6
+        }
+    );
+    assert_eq!(
+        records[1].span,
+        Span {
+            line: 7,
+            col: 11,
+            end_line: 8,
+            end_col: 3
+        }
+    );
     assert_eq!(records[1].org.as_ref().unwrap().kind, OrgKind::Unknown);
-    let codes: Vec<&str> = diags.iter().filter(|d| d.severity == Severity::Warning).map(|d| d.code.as_str()).collect();
+    let codes: Vec<&str> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(|d| d.code.as_str())
+        .collect();
     assert_eq!(codes, vec!["unknown-org"]);
 }
 
 #[test]
 fn one_person_under_two_departments_is_reported() {
     let (_, diags) = section("市公安局黄戟 市资源规划局黄戟");
-    let d: Vec<String> = diags.iter().filter(|d| d.code == "person-two-orgs").map(|d| d.to_string()).collect();
+    let d: Vec<String> = diags
+        .iter()
+        .filter(|d| d.code == "person-two-orgs")
+        .map(|d| d.to_string())
+        .collect();
     assert_eq!(d, vec!["t.txt:7:11: warning[person-two-orgs]: 黄戟 is listed under 2 organisations: 市公安局 (line 7), 市资源规划局 (line 7)"]);
 }
 
 #[test]
 fn two_people_for_one_department_are_reported() {
     let (_, diags) = section("市工信局蔡剑峰 市工信局汪香元");
-    let d: Vec<&str> = diags.iter().filter(|d| d.code == "org-two-people").map(|d| d.message.as_str()).collect();
-    assert_eq!(d, vec!["苏州市工业和信息化局 is represented by 2 people: 蔡剑峰 (line 7), 汪香元 (line 7)"]);
+    let d: Vec<&str> = diags
+        .iter()
+        .filter(|d| d.code == "org-two-people")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        d,
+        vec!["苏州市工业和信息化局 is represented by 2 people: 蔡剑峰 (line 7), 汪香元 (line 7)"]
+    );
 }
 
 #[test]
 fn a_doubtful_name_is_kept_and_reported() {
     let (records, diags) = section("市工信局呢呢");
     assert_eq!(records[0].person.as_deref(), Some("呢呢"));
-    assert!(diags.iter().any(|d| d.code == "doubtful-name" && d.message.contains("呢呢")), "{diags:?}");
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "doubtful-name" && d.message.contains("呢呢")),
+        "{diags:?}"
+    );
 }
 
 #[test]
 fn relative_forms_follow_the_issuing_city() {
     let src = crate::load::decode("w.txt", "无锡市人民政府\n常务会议纪要\n〔2021〕5号\n2021年3月1日上午，杜小刚市长主持召开市政府第40次常务会议。\n会议议定以下意见：\n一、审议甲\n出席：杜小刚\n列席：市工信局蔡剑峰 苏州城投公司张涛\n记录：栗涛\n".as_bytes()).unwrap();
     let x = extract(&src, Resources::bundled()).unwrap();
-    let names: Vec<Option<&str>> = x.attendance.iter().filter_map(|a| a.org.as_ref()).map(|o| o.canonical.as_deref()).collect();
-    assert_eq!(names, vec![Some("无锡市工业和信息化局"), Some("苏州城市建设投资发展有限责任公司")]);
+    let names: Vec<Option<&str>> = x
+        .attendance
+        .iter()
+        .filter_map(|a| a.org.as_ref())
+        .map(|o| o.canonical.as_deref())
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            Some("无锡市工业和信息化局"),
+            Some("苏州城市建设投资发展有限责任公司")
+        ]
+    );
 }

@@ -8,8 +8,16 @@ use crate::resolve::Resources;
 /// Returns the sentence around the bytes `start..end`, bounded by 。；! ? or a line break.
 pub(crate) fn sentence(s: &str, start: usize, end: usize) -> &str {
     let is_end = |c: char| matches!(c, '。' | '；' | '！' | '？' | '\n');
-    let a = s[..start].rfind(is_end).map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8));
-    let z = s[end..].find(is_end).map_or(s.len(), |k| end + k + s[end + k..].chars().next().map_or(0, |c| if c == '\n' { 0 } else { c.len_utf8() }));
+    let a = s[..start]
+        .rfind(is_end)
+        .map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8));
+    let z = s[end..].find(is_end).map_or(s.len(), |k| {
+        end + k
+            + s[end + k..]
+                .chars()
+                .next()
+                .map_or(0, |c| if c == '\n' { 0 } else { c.len_utf8() })
+    });
     s[a..z].trim()
 }
 

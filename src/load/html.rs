@@ -11,7 +11,10 @@
 /// Returns true when the file name or the first bytes say this is an HTML page.
 pub(super) fn looks_like_html(name: &str, text: &str) -> bool {
     let lower_name = name.to_ascii_lowercase();
-    if lower_name.ends_with(".html") || lower_name.ends_with(".htm") || lower_name.ends_with(".shtml") {
+    if lower_name.ends_with(".html")
+        || lower_name.ends_with(".htm")
+        || lower_name.ends_with(".shtml")
+    {
         return true;
     }
     let head: String = text
@@ -20,19 +23,56 @@ pub(super) fn looks_like_html(name: &str, text: &str) -> bool {
         .take(512)
         .collect::<String>()
         .to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml") && head.contains("<html")
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
 }
 
 const SKIPPED: &[&str] = &[
-    "script", "style", "head", "noscript", "template", "nav", "header", "footer", "aside", "select",
-    "button", "iframe", "svg", "object", "form",
+    "script", "style", "head", "noscript", "template", "nav", "header", "footer", "aside",
+    "select", "button", "iframe", "svg", "object", "form",
 ];
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
-    "ul", "ol", "blockquote", "pre", "hr", "dd", "dt", "dl", "main", "body", "center", "tbody",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "main",
+    "body",
+    "center",
+    "tbody",
 ];
-const FURNITURE: &[&str] = &["nav", "menu", "breadcrumb", "footer", "header", "sidebar", "toolbar", "share"];
-const VOID: &[&str] = &["br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base", "source"];
+const FURNITURE: &[&str] = &[
+    "nav",
+    "menu",
+    "breadcrumb",
+    "footer",
+    "header",
+    "sidebar",
+    "toolbar",
+    "share",
+];
+const VOID: &[&str] = &[
+    "br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base", "source",
+];
 
 struct Out {
     text: String,
@@ -96,7 +136,10 @@ pub(super) fn to_text(html: &str) -> (String, Vec<u32>) {
             i += end;
             continue;
         }
-        if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?') {
+        if rest.starts_with('<')
+            && rest[1..]
+                .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?')
+        {
             let end = tag_end(rest);
             let tag = &rest[..end];
             line += count_lines(tag);
@@ -115,12 +158,20 @@ pub(super) fn to_text(html: &str) -> (String, Vec<u32>) {
                 }
                 continue;
             }
-            if !closing && !tag.ends_with("/>") && !VOID.contains(&name.as_str()) && (SKIPPED.contains(&name.as_str()) || is_furniture(&attrs)) {
+            if !closing
+                && !tag.ends_with("/>")
+                && !VOID.contains(&name.as_str())
+                && (SKIPPED.contains(&name.as_str()) || is_furniture(&attrs))
+            {
                 skipping = Some((name, 1));
                 continue;
             }
             if name == "pre" {
-                pre_depth = if closing { pre_depth.saturating_sub(1) } else { pre_depth + 1 };
+                pre_depth = if closing {
+                    pre_depth.saturating_sub(1)
+                } else {
+                    pre_depth + 1
+                };
             }
             if BLOCKS.contains(&name.as_str()) {
                 out.newline(line);
@@ -253,7 +304,10 @@ mod tests {
         let html = "<html><head><title>t</title><script>var x='<p>';</script></head>\n<body><nav>首页 | 政务公开</nav>\n<p>出席：李亚平&nbsp;王翔</p>\n<p>市工信局<br>蔡剑峰 &amp; 汪香元</p></body></html>";
         let (text, map) = to_text(html);
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        assert_eq!(lines, vec!["出席：李亚平\u{a0}王翔", "市工信局", "蔡剑峰 & 汪香元"]);
+        assert_eq!(
+            lines,
+            vec!["出席：李亚平\u{a0}王翔", "市工信局", "蔡剑峰 & 汪香元"]
+        );
         let idx = text.lines().position(|l| l.starts_with("出席")).unwrap();
         assert_eq!(map[idx], 3);
     }
@@ -267,7 +321,15 @@ mod tests {
 
     #[test]
     fn unterminated_markup_does_not_panic() {
-        for s in ["<", "<p", "&#x110000;", "&", "<!--", "<div class='nav'", "a<b>c&#99999999999;"] {
+        for s in [
+            "<",
+            "<p",
+            "&#x110000;",
+            "&",
+            "<!--",
+            "<div class='nav'",
+            "a<b>c&#99999999999;",
+        ] {
             let _ = to_text(s);
         }
     }

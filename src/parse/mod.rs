@@ -188,26 +188,39 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
         if state == State::Preamble {
             if let Some(mut at) = s.find("会议纪要") {
                 // The title may start with a qualifier: 常务会议纪要, 专题会议纪要 ….
-                if let Some(q) = ["常务", "专题", "全体", "办公"].iter().find(|q| s[..at].ends_with(*q)) {
+                if let Some(q) = ["常务", "专题", "全体", "办公"]
+                    .iter()
+                    .find(|q| s[..at].ends_with(*q))
+                {
                     at -= q.len();
                 }
                 let before = t.slice(0, at).trim();
                 doc.issuer = if !before.is_empty() {
                     Some(before)
                 } else {
-                    previous.filter(|p| p.as_str().chars().count() <= 30).cloned()
+                    previous
+                        .filter(|p| p.as_str().chars().count() <= 30)
+                        .cloned()
                 };
                 doc.title = Some(t.slice(at, s.len()).trim());
                 state = State::Header;
             } else if p.opening.is_match(s) {
-                sink.warn("missing-title", "no 会议纪要 title line before the opening paragraph", Span::point(t.span().line, 1));
+                sink.warn(
+                    "missing-title",
+                    "no 会议纪要 title line before the opening paragraph",
+                    Span::point(t.span().line, 1),
+                );
                 doc.opening = Some(t.clone());
                 state = State::Opening;
             }
             previous = Some(t);
             continue;
         }
-        if let Some(c) = s.starts_with(['出', '列', '记', '主', '请', '缺']).then(|| p.label.captures(s)).flatten() {
+        if let Some(c) = s
+            .starts_with(['出', '列', '记', '主', '请', '缺'])
+            .then(|| p.label.captures(s))
+            .flatten()
+        {
             let kind = match fold_label(&c[1]).as_str() {
                 "出席" => SectionKind::Present,
                 "列席" => SectionKind::Attending,
@@ -225,7 +238,9 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
             state = State::Attendance;
             continue;
         }
-        if matches!(state, State::Items | State::Attendance | State::Footer) && footer_line(&mut doc, &mut pending_office, t, &mut sink) {
+        if matches!(state, State::Items | State::Attendance | State::Footer)
+            && footer_line(&mut doc, &mut pending_office, t, &mut sink)
+        {
             state = State::Footer;
             continue;
         }
@@ -243,14 +258,22 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
                     start_item(&mut doc, t, &c, &mut sink);
                     state = State::Items;
                 } else {
-                    sink.info("unrecognised-line", format!("header line not understood: {}", short(s)), t.span());
+                    sink.info(
+                        "unrecognised-line",
+                        format!("header line not understood: {}", short(s)),
+                        t.span(),
+                    );
                 }
             }
             State::Opening => {
                 if p.marker.is_match(s) {
                     state = State::Items;
                 } else if let Some(c) = p.item.captures(s) {
-                    sink.warn("missing-marker", "agenda items start without a 会议议定以下意见 line", t.span());
+                    sink.warn(
+                        "missing-marker",
+                        "agenda items start without a 会议议定以下意见 line",
+                        t.span(),
+                    );
                     start_item(&mut doc, t, &c, &mut sink);
                     state = State::Items;
                 } else if let Some(o) = doc.opening.as_mut() {
@@ -260,25 +283,45 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
             State::Items => {
                 if let Some(c) = starts_numbered(s).then(|| p.item.captures(s)).flatten() {
                     start_item(&mut doc, t, &c, &mut sink);
-                } else if let Some(c) = s.starts_with(['（', '(']).then(|| p.point.captures(s)).flatten() {
+                } else if let Some(c) = s
+                    .starts_with(['（', '('])
+                    .then(|| p.point.captures(s))
+                    .flatten()
+                {
                     let ordinal = numerals::parse(&c[1]).unwrap_or(0);
                     let body = t.slice(c.get(2).unwrap().start(), s.len());
                     match doc.items.last_mut() {
                         Some(item) => {
                             let expected = item.points.len() as u32 + 1;
                             if ordinal != expected {
-                                sink.warn("numbering", format!("sub-point （{}） where （{}） was expected", &c[1], numerals::format(expected)), t.span());
+                                sink.warn(
+                                    "numbering",
+                                    format!(
+                                        "sub-point （{}） where （{}） was expected",
+                                        &c[1],
+                                        numerals::format(expected)
+                                    ),
+                                    t.span(),
+                                );
                             }
-                            item.points.push(Point { ordinal, text: body });
+                            item.points.push(Point {
+                                ordinal,
+                                text: body,
+                            });
                         }
-                        None => sink.warn("orphan-point", "sub-point before any agenda item; ignored", t.span()),
+                        None => sink.warn(
+                            "orphan-point",
+                            "sub-point before any agenda item; ignored",
+                            t.span(),
+                        ),
                     }
                 } else if s.starts_with("会议还") || s.starts_with("会议同时") {
                     doc.notes.push(t.clone());
                 } else if let Some(item) = doc.items.last_mut() {
                     if let Some(point) = item.points.last_mut() {
                         point.text.append(t);
-                    } else if item.intro.is_none() && !s.contains('。') && s.chars().count() <= 24 {
+                    } else if item.intro.is_none() && !s.contains('。') && s.chars().count() <= 24
+                    {
                         // A heading that spilled onto the next line (page layout).
                         item.heading.append(t);
                     } else {
@@ -290,7 +333,11 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
                 } else if let Some(last) = doc.notes.last_mut() {
                     last.append(t);
                 } else {
-                    sink.info("unrecognised-line", format!("line before the first agenda item: {}", short(s)), t.span());
+                    sink.info(
+                        "unrecognised-line",
+                        format!("line before the first agenda item: {}", short(s)),
+                        t.span(),
+                    );
                 }
             }
             State::Attendance => {
@@ -302,23 +349,44 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
                 }
             }
             State::Footer => {
-                if let Some(dist) = doc.footer.distribution.as_mut().filter(|d| !d.as_str().ends_with('。')) {
+                if let Some(dist) = doc
+                    .footer
+                    .distribution
+                    .as_mut()
+                    .filter(|d| !d.as_str().ends_with('。'))
+                {
                     dist.append(t);
                 } else if pending_office.is_none() {
                     pending_office = Some(t.clone());
                 } else {
-                    sink.info("unrecognised-line", format!("footer line not understood: {}", short(s)), t.span());
+                    sink.info(
+                        "unrecognised-line",
+                        format!("footer line not understood: {}", short(s)),
+                        t.span(),
+                    );
                 }
             }
         }
     }
     if doc.items.is_empty() && doc.is_minutes() {
-        sink.warn("missing-items", "no agenda item (一、…) found", Span::point(1, 1));
+        sink.warn(
+            "missing-items",
+            "no agenda item (一、…) found",
+            Span::point(1, 1),
+        );
     }
     if doc.title.is_some() || doc.opening.is_some() {
-        for (kind, name) in [(SectionKind::Present, "出席"), (SectionKind::Attending, "列席"), (SectionKind::Recorder, "记录")] {
+        for (kind, name) in [
+            (SectionKind::Present, "出席"),
+            (SectionKind::Attending, "列席"),
+            (SectionKind::Recorder, "记录"),
+        ] {
             if !doc.sections.iter().any(|s| s.kind == kind) {
-                sink.warn("missing-section", format!("no {name} section"), Span::point(last_line(&lines), 1));
+                sink.warn(
+                    "missing-section",
+                    format!("no {name} section"),
+                    Span::point(last_line(&lines), 1),
+                );
             }
         }
     }
@@ -327,7 +395,9 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
 
 /// True when a line starts with a Chinese numeral, as agenda items do (一、…).
 fn starts_numbered(s: &str) -> bool {
-    s.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇', '两'])
+    s.starts_with([
+        '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇', '两',
+    ])
 }
 
 fn last_line(lines: &[Line]) -> u32 {
@@ -354,7 +424,15 @@ fn start_item(doc: &mut Document, t: &Text, c: &regex::Captures<'_>, sink: &mut 
     let ordinal = numerals::parse(&c[1]).unwrap_or(0);
     let expected = doc.items.len() as u32 + 1;
     if ordinal != expected {
-        sink.warn("numbering", format!("agenda item {}、 where {}、 was expected", &c[1], numerals::format(expected)), t.span());
+        sink.warn(
+            "numbering",
+            format!(
+                "agenda item {}、 where {}、 was expected",
+                &c[1],
+                numerals::format(expected)
+            ),
+            t.span(),
+        );
     }
     let heading = t.slice(c.get(2).unwrap().start(), t.as_str().len());
     doc.items.push(Item {
@@ -382,7 +460,10 @@ fn footer_line(doc: &mut Document, pending: &mut Option<Text>, t: &Text, sink: &
         f.issued_date = Some(t.slice(date.start(), date.end()));
         return true;
     }
-    if let Some(c) = (s.ends_with("整理") && s.chars().count() <= 40).then(|| p.compiled.captures(s)).flatten() {
+    if let Some(c) = (s.ends_with("整理") && s.chars().count() <= 40)
+        .then(|| p.compiled.captures(s))
+        .flatten()
+    {
         let by = c.get(1).unwrap();
         f.compiled_by = Some(t.slice(by.start(), by.end()).trim());
         if let Some(date) = c.get(2) {
@@ -394,7 +475,11 @@ fn footer_line(doc: &mut Document, pending: &mut Option<Text>, t: &Text, sink: &
         if f.compiled_by.is_some() && f.compiled_date.is_none() {
             f.compiled_date = Some(t.clone());
         } else {
-            sink.info("unrecognised-line", format!("date line without a role: {s}"), t.span());
+            sink.info(
+                "unrecognised-line",
+                format!("date line without a role: {s}"),
+                t.span(),
+            );
         }
         return true;
     }
@@ -402,7 +487,11 @@ fn footer_line(doc: &mut Document, pending: &mut Option<Text>, t: &Text, sink: &
         f.publication = Some(t.clone());
         return true;
     }
-    if let Some(c) = s.contains(['：', ':']).then(|| p.distribution.captures(s)).flatten() {
+    if let Some(c) = s
+        .contains(['：', ':'])
+        .then(|| p.distribution.captures(s))
+        .flatten()
+    {
         let at = c.get(2).unwrap().start();
         f.distribution = Some(t.slice(at, s.len()));
         return true;

@@ -34,7 +34,9 @@ pub fn parse(s: &str) -> Option<u32> {
     }
     if !chars.contains(&'十') && !chars.contains(&'百') {
         // Digit by digit: 二〇二〇, or a single digit.
-        return chars.iter().try_fold(0u32, |acc, &c| Some(acc.checked_mul(10)? + digit(c)?));
+        return chars
+            .iter()
+            .try_fold(0u32, |acc, &c| Some(acc.checked_mul(10)? + digit(c)?));
     }
     let mut total = 0u32;
     let mut current = 0u32;

@@ -20,7 +20,12 @@ fn outline(input: &str) -> String {
     put(&mut out, "number", &doc.doc_number);
     put(&mut out, "opening", &doc.opening);
     for item in &doc.items {
-        out.push(format!("item {} {} @{}", item.ordinal, item.heading.as_str(), item.heading.span()));
+        out.push(format!(
+            "item {} {} @{}",
+            item.ordinal,
+            item.heading.as_str(),
+            item.heading.span()
+        ));
         if let Some(i) = &item.intro {
             out.push(format!("  intro {}", i.as_str()));
         }
@@ -32,7 +37,12 @@ fn outline(input: &str) -> String {
         out.push(format!("note {}", n.as_str()));
     }
     for s in &doc.sections {
-        out.push(format!("section {:?} {:?} @{}", s.kind, s.body.as_str(), s.label.span()));
+        out.push(format!(
+            "section {:?} {:?} @{}",
+            s.kind,
+            s.body.as_str(),
+            s.label.span()
+        ));
     }
     let f = doc.footer;
     put(&mut out, "compiled_by", &f.compiled_by);
@@ -42,7 +52,10 @@ fn outline(input: &str) -> String {
     put(&mut out, "issued_by", &f.issued_by);
     put(&mut out, "issued_date", &f.issued_date);
     for d in diags {
-        out.push(format!("diag {} {}:{} {}", d.code, d.span.line, d.span.col, d.message));
+        out.push(format!(
+            "diag {} {}:{} {}",
+            d.code, d.span.line, d.span.col, d.message
+        ));
     }
     out.join("\n")
 }
@@ -50,7 +63,11 @@ fn outline(input: &str) -> String {
 fn check(cases: &[(&str, &str)]) {
     for (input, want) in cases {
         let got = outline(input);
-        assert_eq!(got.trim(), want.trim(), "\n--- input ---\n{input}\n--- got ---\n{got}\n");
+        assert_eq!(
+            got.trim(),
+            want.trim(),
+            "\n--- input ---\n{input}\n--- got ---\n{got}\n"
+        );
     }
 }
 

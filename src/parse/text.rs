@@ -125,7 +125,8 @@ pub fn clean_line(index: usize, original_line: u32, raw: &str) -> Line {
     let is_blank = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}';
     // A thematic break: three or more of one of -, *, _ and nothing else.
     let visible: Vec<char> = chars.iter().copied().filter(|&c| !is_blank(c)).collect();
-    if visible.len() >= 3 && visible.iter().all(|&c| c == visible[0]) && "-*_=".contains(visible[0]) {
+    if visible.len() >= 3 && visible.iter().all(|&c| c == visible[0]) && "-*_=".contains(visible[0])
+    {
         return Line {
             index,
             text: Text::default(),
@@ -182,12 +183,57 @@ mod tests {
     #[test]
     fn markdown_residue_is_removed_and_columns_kept() {
         let cases = [
-            ("**出席：**李亚平 王翔  ", "出席：李亚平 王翔", Span { line: 7, col: 3, end_line: 7, end_col: 14 }),
-            ("#### **四、听取汇报**", "四、听取汇报", Span { line: 7, col: 8, end_line: 7, end_col: 14 }),
-            ("# 苏州市人民政府", "苏州市人民政府", Span { line: 7, col: 3, end_line: 7, end_col: 10 }),
+            (
+                "**出席：**李亚平 王翔  ",
+                "出席：李亚平 王翔",
+                Span {
+                    line: 7,
+                    col: 3,
+                    end_line: 7,
+                    end_col: 14,
+                },
+            ),
+            (
+                "#### **四、听取汇报**",
+                "四、听取汇报",
+                Span {
+                    line: 7,
+                    col: 8,
+                    end_line: 7,
+                    end_col: 14,
+                },
+            ),
+            (
+                "# 苏州市人民政府",
+                "苏州市人民政府",
+                Span {
+                    line: 7,
+                    col: 3,
+                    end_line: 7,
+                    end_col: 10,
+                },
+            ),
             ("---", "", Span::default()),
-            ("　　（一）原则同意", "（一）原则同意", Span { line: 7, col: 3, end_line: 7, end_col: 10 }),
-            ("市委编办  ", "市委编办", Span { line: 7, col: 1, end_line: 7, end_col: 5 }),
+            (
+                "　　（一）原则同意",
+                "（一）原则同意",
+                Span {
+                    line: 7,
+                    col: 3,
+                    end_line: 7,
+                    end_col: 10,
+                },
+            ),
+            (
+                "市委编办  ",
+                "市委编办",
+                Span {
+                    line: 7,
+                    col: 1,
+                    end_line: 7,
+                    end_col: 5,
+                },
+            ),
         ];
         for (raw, text, span) in cases {
             assert_eq!(clean(raw), (text.to_owned(), span), "{raw:?}");
@@ -199,6 +245,14 @@ mod tests {
         let l = clean_line(0, 3, "出席：李亚平");
         let s = l.text.slice("出席：".len(), l.text.as_str().len());
         assert_eq!(s.as_str(), "李亚平");
-        assert_eq!(s.span(), Span { line: 3, col: 4, end_line: 3, end_col: 7 });
+        assert_eq!(
+            s.span(),
+            Span {
+                line: 3,
+                col: 4,
+                end_line: 3,
+                end_col: 7
+            }
+        );
     }
 }

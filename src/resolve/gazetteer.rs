@@ -104,15 +104,17 @@ impl Gazetteer {
                 line: e.position().map_or(0, |p| p.line()),
                 message: e.to_string(),
             })?;
-            let id = *by_canonical.entry(row.canonical.clone()).or_insert_with(|| {
-                g.orgs.push(Org {
-                    canonical: row.canonical.clone(),
-                    kind: row.kind,
-                    parent: Some(row.parent.clone()).filter(|p| !p.is_empty()),
-                    aliases: Vec::new(),
+            let id = *by_canonical
+                .entry(row.canonical.clone())
+                .or_insert_with(|| {
+                    g.orgs.push(Org {
+                        canonical: row.canonical.clone(),
+                        kind: row.kind,
+                        parent: Some(row.parent.clone()).filter(|p| !p.is_empty()),
+                        aliases: Vec::new(),
+                    });
+                    (g.orgs.len() - 1) as OrgId
                 });
-                (g.orgs.len() - 1) as OrgId
-            });
             if row.name != row.canonical && !g.orgs[id as usize].aliases.contains(&row.name) {
                 g.orgs[id as usize].aliases.push(row.name.clone());
             }
@@ -201,10 +203,15 @@ mod tests {
         let g = Gazetteer::from_csv("g.csv", CSV).unwrap();
         let chars: Vec<char> = "市委组织部胡卫江".chars().collect();
         let mut seen = Vec::new();
-        g.matches_at(&chars, 0, |len, org| seen.push((len, g.org(org).canonical.clone())));
+        g.matches_at(&chars, 0, |len, org| {
+            seen.push((len, g.org(org).canonical.clone()))
+        });
         assert_eq!(
             seen,
-            vec![(2, "中共苏州市委员会".to_owned()), (5, "中共苏州市委组织部".to_owned())]
+            vec![
+                (2, "中共苏州市委员会".to_owned()),
+                (5, "中共苏州市委组织部".to_owned())
+            ]
         );
     }
 

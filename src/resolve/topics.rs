@@ -62,7 +62,8 @@ impl TopicScheme {
         let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
         let mut topics = Vec::new();
         for row in reader.deserialize::<Row>() {
-            let row = row.map_err(|e| invalid(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+            let row =
+                row.map_err(|e| invalid(e.position().map_or(0, |p| p.line()), e.to_string()))?;
             topics.push(Topic {
                 id: row.id,
                 pref_label: row.pref_label,
@@ -74,22 +75,36 @@ impl TopicScheme {
         }
         for (k, t) in topics.iter().enumerate() {
             let line = k as u64 + 2;
-            if t.id.is_empty() || !t.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-                return Err(invalid(line, format!("topic id {:?} is not a lowercase ASCII slug", t.id)));
+            if t.id.is_empty()
+                || !t
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                return Err(invalid(
+                    line,
+                    format!("topic id {:?} is not a lowercase ASCII slug", t.id),
+                ));
             }
             if topics[..k].iter().any(|o| o.id == t.id) {
                 return Err(invalid(line, format!("topic id {:?} is used twice", t.id)));
             }
             if let Some(b) = &t.broader {
                 if !topics.iter().any(|o| &o.id == b) {
-                    return Err(invalid(line, format!("broader topic {b:?} is not in the scheme")));
+                    return Err(invalid(
+                        line,
+                        format!("broader topic {b:?} is not in the scheme"),
+                    ));
                 }
             }
         }
         let mut patterns = Vec::new();
         let mut pattern_topic = Vec::new();
         for (k, t) in topics.iter().enumerate() {
-            for p in std::iter::once(&t.pref_label).chain(&t.alt_labels).chain(&t.keywords) {
+            for p in std::iter::once(&t.pref_label)
+                .chain(&t.alt_labels)
+                .chain(&t.keywords)
+            {
                 if !patterns.contains(p) {
                     patterns.push(p.clone());
                     pattern_topic.push(k);
@@ -135,7 +150,11 @@ impl TopicScheme {
     /// Calls `found(topic index, byte start, byte end)` for every occurrence of a label or keyword, overlaps included.
     pub fn find_all(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
         for m in self.matcher.find_overlapping_iter(text) {
-            found(self.pattern_topic[m.pattern().as_usize()], m.start(), m.end());
+            found(
+                self.pattern_topic[m.pattern().as_usize()],
+                m.start(),
+                m.end(),
+            );
         }
     }
 }
@@ -150,13 +169,25 @@ mod tests {
     fn overlapping_labels_all_match() {
         let s = TopicScheme::from_csv("t.csv", CSV).unwrap();
         let mut hits = Vec::new();
-        s.find_all("危险化学品安全生产", |t, a, b| hits.push((s.topic(t).id.as_str(), a, b)));
-        assert_eq!(hits, vec![("hazardous-chemicals", 0, 15), ("work-safety", 15, 27)]);
+        s.find_all("危险化学品安全生产", |t, a, b| {
+            hits.push((s.topic(t).id.as_str(), a, b))
+        });
+        assert_eq!(
+            hits,
+            vec![("hazardous-chemicals", 0, 15), ("work-safety", 15, 27)]
+        );
     }
 
     #[test]
     fn unknown_broader_is_an_error() {
-        let err = TopicScheme::from_csv("t.csv", "id,pref_label,pref_label_en,alt_labels,keywords,broader\na,甲,A,,,zzz\n").unwrap_err();
-        assert_eq!(err.to_string(), "t.csv:2: broader topic \"zzz\" is not in the scheme");
+        let err = TopicScheme::from_csv(
+            "t.csv",
+            "id,pref_label,pref_label_en,alt_labels,keywords,broader\na,甲,A,,,zzz\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.csv:2: broader topic \"zzz\" is not in the scheme"
+        );
     }
 }

@@ -6,7 +6,11 @@ use jiyao::resolve::Resources;
 use std::path::{Path, PathBuf};
 
 /// The three bundled seeds, by file stem.
-pub const SEEDS: [&str; 3] = ["000_4fe69c810812ccb5", "001_e66f49d85cb24354", "004_acb563e421b872c8"];
+pub const SEEDS: [&str; 3] = [
+    "000_4fe69c810812ccb5",
+    "001_e66f49d85cb24354",
+    "004_acb563e421b872c8",
+];
 
 /// Returns the path of a file in the repository.
 pub fn repo(rel: &str) -> PathBuf {
@@ -36,14 +40,21 @@ pub fn expect_file(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     if expected != actual {
         let mut report = String::new();
         let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
         for k in 0..e.len().max(a.len()) {
-            let (x, y) = (e.get(k).copied().unwrap_or("<none>"), a.get(k).copied().unwrap_or("<none>"));
+            let (x, y) = (
+                e.get(k).copied().unwrap_or("<none>"),
+                a.get(k).copied().unwrap_or("<none>"),
+            );
             if x != y {
-                report.push_str(&format!("line {}:\n  expected: {x}\n  actual:   {y}\n", k + 1));
+                report.push_str(&format!(
+                    "line {}:\n  expected: {x}\n  actual:   {y}\n",
+                    k + 1
+                ));
             }
         }
         panic!("{} differs from the extraction:\n{report}", path.display());
