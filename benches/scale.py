@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Helpers of benches/scale.sh: peer loaders, query latency, /usr/bin/time parsing and the SVG plot.
+
+Standard library only (the peer loaders import pyoxigraph and rdflib from the
+venv scale.sh creates). Each subcommand prints what scale.sh appends to
+target/bench/scale.csv: lines of `meetings,metric,value,unit,note`.
+"""
+
+import csv
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+
+
+def row(n, metric, value, unit, note=""):
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow([n, metric, value, unit, note])
+
+
+def parse_time(path):
+    """Reads the wall time (s) and peak RSS (MB) of a `/usr/bin/time -v` report."""
+    wall, rss = None, None
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("Elapsed (wall clock) time"):
+                t = line.rsplit(" ", 1)[1]
+                parts = [float(p) for p in t.split(":")]
+                wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+            elif line.startswith("Maximum resident set size"):
+                rss = int(line.rsplit(" ", 1)[1]) / 1024
+    return wall, rss
+
+
+def cmd_timed(args):
+    """timed N METRIC TIMEFILE [QUADS]: rows for the wall time, RSS and, given a quad count, quads/s."""
+    n, metric, path = args[0], args[1], args[2]
+    wall, rss = parse_time(path)
+    row(n, f"{metric}_seconds", f"{wall:.3f}", "s")
+    row(n, f"{metric}_peak_rss", f"{rss:.1f}", "MB")
+    if len(args) > 3 and wall:
+        row(n, f"{metric}_quads_per_s", f"{int(args[3]) / wall:.0f}", "quads/s")
+
+
+def cmd_pyoxigraph(args):
+    """pyoxigraph FILE.nq STORE_DIR: pyoxigraph's bulk load of the dump, on disk."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store(args[1])
+    t = time.perf_counter()
+    store.bulk_load(path=args[0], format=pyoxigraph.RdfFormat.N_QUADS)
+    print(json.dumps({"quads": len(store), "seconds": time.perf_counter() - t}))
+
+
+def cmd_rdflib(args):
+    """rdflib FILE.nq: rdflib's parser into an in-memory Dataset."""
+    import rdflib
+
+    ds = rdflib.Dataset()
+    t = time.perf_counter()
+    ds.parse(args[0], format="nquads")
+    print(json.dumps({"seconds": time.perf_counter() - t}))
+
+
+def pick_names(truth):
+    """Names for query parameters: two frequent, unambiguous people who sat in the same meetings, and a meeting ordinal."""
+    ids = defaultdict(set)
+    freq = Counter()
+    meetings = defaultdict(set)
+    with open(os.path.join(truth, "attendance.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if not r["person"]:
+                continue
+            ids[r["person"]].add(r["person_id"])
+            freq[r["person"]] += 1
+            meetings[r["person"]].add(r["doc"])
+    unique = [p for p, _ in freq.most_common() if len(ids[p]) == 1]
+    a = unique[0] if unique else next(iter(freq))
+    b = next((p for p in unique[1:] if meetings[p] & meetings[a]), unique[1] if len(unique) > 1 else a)
+    with open(os.path.join(truth, "meetings.csv"), encoding="utf-8") as f:
+        meeting = next(csv.DictReader(f))["meeting"]
+    return {"a": a, "b": b, "name": a, "meeting": meeting, "topic": "安全生产", "orgName": "市财政局"}
+
+
+def params_of(path):
+    """The ?names a query's header declares as parameters (optional ones included)."""
+    for line in open(path, encoding="utf-8"):
+        if not line.startswith("#"):
+            break
+        if "Parameters" in line:
+            head = line.split("—")[0]
+            return [tok.strip("?.,;:() ") for tok in head.split() if tok.startswith("?")]
+    return []
+
+
+def latency(cmd, runs, timeout):
+    """Runs a command up to `runs` times; stops at the first failure, and after SCALE_QUERY_BUDGET seconds (at least 3 runs)."""
+    budget = float(os.environ.get("SCALE_QUERY_BUDGET", "60"))
+    times, failures = [], 0
+    for _ in range(runs):
+        t = time.perf_counter()
+        try:
+            p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
+            ok = p.returncode == 0
+        except subprocess.TimeoutExpired:
+            ok = False
+        elapsed = time.perf_counter() - t
+        if not ok:
+            failures += 1
+            break
+        times.append(elapsed)
+        if len(times) >= 3 and sum(times) > budget:
+            break
+    return times, failures
+
+
+def pct(xs, q):
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    k = min(len(xs) - 1, max(0, round(q * (len(xs) - 1))))
+    return xs[k]
+
+
+def cmd_queries(args):
+    """queries N JIYAO STORE TRUTH QUERY_DIR RUNS: p50/p95 of every query file and of `jiyao path`, through the CLI."""
+    n, jiyao, store, truth, qdir, runs = args[0], args[1], args[2], args[3], args[4], int(args[5])
+    timeout = float(os.environ.get("SCALE_QUERY_TIMEOUT", "120"))
+    names = pick_names(truth)
+    base = [jiyao, "query", "--store", store, "-f", "csv"]
+
+    def report(metric, times, failures, note):
+        note = f"{note} ({len(times)} runs)".strip()
+        if times:
+            row(n, f"{metric}_p50", f"{pct(times, 0.5) * 1000:.1f}", "ms", note)
+            row(n, f"{metric}_p95", f"{pct(times, 0.95) * 1000:.1f}", "ms", note)
+        if failures:
+            row(n, f"{metric}_failed", "", "", f"{note}; failed or exceeded {timeout:g} s")
+
+    t, f = latency(base + ["ASK {}"], runs, timeout)
+    report("query_baseline_ask", t, f, "process start + store open + trivial query")
+    if os.path.isdir(qdir):
+        for q in sorted(os.listdir(qdir)):
+            if not q.endswith(".rq"):
+                continue
+            path = os.path.join(qdir, q)
+            cmd = base + [path, "--timeout", str(timeout)]
+            bound = []
+            for p in params_of(path):
+                if p in names:
+                    cmd += ["--param", f"{p}={names[p]}"]
+                    bound.append(f"{p}={names[p]}")
+            t, f = latency(cmd, runs, timeout + 10)
+            report(f"query_{q[:-3]}", t, f, " ".join(bound))
+    help_ok = subprocess.run([jiyao, "path", "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    if help_ok:
+        cmd = [jiyao, "path", names["a"], names["b"], "--store", store]
+        t, f = latency(cmd, runs, timeout)
+        report("path", t, f, f"{names['a']} -> {names['b']}")
+
+
+def cmd_plot(args):
+    """plot CSV SVG: time against corpus size, log-log, one line per measured step, drawn without matplotlib."""
+    series = defaultdict(dict)
+    wanted = {
+        "synth_seconds": "synth (generate corpus)",
+        "extract_1t_seconds": "extract, 1 thread",
+        "extract_all_seconds": "extract, all threads",
+        "ingest_seconds": "jiyao ingest (end to end)",
+        "oxigraph_load_seconds": "Oxigraph bulk load (Rust)",
+        "pyoxigraph_load_seconds": "pyoxigraph bulk load",
+        "rdflib_load_seconds": "rdflib parse",
+    }
+    with open(args[0], encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["metric"] in wanted:
+                try:
+                    series[r["metric"]][int(r["meetings"])] = float(r["value"])
+                except ValueError:
+                    pass
+    import math
+
+    xs = sorted({x for s in series.values() for x in s})
+    ys = [y for s in series.values() for y in s.values() if y > 0]
+    if not xs or not ys:
+        open(args[1], "w").write("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>")
+        return
+    W, H, L, R, T, B = 760, 460, 70, 250, 30, 50
+    x0, x1 = math.log10(min(xs)) - 0.15, math.log10(max(xs)) + 0.15
+    y0, y1 = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys)))
+    if y1 == y0:
+        y1 += 1
+    if x1 - x0 < 0.5:
+        x0, x1 = x0 - 0.5, x1 + 0.5
+    px = lambda x: L + (math.log10(x) - x0) / (x1 - x0) * (W - L - R)
+    py = lambda y: H - B - (math.log10(y) - y0) / (y1 - y0) * (H - T - B)
+    colors = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
+    out = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{W}' height='{H}' font-family='sans-serif' font-size='12'>",
+           f"<rect width='{W}' height='{H}' fill='white'/>",
+           f"<text x='{L}' y='18' font-size='14'>jiyao scale benchmark: time against corpus size (log-log)</text>"]
+    for e in range(y0, y1 + 1):
+        y = py(10 ** e)
+        out.append(f"<line x1='{L}' y1='{y:.1f}' x2='{W - R}' y2='{y:.1f}' stroke='#ddd'/>")
+        out.append(f"<text x='{L - 8}' y='{y + 4:.1f}' text-anchor='end'>{10 ** e:g} s</text>")
+    for x in xs:
+        out.append(f"<line x1='{px(x):.1f}' y1='{T}' x2='{px(x):.1f}' y2='{H - B}' stroke='#eee'/>")
+        out.append(f"<text x='{px(x):.1f}' y='{H - B + 18}' text-anchor='middle'>{x:,}</text>")
+    out.append(f"<text x='{(L + W - R) / 2:.0f}' y='{H - 10}' text-anchor='middle'>meetings in the corpus</text>")
+    out.append(f"<line x1='{L}' y1='{H - B}' x2='{W - R}' y2='{H - B}' stroke='black'/><line x1='{L}' y1='{T}' x2='{L}' y2='{H - B}' stroke='black'/>")
+    for i, (metric, label) in enumerate(m for m in wanted.items() if m[0] in series):
+        pts = sorted((x, y) for x, y in series[metric].items() if y > 0)
+        c = colors[i % len(colors)]
+        if len(pts) > 1:
+            d = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in pts)
+            out.append(f"<polyline points='{d}' fill='none' stroke='{c}' stroke-width='2'/>")
+        for x, y in pts:
+            out.append(f"<circle cx='{px(x):.1f}' cy='{py(y):.1f}' r='3.5' fill='{c}'><title>{label}: {y:.2f} s at {x:,}</title></circle>")
+        ly = T + 20 + i * 20
+        out.append(f"<line x1='{W - R + 15}' y1='{ly}' x2='{W - R + 40}' y2='{ly}' stroke='{c}' stroke-width='2'/>")
+        out.append(f"<text x='{W - R + 46}' y='{ly + 4}'>{label}</text>")
+    out.append("</svg>")
+    with open(args[1], "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    cmds = {"timed": cmd_timed, "pyoxigraph": cmd_pyoxigraph, "rdflib": cmd_rdflib, "queries": cmd_queries, "plot": cmd_plot}
+    if len(sys.argv) < 2 or sys.argv[1] not in cmds:
+        sys.exit("usage: scale.py {" + ",".join(cmds) + "} ...")
+    cmds[sys.argv[1]](sys.argv[2:])

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Scale benchmark (issue 6): jiyao on generated corpora of growing size, next to its peers.
+#
+# For each size (default 1000 10000 100000 meetings; override with SCALE_SIZES="1000 10000"):
+#   - generate the corpus with `jiyao synth` (seed SCALE_SEED, default 1);
+#   - extraction throughput (MB/s, documents/s) on 1 thread and on all cores (benches/scale.rs, in memory);
+#   - end-to-end `jiyao ingest` into an empty on-disk store: wall time, quads/s, peak RSS (/usr/bin/time -v),
+#     store size on disk per quad;
+#   - the same quads, dumped with `jiyao export -f nquads`, loaded by Oxigraph's own bulk loader (same crate
+#     version as jiyao, on disk), by pyoxigraph's bulk_load and by rdflib (pip-installed into target/bench/venv;
+#     rdflib only up to SCALE_RDFLIB_MAX_QUADS quads, default 3,000,000, as it holds everything in Python objects);
+#   - p50/p95 latency, over SCALE_RUNS runs (default 20; fewer once a query has used SCALE_QUERY_BUDGET s, default 60),
+#     of every query in queries/ and of `jiyao path`, through the CLI as a user runs them (process start and store
+#     open included; the ASK {} baseline shows that part); a query that fails or exceeds SCALE_QUERY_TIMEOUT s
+#     (default 120) is reported as failed.
+# Results: target/bench/scale.csv (meetings,metric,value,unit,note), target/bench/scale.svg, target/bench/machine.txt.
+# Stores and dumps are deleted after each size unless SCALE_KEEP=1. Nothing here asserts on time; do not run it in CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SCALE_SIZES:-"1000 10000 100000"}
+SEED=${SCALE_SEED:-1}
+RUNS=${SCALE_RUNS:-20}
+RDFLIB_MAX=${SCALE_RDFLIB_MAX_QUADS:-3000000}
+OUT=target/bench
+mkdir -p "$OUT"
+CSV="$OUT/scale.csv"
+PY="python3 benches/scale.py"
+
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time for peak RSS" >&2
+  apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
+fi
+
+# SCALE_JIYAO and SCALE_HELPER point at prebuilt binaries (handy while the tree is being edited).
+if [ -z "${SCALE_JIYAO:-}" ]; then
+  echo "building (release) ..." >&2
+  cargo build --release --bin jiyao >&2
+fi
+HELPER=${SCALE_HELPER:-$(cargo bench --bench scale --no-run --message-format=json 2>/dev/null | python3 -c '
+import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("target", {}).get("name") == "scale" and m.get("executable"):
+        print(m["executable"])')}
+JIYAO=${SCALE_JIYAO:-target/release/jiyao}
+[ -x "$HELPER" ] || { echo "could not build benches/scale.rs" >&2; exit 2; }
+
+VENV="$OUT/venv"
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import pyoxigraph, rdflib' 2>/dev/null; then
+  echo "installing pyoxigraph and rdflib into $VENV ..." >&2
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q pyoxigraph rdflib >&2
+fi
+
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //') x $(nproc)"
+  echo "memory: $(free -g | awk '/Mem:/ {print $2 " GB"}')"
+  echo "disk: $(df -h "$OUT" | awk 'NR==2 {print $1 " " $2}')"
+  echo "rustc: $(rustc --version)"
+  echo "python: $("$VENV/bin/python" --version 2>&1); pyoxigraph $("$VENV/bin/python" -c 'import pyoxigraph; print(pyoxigraph.__version__)'); rdflib $("$VENV/bin/python" -c 'import rdflib; print(rdflib.__version__)')"
+} > "$OUT/machine.txt"
+cat "$OUT/machine.txt" >&2
+
+echo "meetings,metric,value,unit,note" > "$CSV"
+row() { echo "$1,$2,$3,$4,${5:-}" >> "$CSV"; }
+json() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+
+for N in $SIZES; do
+  echo "== $N meetings" >&2
+  WORK="$OUT/work-$N"
+  CORPUS="$OUT/corpus-$N"
+  rm -rf "$WORK" && mkdir -p "$WORK"
+
+  # The corpus (kept between runs: generation is deterministic).
+  if [ "$(ls "$CORPUS/minutes" 2>/dev/null | wc -l)" != "$N" ]; then
+    rm -rf "$CORPUS"
+    /usr/bin/time -v -o "$WORK/synth.time" "$JIYAO" synth --meetings "$N" --seed "$SEED" -o "$CORPUS" >&2
+    $PY timed "$N" synth "$WORK/synth.time" >> "$CSV"
+  fi
+  row "$N" corpus_files "$(ls "$CORPUS/minutes" | wc -l)" files
+  row "$N" corpus_bytes "$(du -sb "$CORPUS/minutes" | cut -f1)" bytes
+
+  # Extraction throughput, input held in memory.
+  for S in 1t all; do
+    THREADS=$([ "$S" = all ] && nproc || echo 1)
+    J=$("$HELPER" extract "$CORPUS/minutes" "$THREADS" 3)
+    row "$N" "extract_${S}_mb_per_s" "$(json "$J" mb_per_s)" MB/s "$THREADS threads"
+    row "$N" "extract_${S}_docs_per_s" "$(json "$J" docs_per_s)" docs/s "$THREADS threads"
+    row "$N" "extract_${S}_seconds" "$(json "$J" seconds_per_pass)" s "$THREADS threads, one pass"
+    echo "extract $THREADS threads: $J" >&2
+  done
+
+  # End-to-end ingest into an empty on-disk store.
+  STORE="$WORK/store"
+  /usr/bin/time -v -o "$WORK/ingest.time" "$JIYAO" ingest "$CORPUS/minutes" --store "$STORE" --quiet >&2
+  "$JIYAO" export --store "$STORE" -f nquads -o "$WORK/dump.nq" >&2
+  QUADS=$(wc -l < "$WORK/dump.nq")
+  STORE_BYTES=$(du -sb "$STORE" | cut -f1)
+  row "$N" quads "$QUADS" quads "from jiyao export -f nquads"
+  $PY timed "$N" ingest "$WORK/ingest.time" "$QUADS" >> "$CSV"
+  row "$N" store_bytes "$STORE_BYTES" bytes
+  row "$N" store_bytes_per_quad "$(python3 -c "print(round($STORE_BYTES / max($QUADS, 1), 1))")" bytes/quad
+  row "$N" dump_bytes "$(stat -c %s "$WORK/dump.nq")" bytes "N-Quads"
+
+  # Oxigraph's own bulk load of the same quads (Rust, same crate version), on disk.
+  /usr/bin/time -v -o "$WORK/oxigraph.time" "$HELPER" load-nquads "$WORK/dump.nq" "$WORK/oxigraph" > "$WORK/oxigraph.json"
+  $PY timed "$N" oxigraph_load "$WORK/oxigraph.time" "$QUADS" >> "$CSV"
+  OXI_BYTES=$(du -sb "$WORK/oxigraph" | cut -f1)
+  row "$N" oxigraph_store_bytes_per_quad "$(python3 -c "print(round($OXI_BYTES / max($QUADS, 1), 1))")" bytes/quad
+  python3 - "$N" "$WORK" >> "$CSV" <<'PY'
+import sys
+sys.path.insert(0, "benches")
+import scale
+n, work = sys.argv[1], sys.argv[2]
+ingest, _ = scale.parse_time(f"{work}/ingest.time")
+oxi, _ = scale.parse_time(f"{work}/oxigraph.time")
+scale.row(n, "ingest_vs_oxigraph_time_ratio", f"{ingest / oxi:.2f}", "x", "jiyao ingest wall time / Oxigraph bulk load wall time")
+PY
+  rm -rf "$WORK/oxigraph"
+
+  # pyoxigraph and rdflib loading the same file.
+  /usr/bin/time -v -o "$WORK/pyoxigraph.time" "$VENV/bin/python" benches/scale.py pyoxigraph "$WORK/dump.nq" "$WORK/pyoxigraph" > /dev/null
+  $PY timed "$N" pyoxigraph_load "$WORK/pyoxigraph.time" "$QUADS" >> "$CSV"
+  rm -rf "$WORK/pyoxigraph"
+  if [ "$QUADS" -le "$RDFLIB_MAX" ]; then
+    /usr/bin/time -v -o "$WORK/rdflib.time" "$VENV/bin/python" benches/scale.py rdflib "$WORK/dump.nq" > /dev/null
+    $PY timed "$N" rdflib_load "$WORK/rdflib.time" "$QUADS" >> "$CSV"
+  else
+    row "$N" rdflib_load_seconds "" s "skipped: $QUADS quads > SCALE_RDFLIB_MAX_QUADS=$RDFLIB_MAX"
+  fi
+
+  # Query latency through the CLI.
+  $PY queries "$N" "$JIYAO" "$STORE" "$CORPUS/truth" queries "$RUNS" >> "$CSV"
+
+  if [ "${SCALE_KEEP:-0}" != 1 ]; then
+    rm -rf "$WORK"
+  fi
+  grep "^$N," "$CSV" >&2
+done
+
+$PY plot "$CSV" "$OUT/scale.svg"
+echo "wrote $CSV and $OUT/scale.svg" >&2
