@@ -130,3 +130,4 @@ mod tests {
         assert_eq!(s, "(一):\"331\"");
     }
 }
+pub mod people;

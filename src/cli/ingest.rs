@@ -1,0 +1,168 @@
+//! `jiyao ingest`: minutes into the on-disk knowledge graph, and the store options other commands share.
+
+use super::{expand_inputs, Outcome};
+use anyhow::Context;
+use clap::ValueEnum;
+use jiyao::rdf::iri::Base;
+use jiyao::resolve::people::People;
+use jiyao::resolve::Resources;
+use jiyao::store::{GraphStore, IngestOptions, LoadMode};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// The store directory when neither `--store` nor `JIYAO_STORE` says otherwise.
+pub const DEFAULT_STORE: &str = "jiyao-store";
+
+/// Where the store is and which base IRI its resources are minted under.
+#[derive(clap::Args, Debug)]
+pub struct StoreArgs {
+    /// The store directory [default: $JIYAO_STORE, else ./jiyao-store].
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// The base IRI of minted resources [default: $JIYAO_BASE, else https://w3id.org/jiyao/id/].
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
+}
+
+impl StoreArgs {
+    /// Returns the store directory: the flag, else `JIYAO_STORE`, else `./jiyao-store`.
+    pub fn dir(&self) -> PathBuf {
+        self.store
+            .clone()
+            .or_else(|| std::env::var_os("JIYAO_STORE").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_STORE))
+    }
+
+    /// Returns the base IRI: the flag, else `JIYAO_BASE`, else the default.
+    pub fn base(&self) -> anyhow::Result<Base> {
+        match self
+            .base
+            .clone()
+            .or_else(|| std::env::var("JIYAO_BASE").ok())
+        {
+            Some(b) => Ok(Base::new(&b)?),
+            None => Ok(Base::default()),
+        }
+    }
+
+    /// Opens the on-disk store.
+    pub fn open(&self) -> anyhow::Result<GraphStore> {
+        Ok(GraphStore::open(&self.dir(), self.base()?)?)
+    }
+}
+
+/// How documents are loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Mode {
+    /// Bulk loader when the store holds no document yet, transactions otherwise.
+    Auto,
+    /// One transaction per batch of whole documents (replaces existing graphs).
+    Transactional,
+    /// One atomic bulk load of the whole run (only into a store without documents).
+    Bulk,
+}
+
+/// Arguments of `jiyao ingest`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files or directories of minutes [default: ./data/minutes, relative to the current directory].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Use a throw-away in-memory store instead of a directory.
+    #[arg(long, conflicts_with = "store")]
+    pub memory: bool,
+    /// How documents are loaded.
+    #[arg(long, value_enum, default_value_t = Mode::Auto)]
+    pub mode: Mode,
+    /// How many documents are extracted in parallel and loaded together.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    pub batch: usize,
+    /// Do not print the failures one by one (they are still counted).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Runs `jiyao ingest`.
+pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
+    let paths = if args.paths.is_empty() {
+        let d = PathBuf::from("data/minutes");
+        anyhow::ensure!(
+            d.is_dir(),
+            "no PATH given and ./data/minutes does not exist here"
+        );
+        vec![d]
+    } else {
+        args.paths.clone()
+    };
+    let files = expand_inputs(&paths)?;
+    let base = args.store.base()?;
+    let store = if args.memory {
+        GraphStore::in_memory(base)?
+    } else {
+        let dir = args.store.dir();
+        GraphStore::open(&dir, base)
+            .with_context(|| format!("opening the store at {}", dir.display()))?
+    };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new(files.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} documents {elapsed} (eta {eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let options = IngestOptions {
+        mode: match args.mode {
+            Mode::Auto => LoadMode::Auto,
+            Mode::Transactional => LoadMode::Transactional,
+            Mode::Bulk => LoadMode::Bulk,
+        },
+        batch: args.batch,
+    };
+    let started = Instant::now();
+    let report = jiyao::store::ingest(
+        &store,
+        &files,
+        res,
+        People::bundled(),
+        options,
+        &|done, _| {
+            if let Some(b) = &bar {
+                b.set_position(done as u64);
+            }
+        },
+    )?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    for f in &report.failures {
+        if !args.quiet {
+            eprintln!("error: {}: {}", f.file.display(), f.reason);
+        }
+    }
+    let c = store.counts()?;
+    println!(
+        "ingested {} documents ({} quads, {:?} load) in {secs:.2}s; {} warnings, {} failures",
+        report.documents,
+        report.quads,
+        report.mode,
+        report.warnings,
+        report.failures.len()
+    );
+    println!(
+        "store: {} documents, {} meetings, {} people, {} organisations, {} attendance records, {} memberships, {} quads",
+        c.documents, c.meetings, c.people, c.organisations, c.attendance, c.memberships, c.quads
+    );
+    Ok(if report.failures.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::SomeFailed
+    })
+}

@@ -1,0 +1,588 @@
+//! The knowledge graph on disk: everything that touches Oxigraph.
+//!
+//! A [`GraphStore`] is a plain Oxigraph store (RocksDB on disk, or in memory)
+//! that the standard `oxigraph` tools can open, holding:
+//!
+//! - the ontology (`ontology/jiyao.ttl`) in the graph named by the ontology IRI;
+//! - the topic scheme (from `data/topics.csv`) in `{base}graph/topics`;
+//! - one graph per source document, `{base}graph/source/{file name}`;
+//! - the derived memberships in `{base}graph/memberships`.
+//!
+//! # Atomicity
+//!
+//! The store is never half-written. Two paths load documents, and each keeps
+//! that guarantee:
+//!
+//! - [`GraphStore::replace_documents`] replaces the graphs of a batch of whole
+//!   documents in **one transaction**: it drops each document's old graph,
+//!   inserts the new quads, and recomputes the memberships of every person the
+//!   old or new graphs name, then commits. A crash leaves the store as it was
+//!   before or after the batch.
+//! - [`GraphStore::bulk`] uses Oxigraph's bulk loader, which writes sorted
+//!   files aside and ingests them all in one atomic RocksDB step at commit. It
+//!   cannot delete, so jiyao uses it only when the store holds no document at
+//!   all ([`GraphStore::holds_documents`]): then nothing needs replacing, and the
+//!   memberships are computed in memory from every document of the run and
+//!   loaded in the same commit. A crash before the commit leaves no document.
+//!
+//! # Example
+//!
+//! ```
+//! use jiyao::{extract::extract, load, rdf::{iri::Base, Mapper}, resolve::{people::People, Resources}, store::GraphStore};
+//! let store = GraphStore::in_memory(Base::default()).unwrap();
+//! store.load_vocabulary(Resources::bundled()).unwrap();
+//! let bytes = std::fs::read("data/minutes/001_e66f49d85cb24354.txt").unwrap();
+//! let x = extract(&load::decode("001_e66f49d85cb24354.txt", &bytes).unwrap(), Resources::bundled()).unwrap();
+//! let doc = Mapper::new(store.base(), Resources::bundled(), People::bundled()).document(&x);
+//! store.replace_documents(&[doc]).unwrap();
+//! assert_eq!(store.counts().unwrap().meetings, 1);
+//! ```
+
+mod export;
+mod ingest;
+mod shacl;
+
+pub use export::{graph_iri, ExportFormat, GraphSelector};
+pub use ingest::{ingest, Failure, IngestOptions, IngestReport, LoadMode};
+pub use shacl::{ValidationReport, Violation};
+
+use crate::rdf::iri::Base;
+use crate::rdf::vocab::time;
+use crate::rdf::vocab::{dcterms, foaf, jy, org, schema};
+use crate::rdf::{
+    membership_nodes, membership_quads, topic_scheme_quads, DocumentGraph, MembershipFact,
+    MembershipSummary, Memberships,
+};
+use crate::resolve::Resources;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{
+    GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::{BulkLoader, Store, Transaction};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The ontology, bundled at build time from `ontology/jiyao.ttl`.
+pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/jiyao.ttl");
+/// The SHACL shapes, bundled at build time from `ontology/shapes.ttl`.
+pub const SHAPES_TTL: &str = include_str!("../../ontology/shapes.ttl");
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The store directory could not be opened (missing permissions, locked by another process, corrupt).
+    #[error("cannot open the store at {path}: {source}")]
+    Open {
+        /// The directory.
+        path: PathBuf,
+        /// What Oxigraph said.
+        source: oxigraph::store::StorageError,
+    },
+    /// Reading or writing the store failed.
+    #[error("store: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    /// The bulk loader failed.
+    #[error("bulk load: {0}")]
+    Loader(#[from] oxigraph::store::LoaderError),
+    /// A bundled or given RDF file (ontology, shapes) does not parse.
+    #[error("{what}: {source}")]
+    Parse {
+        /// Which file.
+        what: String,
+        /// What the parser said.
+        source: oxigraph::io::RdfParseError,
+    },
+    /// A SPARQL query failed.
+    #[error("query: {0}")]
+    Query(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// Writing an export failed.
+    #[error("export: {0}")]
+    Write(#[from] std::io::Error),
+    /// A bulk load was asked for on a store that already holds documents (the bulk loader cannot replace them).
+    #[error("the bulk loader can only load into a store that holds no document yet")]
+    BulkOnNonEmpty,
+    /// The graph asked for is not in the store.
+    #[error("no graph <{0}> in the store")]
+    NoSuchGraph(String),
+    /// The shapes use a SHACL feature the validator does not implement.
+    #[error("shapes: {0}")]
+    UnsupportedShape(String),
+}
+
+/// How many things a store holds, counted with SPARQL over all graphs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Source documents (one graph each).
+    pub documents: usize,
+    /// Distinct meetings.
+    pub meetings: usize,
+    /// Distinct people.
+    pub people: usize,
+    /// Distinct organisations.
+    pub organisations: usize,
+    /// Attendance records.
+    pub attendance: usize,
+    /// Diagnostics of severity warning or error.
+    pub warnings: usize,
+    /// Memberships derived.
+    pub memberships: usize,
+    /// Every quad of the store.
+    pub quads: usize,
+}
+
+/// An Oxigraph store holding jiyao's graphs, with the base IRI they were minted under.
+pub struct GraphStore {
+    store: Store,
+    base: Base,
+}
+
+impl GraphStore {
+    /// Opens (or creates) an on-disk store in a directory.
+    pub fn open(path: &Path, base: Base) -> Result<Self, StoreError> {
+        let store = Store::open(path).map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(GraphStore { store, base })
+    }
+
+    /// Opens an on-disk store for reading only, so that several readers (queries, views, paths) can share it.
+    ///
+    /// Oxigraph does not define what a read-only store sees while another
+    /// process writes to it: query while no ingest is running.
+    pub fn open_read_only(path: &Path, base: Base) -> Result<Self, StoreError> {
+        let store = Store::open_read_only(path).map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(GraphStore { store, base })
+    }
+
+    /// Creates an empty in-memory store.
+    pub fn in_memory(base: Base) -> Result<Self, StoreError> {
+        Ok(GraphStore {
+            store: Store::new()?,
+            base,
+        })
+    }
+
+    /// Returns the base IRI.
+    pub fn base(&self) -> &Base {
+        &self.base
+    }
+
+    /// Returns the underlying Oxigraph store, for queries.
+    pub fn oxigraph(&self) -> &Store {
+        &self.store
+    }
+
+    /// Replaces the ontology and topic-scheme graphs, in one transaction.
+    pub fn load_vocabulary(&self, res: &Resources) -> Result<(), StoreError> {
+        let ontology = parse_turtle("ontology/jiyao.ttl", ONTOLOGY_TTL, jy::ONTOLOGY)?;
+        let topics = topic_scheme_quads(&self.base, &res.topics);
+        let mut tx = self.store.start_transaction()?;
+        tx.remove_named_graph(jy::ONTOLOGY)?;
+        tx.remove_named_graph(&self.base.topics_graph())?;
+        tx.extend(&ontology);
+        tx.extend(&topics);
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Returns true when the store holds at least one source-document graph or a memberships graph.
+    pub fn holds_documents(&self) -> Result<bool, StoreError> {
+        let prefix = self.base.source_graph_prefix();
+        if self
+            .store
+            .contains_named_graph(&self.base.memberships_graph())?
+        {
+            return Ok(true);
+        }
+        for g in self.store.named_graphs() {
+            if let NamedOrBlankNodeRef::NamedNode(n) = g?.as_ref() {
+                if n.as_str().starts_with(&prefix) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// Returns the file names of the source documents in the store, sorted.
+    pub fn documents(&self) -> Result<Vec<String>, StoreError> {
+        let prefix = self.base.source_graph_prefix();
+        let mut out = Vec::new();
+        for g in self.store.named_graphs() {
+            let g = g?;
+            let NamedOrBlankNodeRef::NamedNode(n) = g.as_ref() else {
+                continue;
+            };
+            if !n.as_str().starts_with(&prefix) {
+                continue;
+            }
+            // The file name as written is the source node's identifier.
+            let mut name = None;
+            for s in self.store.quads_for_pattern(
+                None,
+                Some(rdf::TYPE),
+                Some(jy::SOURCE_DOCUMENT.into()),
+                Some(n.into()),
+            ) {
+                let s = s?.subject;
+                for q in self.store.quads_for_pattern(
+                    Some(s.as_ref()),
+                    Some(dcterms::IDENTIFIER),
+                    None,
+                    Some(n.into()),
+                ) {
+                    if let Term::Literal(l) = q?.object {
+                        name = Some(l.value().to_owned());
+                    }
+                }
+            }
+            out.push(name.unwrap_or_else(|| n.as_str()[prefix.len()..].to_owned()));
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Returns the number of quads in a graph.
+    pub fn graph_len(&self, graph: NamedNodeRef<'_>) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for q in self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+        {
+            q?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Replaces the graphs of whole documents and updates the memberships they touch, in one transaction.
+    pub fn replace_documents(&self, docs: &[DocumentGraph]) -> Result<(), StoreError> {
+        let mut tx = self.store.start_transaction()?;
+        let mut removed = BTreeSet::new();
+        let mut added = BTreeSet::new();
+        for d in docs {
+            removed.extend(facts_in(&tx, d.graph.as_ref())?);
+            tx.remove_named_graph(&d.graph)?;
+            tx.extend(&d.quads);
+            added.extend(d.facts.iter().cloned());
+        }
+        let lost: BTreeSet<MembershipFact> = removed.difference(&added).cloned().collect();
+        let gained: BTreeSet<MembershipFact> = added.difference(&removed).cloned().collect();
+        update_memberships(&mut tx, &self.base, &lost, &gained)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes the graphs of documents by file name, and updates the memberships they touched, in one transaction.
+    ///
+    /// Returns the file names that were in the store.
+    pub fn remove_documents(&self, files: &[&str]) -> Result<Vec<String>, StoreError> {
+        let mut tx = self.store.start_transaction()?;
+        let mut lost = BTreeSet::new();
+        let mut removed = Vec::new();
+        for f in files {
+            let g = self.base.source_graph(crate::rdf::file_name(f));
+            if tx.contains_named_graph(&g)? {
+                lost.extend(facts_in(&tx, g.as_ref())?);
+                tx.remove_named_graph(&g)?;
+                removed.push((*f).to_owned());
+            }
+        }
+        update_memberships(&mut tx, &self.base, &lost, &BTreeSet::new())?;
+        tx.commit()?;
+        Ok(removed)
+    }
+
+    /// Starts a bulk load; only for a store that holds no document (see the module documentation).
+    pub fn bulk(&self) -> BulkIngest<'_> {
+        BulkIngest {
+            loader: self.store.bulk_loader(),
+            base: &self.base,
+            buffer: Vec::new(),
+            memberships: Memberships::new(),
+        }
+    }
+
+    /// Counts what the store holds.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let count = |class: NamedNodeRef<'_>, extra: &str| -> Result<usize, StoreError> {
+            self.count(&format!(
+                "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{}> {extra} }} }}",
+                class.as_str()
+            ))
+        };
+        Ok(Counts {
+            documents: count(jy::SOURCE_DOCUMENT, "")?,
+            meetings: count(jy::MEETING, "")?,
+            people: count(foaf::PERSON, "")?,
+            organisations: count(org::ORGANIZATION, "")?,
+            attendance: count(jy::ATTENDANCE, "")?,
+            warnings: count(
+                jy::DIAGNOSTIC,
+                &format!(
+                    ". ?s <{}> ?sev FILTER(?sev IN (\"warning\", \"error\"))",
+                    jy::SEVERITY.as_str()
+                ),
+            )?,
+            memberships: count(org::MEMBERSHIP, "")?,
+            quads: self.store.len()?,
+        })
+    }
+
+    /// Runs a SPARQL query whose first solution binds `?n` to an integer, and returns it.
+    pub fn count(&self, query: &str) -> Result<usize, StoreError> {
+        let prepared = SparqlEvaluator::new()
+            .parse_query(query)
+            .map_err(|e| StoreError::Query(e.into()))?;
+        if let QueryResults::Solutions(mut solutions) = prepared.on_store(&self.store).execute()? {
+            if let Some(s) = solutions.next() {
+                if let Some(Term::Literal(l)) = s?.get("n") {
+                    return Ok(l.value().parse().unwrap_or(0));
+                }
+            }
+        }
+        Ok(0)
+    }
+
+    /// Checks the store against SHACL shapes (Turtle), with the subset of SHACL Core in [`shacl`](ValidationReport).
+    pub fn validate(&self, shapes_ttl: &str) -> Result<ValidationReport, StoreError> {
+        shacl::validate(&self.store, shapes_ttl)
+    }
+}
+
+/// A bulk load in progress: documents are buffered into large batches, memberships aggregated, all committed at once.
+pub struct BulkIngest<'a> {
+    loader: BulkLoader<'a>,
+    base: &'a Base,
+    buffer: Vec<Quad>,
+    memberships: Memberships,
+}
+
+/// How many quads the bulk loader receives per batch (each batch becomes sorted files on disk).
+const BULK_BATCH: usize = 500_000;
+
+impl BulkIngest<'_> {
+    /// Adds a whole document.
+    pub fn add(&mut self, doc: DocumentGraph) -> Result<(), StoreError> {
+        self.buffer.extend(doc.quads);
+        for f in doc.facts {
+            self.memberships
+                .entry((f.person, f.org))
+                .or_default()
+                .add(f.meeting, f.date.as_deref());
+        }
+        if self.buffer.len() >= BULK_BATCH {
+            self.loader.load_quads(std::mem::take(&mut self.buffer))?;
+        }
+        Ok(())
+    }
+
+    /// Loads the memberships and commits everything in one atomic step.
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        self.buffer
+            .extend(membership_quads(self.base, &self.memberships));
+        self.loader.load_quads(std::mem::take(&mut self.buffer))?;
+        self.loader.commit()?;
+        Ok(())
+    }
+}
+
+/// Parses a bundled Turtle file into quads of one named graph.
+fn parse_turtle(what: &str, text: &str, graph: NamedNodeRef<'_>) -> Result<Vec<Quad>, StoreError> {
+    RdfParser::from_format(RdfFormat::Turtle)
+        .with_default_graph(graph.into_owned())
+        .for_slice(text)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| StoreError::Parse {
+            what: what.to_owned(),
+            source: e.into(),
+        })
+}
+
+/// Returns the object of the first quad matching a subject and predicate in a graph.
+fn object_of(
+    tx: &Transaction<'_>,
+    s: NamedNodeRef<'_>,
+    p: NamedNodeRef<'_>,
+    g: NamedNodeRef<'_>,
+) -> Result<Option<Term>, StoreError> {
+    Ok(tx
+        .quads_for_pattern(Some(s.into()), Some(p), None, Some(g.into()))
+        .next()
+        .transpose()?
+        .map(|q| q.object))
+}
+
+/// Reads the membership fact of one attendance record, if it has one (a person, an organisation, not an absence).
+fn fact_of(
+    tx: &Transaction<'_>,
+    record: NamedNodeRef<'_>,
+    person: &NamedNode,
+    g: NamedNodeRef<'_>,
+) -> Result<Option<MembershipFact>, StoreError> {
+    if object_of(tx, record, jy::ROLE, g)? == Some(jy::ABSENT.into()) {
+        return Ok(None);
+    }
+    let (Some(Term::NamedNode(o)), Some(Term::NamedNode(meeting))) = (
+        object_of(tx, record, jy::ORGANIZATION, g)?,
+        object_of(tx, record, jy::MEETING_PROP, g)?,
+    ) else {
+        return Ok(None);
+    };
+    let date = match object_of(tx, meeting.as_ref(), schema::START_DATE, g)? {
+        Some(Term::Literal(l)) => Some(l.value().to_owned()),
+        _ => None,
+    };
+    Ok(Some(MembershipFact {
+        person: person.clone(),
+        org: o,
+        meeting,
+        date,
+    }))
+}
+
+/// Reads the membership facts of a source graph.
+fn facts_in(
+    tx: &Transaction<'_>,
+    graph: NamedNodeRef<'_>,
+) -> Result<BTreeSet<MembershipFact>, StoreError> {
+    let mut out = BTreeSet::new();
+    let records: Vec<Quad> = tx
+        .quads_for_pattern(None, Some(jy::PERSON), None, Some(graph.into()))
+        .collect::<Result<_, _>>()?;
+    for q in records {
+        if let (NamedOrBlankNode::NamedNode(r), Term::NamedNode(p)) = (&q.subject, &q.object) {
+            out.extend(fact_of(tx, r.as_ref(), p, graph)?);
+        }
+    }
+    Ok(out)
+}
+
+/// Recomputes one membership from the attendance records of every source graph.
+fn rescan(
+    tx: &Transaction<'_>,
+    base: &Base,
+    person: &NamedNode,
+    o: &NamedNode,
+) -> Result<MembershipSummary, StoreError> {
+    let prefix = base.source_graph_prefix();
+    let mut sum = MembershipSummary::default();
+    let records: Vec<Quad> = tx
+        .quads_for_pattern(None, Some(jy::PERSON), Some(person.as_ref().into()), None)
+        .collect::<Result<_, _>>()?;
+    for q in records {
+        let (NamedOrBlankNode::NamedNode(r), GraphName::NamedNode(g)) = (&q.subject, &q.graph_name)
+        else {
+            continue;
+        };
+        if !g.as_str().starts_with(&prefix) {
+            continue;
+        }
+        if let Some(f) = fact_of(tx, r.as_ref(), person, g.as_ref())? {
+            if &f.org == o {
+                sum.add(f.meeting, f.date.as_deref());
+            }
+        }
+    }
+    Ok(sum)
+}
+
+/// Reads what the memberships graph says of one membership.
+fn stored_summary(
+    tx: &Transaction<'_>,
+    base: &Base,
+    person: &NamedNode,
+    o: &NamedNode,
+) -> Result<MembershipSummary, StoreError> {
+    let mg = base.memberships_graph();
+    let [_, begin, end, m] = membership_nodes(base, person, o);
+    let mut sum = MembershipSummary::default();
+    for q in tx.quads_for_pattern(
+        Some(m.as_ref().into()),
+        Some(jy::MEETING_PROP),
+        None,
+        Some(mg.as_ref().into()),
+    ) {
+        if let Term::NamedNode(meeting) = q?.object {
+            sum.meetings.insert(meeting);
+        }
+    }
+    let date = |n: &NamedNode| -> Result<Option<String>, StoreError> {
+        Ok(
+            match object_of(tx, n.as_ref(), time::IN_XSD_DATE, mg.as_ref())? {
+                Some(Term::Literal(l)) => Some(l.value().to_owned()),
+                _ => None,
+            },
+        )
+    };
+    sum.first = date(&begin)?;
+    sum.last = date(&end)?;
+    Ok(sum)
+}
+
+/// Updates the memberships graph inside a transaction whose source graphs are already up to date.
+///
+/// A membership that lost a supporting fact is recomputed from every source
+/// graph; one that only gained facts is merged with what is stored, so
+/// re-ingesting unchanged documents costs no rescan.
+fn update_memberships(
+    tx: &mut Transaction<'_>,
+    base: &Base,
+    lost: &BTreeSet<MembershipFact>,
+    gained: &BTreeSet<MembershipFact>,
+) -> Result<(), StoreError> {
+    let mg = base.memberships_graph();
+    let mut touched = Memberships::new();
+    for f in lost {
+        if let std::collections::btree_map::Entry::Vacant(e) =
+            touched.entry((f.person.clone(), f.org.clone()))
+        {
+            e.insert(rescan(tx, base, &f.person, &f.org)?);
+        }
+    }
+    let rescanned: BTreeSet<(NamedNode, NamedNode)> = touched.keys().cloned().collect();
+    for f in gained {
+        let key = (f.person.clone(), f.org.clone());
+        if rescanned.contains(&key) {
+            continue;
+        }
+        let sum = match touched.entry(key) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(stored_summary(tx, base, &f.person, &f.org)?)
+            }
+        };
+        sum.add(f.meeting.clone(), f.date.as_deref());
+    }
+    let mut stale = Vec::new();
+    for (person, o) in touched.keys() {
+        for node in membership_nodes(base, person, o) {
+            for q in tx.quads_for_pattern(
+                Some(node.as_ref().into()),
+                None,
+                None,
+                Some(mg.as_ref().into()),
+            ) {
+                stale.push(q?);
+            }
+        }
+        stale.push(Quad::new(
+            person.clone(),
+            org::MEMBER_OF,
+            o.clone(),
+            mg.clone(),
+        ));
+    }
+    for q in &stale {
+        tx.remove(q);
+    }
+    tx.extend(&membership_quads(base, &touched));
+    Ok(())
+}
