@@ -7,7 +7,7 @@ use jiyao::rdf::iri::Base;
 use jiyao::resolve::people::People;
 use jiyao::resolve::Resources;
 use jiyao::store::{GraphStore, IngestOptions, LoadMode};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -148,18 +148,21 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
         }
     }
     let c = store.counts()?;
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "ingested {} documents ({} quads, {:?} load) in {secs:.2}s; {} warnings, {} failures",
         report.documents,
         report.quads,
         report.mode,
         report.warnings,
         report.failures.len()
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "store: {} documents, {} meetings, {} people, {} organisations, {} attendance records, {} memberships, {} quads",
         c.documents, c.meetings, c.people, c.organisations, c.attendance, c.memberships, c.quads
-    );
+    )?;
     Ok(if report.failures.is_empty() {
         Outcome::Ok
     } else {

@@ -2,6 +2,7 @@
 
 use super::ingest::StoreArgs;
 use super::Outcome;
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Arguments of `jiyao remove`.
@@ -26,9 +27,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let removed = store.remove_documents(&refs)?;
     let mut outcome = Outcome::Ok;
+    let mut out = std::io::stdout().lock();
     for n in &names {
         if removed.contains(n) {
-            println!("removed {n}");
+            writeln!(out, "removed {n}")?;
         } else {
             eprintln!("error: {n}: not in the store");
             outcome = Outcome::SomeFailed;
