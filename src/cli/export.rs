@@ -10,6 +10,8 @@ use super::ingest::StoreArgs;
 use super::Outcome;
 use anyhow::Context;
 use clap::ValueEnum;
+use jiyao::query::graph::EntityGraph;
+use jiyao::query::network::{self, NetworkFormat};
 use jiyao::store::{ExportFormat, GraphSelector};
 use std::io::Write;
 use std::path::PathBuf;
@@ -29,18 +31,40 @@ pub enum Format {
     Rdfxml,
     /// JSON-LD: quads, graphs kept.
     Jsonld,
+    /// GraphML, for Gephi and NetworkX: the entity network (see --projection).
+    Graphml,
+    /// Graphviz DOT: the entity network.
+    Dot,
+    /// CSV edge list (source,target,label,weight,…): the entity network.
+    EdgesCsv,
+}
+
+/// Which network the network formats draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Projection {
+    /// Every entity and relation: people, organisations, meetings, items, documents, topics.
+    Full,
+    /// People only, joined by the number of meetings they attended together.
+    CoAttendance,
+    /// People and the organisations they attended for, weighted by records.
+    PersonOrg,
 }
 
 /// What kind of writer a format needs.
 pub enum Kind {
     /// An RDF serialization, streamed from the store.
     Rdf(ExportFormat),
+    /// A network drawn from the entity graph (jiyao::query::network).
+    Network(NetworkFormat),
 }
 
 impl Format {
     /// Returns the kind of writer the format needs.
     pub fn kind(self) -> Kind {
         Kind::Rdf(match self {
+            Format::Graphml => return Kind::Network(NetworkFormat::GraphMl),
+            Format::Dot => return Kind::Network(NetworkFormat::Dot),
+            Format::EdgesCsv => return Kind::Network(NetworkFormat::EdgesCsv),
             Format::Turtle => ExportFormat::Turtle,
             Format::Ntriples => ExportFormat::NTriples,
             Format::Nquads => ExportFormat::NQuads,
@@ -60,6 +84,9 @@ pub struct Args {
     /// Only this graph: a source document's file name, or a graph IRI (containing "://").
     #[arg(long, short, value_name = "DOC")]
     pub graph: Option<String>,
+    /// The network the network formats draw.
+    #[arg(long, value_enum, default_value_t = Projection::Full)]
+    pub projection: Projection,
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -88,6 +115,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     match args.format.kind() {
         Kind::Rdf(format) => {
             store.export(format, &selector, &mut out)?;
+        }
+        Kind::Network(format) => {
+            if args.graph.is_some() {
+                anyhow::bail!("--graph selects RDF graphs; network formats draw the whole store");
+            }
+            let g = EntityGraph::build(&store)?;
+            let projection = match args.projection {
+                Projection::Full => network::Projection::Full,
+                Projection::CoAttendance => network::Projection::CoAttendance,
+                Projection::PersonOrg => network::Projection::PersonOrg,
+            };
+            network::write(&mut out, &g, &network::project(&g, projection), format)?;
         }
     }
     out.flush()?;
