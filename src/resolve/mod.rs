@@ -91,7 +91,11 @@ impl Resources {
             let path = dir.join(name);
             std::fs::read_to_string(&path).map_err(|source| ResolveError::Io { path, source })
         };
-        Resources::from_strs(&read("gazetteer.csv")?, &read("surnames.txt")?, &read("topics.csv")?)
+        Resources::from_strs(
+            &read("gazetteer.csv")?,
+            &read("surnames.txt")?,
+            &read("topics.csv")?,
+        )
     }
 }
 
