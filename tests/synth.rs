@@ -150,12 +150,34 @@ fn the_extractor_scores_on_a_small_corpus() {
     assert!(report.failed.is_empty(), "{:?}", report.failed);
     let f1 = |name: &str| report.tables.iter().find(|t| t.table == name).unwrap().f1;
     // Measured when written: attendance 0.889, meetings 1.000, documents 0.967, topics 1.000.
+    // Since the extractor separates records of departments the gazetteer does not know
+    // (other cities' districts) instead of running them together, those records count as
+    // false positives on org_name, which only the gazetteer can fill: attendance measured
+    // 0.857, documents 1.000. Segmentation alone is checked below with org_name left out.
     assert!(
-        f1("attendance") >= 0.86,
+        f1("attendance") >= 0.85,
         "attendance F1 {}",
         f1("attendance")
     );
     assert!(f1("meetings") >= 0.97, "meetings F1 {}", f1("meetings"));
     assert!(f1("documents") >= 0.93, "documents F1 {}", f1("documents"));
     assert!(f1("topics") >= 0.97, "topics F1 {}", f1("topics"));
+    // Who attended, in which role, under which department as written: measured 0.997.
+    let segmentation = evaluate(
+        dir.path(),
+        &dir.path().join("truth"),
+        Resources::bundled(),
+        &Options {
+            ignore: vec!["org_name".to_owned()],
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let seg = segmentation
+        .tables
+        .iter()
+        .find(|t| t.table == "attendance")
+        .unwrap()
+        .f1;
+    assert!(seg >= 0.99, "attendance F1 without org_name {seg}");
 }
