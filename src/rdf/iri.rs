@@ -91,17 +91,25 @@ impl Base {
         NamedNode::new_unchecked(iri)
     }
 
-    /// Returns the IRI of a meeting, from its issuer and ordinal, else its document number, else its file.
+    /// Returns the IRI of a meeting, from its issuer, date and ordinal, else its document number, else its file.
+    ///
+    /// Ordinals restart with each government's term (and, in some cities, each
+    /// year), so the date is part of a meeting's identity when it is known:
+    /// `meeting/苏州市人民政府/2020-11-02/115`.
     pub fn meeting(
         &self,
         issuer: Option<&str>,
+        date: Option<&str>,
         ordinal: Option<u32>,
         doc_number: Option<&str>,
         file: &str,
     ) -> NamedNode {
         let issuer = encode_segment(issuer.unwrap_or("unknown"));
         match (ordinal, doc_number) {
-            (Some(n), _) => self.mint(&["meeting", &issuer, &n.to_string()]),
+            (Some(n), _) => match date {
+                Some(d) => self.mint(&["meeting", &issuer, &encode_segment(d), &n.to_string()]),
+                None => self.mint(&["meeting", &issuer, &n.to_string()]),
+            },
             (None, Some(d)) => self.mint(&["meeting", &issuer, "doc", &encode_segment(d)]),
             (None, None) => self.mint(&["meeting", "source", &encode_segment(file)]),
         }
@@ -259,19 +267,31 @@ mod tests {
     }
 
     #[test]
-    fn meeting_falls_back_to_number_then_file() {
+    fn meeting_by_issuer_date_and_ordinal_else_number_else_file() {
         let b = Base::default();
         assert_eq!(
-            b.meeting(Some("苏州市人民政府"), Some(115), None, "f")
+            b.meeting(
+                Some("苏州市人民政府"),
+                Some("2020-11-02"),
+                Some(115),
+                None,
+                "f"
+            )
+            .as_str(),
+            "https://w3id.org/jiyao/id/meeting/苏州市人民政府/2020-11-02/115"
+        );
+        assert_eq!(
+            b.meeting(Some("苏州市人民政府"), None, Some(115), None, "f")
                 .as_str(),
             "https://w3id.org/jiyao/id/meeting/苏州市人民政府/115"
         );
         assert_eq!(
-            b.meeting(None, None, Some("〔2020〕3号"), "f").as_str(),
+            b.meeting(None, None, None, Some("〔2020〕3号"), "f")
+                .as_str(),
             "https://w3id.org/jiyao/id/meeting/unknown/doc/〔2020〕3号"
         );
         assert_eq!(
-            b.meeting(None, None, None, "a b.txt").as_str(),
+            b.meeting(None, None, None, None, "a b.txt").as_str(),
             "https://w3id.org/jiyao/id/meeting/source/a%20b.txt"
         );
     }

@@ -145,6 +145,7 @@ impl<'a> Mapper<'a> {
         let m = &x.meeting;
         let meeting = base.meeting(
             m.issuer.as_deref(),
+            m.date.as_deref(),
             m.ordinal,
             m.doc_number.as_deref(),
             &file,
@@ -702,7 +703,7 @@ mod tests {
         let fact = |n: u32, d: &str| MembershipFact {
             person: p.clone(),
             org: o.clone(),
-            meeting: base.meeting(Some("x"), Some(n), None, "f"),
+            meeting: base.meeting(Some("x"), Some(d), Some(n), None, "f"),
             date: Some(d.to_owned()),
         };
         let facts = [
