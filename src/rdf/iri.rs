@@ -178,6 +178,11 @@ impl Base {
         self.mint(&["graph", "topics"])
     }
 
+    /// Returns the name of the graph holding what is said of entities themselves (names, labels, kinds), shared by all documents.
+    pub fn entities_graph(&self) -> NamedNode {
+        self.mint(&["graph", "entities"])
+    }
+
     /// Returns the name of the graph holding the derived memberships.
     pub fn memberships_graph(&self) -> NamedNode {
         self.mint(&["graph", "memberships"])

@@ -117,8 +117,10 @@ impl<'a> Mapper<'a> {
     pub fn document(&self, x: &Extraction) -> DocumentGraph {
         let file = file_name(&x.file).to_owned();
         let graph = self.base.source_graph(&file);
+        let base_entities = self.base.entities_graph();
         let mut w = Writer {
             graph: GraphName::NamedNode(graph.clone()),
+            shared: GraphName::NamedNode(base_entities),
             quads: Vec::new(),
             seen: HashSet::new(),
         };
@@ -222,16 +224,16 @@ impl<'a> Mapper<'a> {
         // Policy documents and their mentions.
         for (k, d) in x.documents.iter().enumerate() {
             let doc = base.document(&d.title);
-            w.add(&doc, rdf::TYPE, jy::POLICY_DOCUMENT);
-            w.add(&doc, dcterms::TITLE, zh(&d.title));
+            w.describe(&doc, rdf::TYPE, jy::POLICY_DOCUMENT);
+            w.describe(&doc, dcterms::TITLE, zh(&d.title));
             for a in &d.aliases {
-                w.add(&doc, skos::ALT_LABEL, zh(a));
+                w.describe(&doc, skos::ALT_LABEL, zh(a));
             }
             if let Some(kind) = &d.kind {
-                w.add(&doc, jy::DOCUMENT_KIND, zh(kind));
+                w.describe(&doc, jy::DOCUMENT_KIND, zh(kind));
             }
             if let Some(s) = &d.status {
-                w.add(&doc, jy::STATUS, zh(s));
+                w.describe(&doc, jy::STATUS, zh(s));
             }
             let r = base.record(&source, "mention", k + 1);
             w.add(&r, rdf::TYPE, jy::DOCUMENT_MENTION);
@@ -299,8 +301,8 @@ impl<'a> Mapper<'a> {
                     self.people
                         .resolve(name, a.org.as_ref().map(OrgRef::name), m.date.as_deref());
                 let p = base.person_with(key.name(), key.disambiguator());
-                w.add(&p, rdf::TYPE, foaf::PERSON);
-                w.add(&p, foaf::NAME, Literal::new_simple_literal(key.name()));
+                w.describe(&p, rdf::TYPE, foaf::PERSON);
+                w.describe(&p, foaf::NAME, Literal::new_simple_literal(key.name()));
                 w.add(&r, jy::PERSON, &p);
                 if a.role != Role::Absent {
                     w.add(&meeting, schema::ATTENDEE, &p);
@@ -346,7 +348,7 @@ impl<'a> Mapper<'a> {
         let iri = self.base.org(o.name());
         self.describe_org(w, &iri, o.name(), o.kind);
         if o.written != o.name() {
-            w.add(&iri, skos::ALT_LABEL, zh(&o.written));
+            w.describe(&iri, skos::ALT_LABEL, zh(&o.written));
         }
         iri
     }
@@ -361,17 +363,17 @@ impl<'a> Mapper<'a> {
         let iri = self.base.org(canonical);
         self.describe_org(w, &iri, canonical, kind);
         if name != canonical {
-            w.add(&iri, skos::ALT_LABEL, zh(name));
+            w.describe(&iri, skos::ALT_LABEL, zh(name));
         }
         iri
     }
 
     fn describe_org(&self, w: &mut Writer, iri: &NamedNode, name: &str, kind: OrgKind) {
-        if !w.add(iri, rdf::TYPE, org::ORGANIZATION) {
+        if !w.describe(iri, rdf::TYPE, org::ORGANIZATION) {
             return; // Already described in this graph.
         }
-        w.add(iri, skos::PREF_LABEL, zh(name));
-        w.add(
+        w.describe(iri, skos::PREF_LABEL, zh(name));
+        w.describe(
             iri,
             jy::ORG_KIND,
             Literal::new_simple_literal(kind.as_str()),
@@ -385,12 +387,12 @@ impl<'a> Mapper<'a> {
             return;
         };
         for a in &known.aliases {
-            w.add(iri, skos::ALT_LABEL, zh(a));
+            w.describe(iri, skos::ALT_LABEL, zh(a));
         }
         if let Some(parent) = known.parent.clone() {
             if parent != name {
                 let p = self.org_by_name(w, &parent);
-                w.add(iri, org::SUB_ORGANIZATION_OF, p);
+                w.describe(iri, org::SUB_ORGANIZATION_OF, p);
             }
         }
     }
@@ -399,19 +401,37 @@ impl<'a> Mapper<'a> {
 /// Collects one graph's quads, without duplicates.
 struct Writer {
     graph: GraphName,
+    /// The entities graph: descriptions of people, organisations and documents, shared by every document.
+    shared: GraphName,
     quads: Vec<Quad>,
     seen: HashSet<Quad>,
 }
 
 impl Writer {
-    /// Adds a quad; returns false when it was there already.
+    /// Adds a quad to the document's graph; returns false when it was there already.
     fn add(&mut self, s: &NamedNode, p: oxrdf::NamedNodeRef<'_>, o: impl Object) -> bool {
-        let q = Quad::new(
-            NamedOrBlankNode::NamedNode(s.clone()),
-            p,
-            o.term(),
-            self.graph.clone(),
-        );
+        let g = self.graph.clone();
+        self.add_to(g, s, p, o)
+    }
+
+    /// Adds a description of an entity to the shared entities graph; returns false when it was there already.
+    ///
+    /// A name or a label is the same whichever document says it: kept once,
+    /// queries over the union of graphs see it once instead of once per
+    /// document that names the entity.
+    fn describe(&mut self, s: &NamedNode, p: oxrdf::NamedNodeRef<'_>, o: impl Object) -> bool {
+        let g = self.shared.clone();
+        self.add_to(g, s, p, o)
+    }
+
+    fn add_to(
+        &mut self,
+        graph: GraphName,
+        s: &NamedNode,
+        p: oxrdf::NamedNodeRef<'_>,
+        o: impl Object,
+    ) -> bool {
+        let q = Quad::new(NamedOrBlankNode::NamedNode(s.clone()), p, o.term(), graph);
         if self.seen.insert(q.clone()) {
             self.quads.push(q);
             true
@@ -564,6 +584,7 @@ pub fn membership_nodes(base: &Base, person: &NamedNode, org: &NamedNode) -> [Na
 pub fn membership_quads(base: &Base, memberships: &Memberships) -> Vec<Quad> {
     let mut w = Writer {
         graph: GraphName::NamedNode(base.memberships_graph()),
+        shared: GraphName::NamedNode(base.memberships_graph()),
         quads: Vec::new(),
         seen: HashSet::new(),
     };
@@ -602,6 +623,7 @@ pub fn membership_quads(base: &Base, memberships: &Memberships) -> Vec<Quad> {
 pub fn topic_scheme_quads(base: &Base, scheme: &TopicScheme) -> Vec<Quad> {
     let mut w = Writer {
         graph: GraphName::NamedNode(base.topics_graph()),
+        shared: GraphName::NamedNode(base.topics_graph()),
         quads: Vec::new(),
         seen: HashSet::new(),
     };
