@@ -93,6 +93,18 @@ impl Server {
     fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
+
+    /// Waits (up to 5 s) until the access log holds `needle`: the server writes a line after it answers.
+    fn log_with(&self, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            let log = self.log();
+            if log.contains(needle) || std::time::Instant::now() > deadline {
+                return log;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -327,7 +339,7 @@ fn curl_speaks_the_sparql_protocol() {
         "{head}"
     );
     // The access log names each request.
-    let log = s.log();
+    let log = s.log_with(" OPTIONS /query 204 ");
     assert!(log.contains(" POST /update 403 "), "{log}");
     assert!(log.contains(" OPTIONS /query 204 "), "{log}");
 }
