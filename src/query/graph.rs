@@ -14,7 +14,7 @@
 //! Organisations' own hierarchy is left out on purpose: every department hangs
 //! off 苏州市人民政府, which would connect any two of them in two hops.
 
-use super::{run, QueryError};
+use super::QueryError;
 use crate::parse::numerals;
 use crate::store::GraphStore;
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -147,18 +147,8 @@ pub struct EntityGraph {
     affiliations: BTreeMap<(usize, usize), u32>,
 }
 
-const PREFIXES: &str = "PREFIX jy: <https://w3id.org/jiyao/ontology#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX schema: <https://schema.org/>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-";
-
 fn rows(store: &GraphStore, body: &str) -> Result<Vec<Vec<String>>, QueryError> {
-    let answer = run(store, &format!("{PREFIXES}{body}"), &[], None)?;
-    Ok(answer.strings())
+    super::select(store, body, &[])
 }
 
 /// Returns the shortest of a set of labels (the short form minutes use), or the first.

@@ -91,6 +91,27 @@ impl Answer {
     }
 }
 
+/// The prefixes of the SPARQL written inside jiyao (the views, the graph, the explorer); `queries/*.rq` declare their own.
+pub const PREFIXES: &str = "PREFIX jy: <https://w3id.org/jiyao/ontology#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+";
+
+/// Runs a query written without prefix declarations (see [`PREFIXES`]) over the union of all graphs, and returns its rows as strings.
+pub fn select(
+    store: &GraphStore,
+    body: &str,
+    params: &[(String, String)],
+) -> Result<Vec<Vec<String>>, QueryError> {
+    Ok(run(store, &format!("{PREFIXES}{body}"), params, None)?.strings())
+}
+
 /// Returns a term as people read it: the value of a literal, the IRI of a named node.
 pub fn term_text(t: &Term) -> String {
     match t {

@@ -6,7 +6,7 @@
 //! shared by several entities lists them ([`ViewError`]).
 
 use super::graph::edit_distance;
-use super::{run, QueryError};
+use super::QueryError;
 use crate::store::GraphStore;
 use oxigraph::model::{Literal, NamedNode, Term};
 use serde::Serialize;
@@ -68,16 +68,6 @@ fn suggest(nearest: &[String]) -> String {
     }
 }
 
-const PREFIXES: &str = "PREFIX jy: <https://w3id.org/jiyao/ontology#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX schema: <https://schema.org/>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX org: <http://www.w3.org/ns/org#>
-";
-
 fn select(
     store: &GraphStore,
     body: &str,
@@ -87,7 +77,7 @@ fn select(
         .iter()
         .map(|(n, t)| ((*n).to_owned(), t.to_string()))
         .collect();
-    Ok(run(store, &format!("{PREFIXES}{body}"), &params, None)?.strings())
+    super::select(store, body, &params)
 }
 
 fn section(name: &str, columns: &[&str], rows: Vec<Vec<String>>) -> Section {

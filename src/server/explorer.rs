@@ -51,15 +51,6 @@ pub struct Explorer {
     documents: Vec<String>,
 }
 
-const PREFIXES: &str = "PREFIX jy: <https://w3id.org/jiyao/ontology#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX schema: <https://schema.org/>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-";
-
 fn select(
     store: &GraphStore,
     body: &str,
@@ -69,7 +60,7 @@ fn select(
         .iter()
         .map(|(k, v)| ((*k).to_owned(), v.clone()))
         .collect();
-    Ok(query::run(store, &format!("{PREFIXES}{body}"), &params, None)?.strings())
+    query::select(store, body, &params)
 }
 
 /// Folds a name for search: full-width ASCII to half-width, lower case, no spaces or book-title marks.
