@@ -100,17 +100,18 @@ def params_of(path):
 def latency(cmd, runs, timeout):
     """Runs a command up to `runs` times; stops at the first failure, and after SCALE_QUERY_BUDGET seconds (at least 3 runs)."""
     budget = float(os.environ.get("SCALE_QUERY_BUDGET", "60"))
-    times, failures = [], 0
+    times, failures = [], ""
     for _ in range(runs):
         t = time.perf_counter()
         try:
             p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
             ok = p.returncode == 0
+            why = (p.stderr.decode("utf-8", "replace").strip().splitlines() or [f"exit {p.returncode}"])[-1]
         except subprocess.TimeoutExpired:
-            ok = False
+            ok, why = False, f"killed after {timeout:g} s"
         elapsed = time.perf_counter() - t
         if not ok:
-            failures += 1
+            failures = why.replace(",", ";")[:160]
             break
         times.append(elapsed)
         if len(times) >= 3 and sum(times) > budget:
@@ -139,7 +140,7 @@ def cmd_queries(args):
             row(n, f"{metric}_p50", f"{pct(times, 0.5) * 1000:.1f}", "ms", note)
             row(n, f"{metric}_p95", f"{pct(times, 0.95) * 1000:.1f}", "ms", note)
         if failures:
-            row(n, f"{metric}_failed", "", "", f"{note}; failed or exceeded {timeout:g} s")
+            row(n, f"{metric}_failed", "", "", f"{note}; {failures}")
 
     t, f = latency(base + ["ASK {}"], runs, timeout)
     report("query_baseline_ask", t, f, "process start + store open + trivial query")

@@ -13,8 +13,11 @@
 #     of every query in queries/ and of `jiyao path`, through the CLI as a user runs them (process start and store
 #     open included; the ASK {} baseline shows that part); a query that fails or exceeds SCALE_QUERY_TIMEOUT s
 #     (default 120) is reported as failed.
-# Results: target/bench/scale.csv (meetings,metric,value,unit,note), target/bench/scale.svg, target/bench/machine.txt.
-# Stores and dumps are deleted after each size unless SCALE_KEEP=1. Nothing here asserts on time; do not run it in CI.
+# Results: target/bench/scale.csv (meetings,metric,value,unit,note), target/bench/scale.svg, target/bench/machine.txt
+# (SCALE_OUT changes the directory). The figures of the last full run are kept in benches/results/.
+# Stores are deleted after each size unless SCALE_KEEP=1; SCALE_PEERS_MAX_QUADS skips the dump and peer loads above a
+# size (a 100k corpus is ~130M quads: ~37 GB of jiyao store, ~28 GB of N-Quads, ~21 GB per peer store).
+# Nothing here asserts on time; do not run it in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +25,7 @@ SIZES=${SCALE_SIZES:-"1000 10000 100000"}
 SEED=${SCALE_SEED:-1}
 RUNS=${SCALE_RUNS:-20}
 RDFLIB_MAX=${SCALE_RDFLIB_MAX_QUADS:-3000000}
-OUT=target/bench
+OUT=${SCALE_OUT:-target/bench}
 mkdir -p "$OUT"
 CSV="$OUT/scale.csv"
 PY="python3 benches/scale.py"
@@ -46,7 +49,7 @@ for line in sys.stdin:
 JIYAO=${SCALE_JIYAO:-target/release/jiyao}
 [ -x "$HELPER" ] || { echo "could not build benches/scale.rs" >&2; exit 2; }
 
-VENV="$OUT/venv"
+VENV=${SCALE_VENV:-target/bench/venv}
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import pyoxigraph, rdflib' 2>/dev/null; then
   echo "installing pyoxigraph and rdflib into $VENV ..." >&2
   python3 -m venv "$VENV"
@@ -74,12 +77,10 @@ for N in $SIZES; do
   CORPUS="$OUT/corpus-$N"
   rm -rf "$WORK" && mkdir -p "$WORK"
 
-  # The corpus (kept between runs: generation is deterministic).
-  if [ "$(ls "$CORPUS/minutes" 2>/dev/null | wc -l)" != "$N" ]; then
-    rm -rf "$CORPUS"
-    /usr/bin/time -v -o "$WORK/synth.time" "$JIYAO" synth --meetings "$N" --seed "$SEED" -o "$CORPUS" >&2
-    $PY timed "$N" synth "$WORK/synth.time" >> "$CSV"
-  fi
+  # The corpus (deterministic: the same seed gives the same files).
+  rm -rf "$CORPUS"
+  /usr/bin/time -v -o "$WORK/synth.time" "$JIYAO" synth --meetings "$N" --seed "$SEED" -o "$CORPUS" >&2
+  $PY timed "$N" synth "$WORK/synth.time" >> "$CSV"
   row "$N" corpus_files "$(ls "$CORPUS/minutes" | wc -l)" files
   row "$N" corpus_bytes "$(du -sb "$CORPUS/minutes" | cut -f1)" bytes
 
@@ -95,22 +96,28 @@ for N in $SIZES; do
 
   # End-to-end ingest into an empty on-disk store.
   STORE="$WORK/store"
-  /usr/bin/time -v -o "$WORK/ingest.time" "$JIYAO" ingest "$CORPUS/minutes" --store "$STORE" --quiet >&2
-  "$JIYAO" export --store "$STORE" -f nquads -o "$WORK/dump.nq" >&2
-  QUADS=$(wc -l < "$WORK/dump.nq")
+  /usr/bin/time -v -o "$WORK/ingest.time" "$JIYAO" ingest "$CORPUS/minutes" --store "$STORE" --quiet > "$WORK/ingest.log" 2>&1
+  cat "$WORK/ingest.log" >&2
+  QUADS=$(grep -o '[0-9]* quads$' "$WORK/ingest.log" | tail -1 | cut -d' ' -f1)
   STORE_BYTES=$(du -sb "$STORE" | cut -f1)
-  row "$N" quads "$QUADS" quads "from jiyao export -f nquads"
+  row "$N" quads "$QUADS" quads "in the store after ingest"
   $PY timed "$N" ingest "$WORK/ingest.time" "$QUADS" >> "$CSV"
   row "$N" store_bytes "$STORE_BYTES" bytes
   row "$N" store_bytes_per_quad "$(python3 -c "print(round($STORE_BYTES / max($QUADS, 1), 1))")" bytes/quad
-  row "$N" dump_bytes "$(stat -c %s "$WORK/dump.nq")" bytes "N-Quads"
 
-  # Oxigraph's own bulk load of the same quads (Rust, same crate version), on disk.
-  /usr/bin/time -v -o "$WORK/oxigraph.time" "$HELPER" load-nquads "$WORK/dump.nq" "$WORK/oxigraph" > "$WORK/oxigraph.json"
-  $PY timed "$N" oxigraph_load "$WORK/oxigraph.time" "$QUADS" >> "$CSV"
-  OXI_BYTES=$(du -sb "$WORK/oxigraph" | cut -f1)
-  row "$N" oxigraph_store_bytes_per_quad "$(python3 -c "print(round($OXI_BYTES / max($QUADS, 1), 1))")" bytes/quad
-  python3 - "$N" "$WORK" >> "$CSV" <<'PY'
+  # The peers load jiyao's own export; above SCALE_PEERS_MAX_QUADS (default: no limit) that step is skipped to spare disk.
+  if [ -n "${SCALE_PEERS_MAX_QUADS:-}" ] && [ "$QUADS" -gt "$SCALE_PEERS_MAX_QUADS" ]; then
+    row "$N" oxigraph_load_seconds "" s "skipped: $QUADS quads > SCALE_PEERS_MAX_QUADS=$SCALE_PEERS_MAX_QUADS"
+  else
+    "$JIYAO" export --store "$STORE" -f nquads -o "$WORK/dump.nq" >&2
+    row "$N" dump_bytes "$(stat -c %s "$WORK/dump.nq")" bytes "N-Quads"
+
+    # Oxigraph's own bulk load of the same quads (Rust, same crate version), on disk.
+    /usr/bin/time -v -o "$WORK/oxigraph.time" "$HELPER" load-nquads "$WORK/dump.nq" "$WORK/oxigraph" > "$WORK/oxigraph.json"
+    $PY timed "$N" oxigraph_load "$WORK/oxigraph.time" "$QUADS" >> "$CSV"
+    OXI_BYTES=$(du -sb "$WORK/oxigraph" | cut -f1)
+    row "$N" oxigraph_store_bytes_per_quad "$(python3 -c "print(round($OXI_BYTES / max($QUADS, 1), 1))")" bytes/quad
+    python3 - "$N" "$WORK" >> "$CSV" <<'PY'
 import sys
 sys.path.insert(0, "benches")
 import scale
@@ -119,17 +126,19 @@ ingest, _ = scale.parse_time(f"{work}/ingest.time")
 oxi, _ = scale.parse_time(f"{work}/oxigraph.time")
 scale.row(n, "ingest_vs_oxigraph_time_ratio", f"{ingest / oxi:.2f}", "x", "jiyao ingest wall time / Oxigraph bulk load wall time")
 PY
-  rm -rf "$WORK/oxigraph"
+    rm -rf "$WORK/oxigraph"
 
-  # pyoxigraph and rdflib loading the same file.
-  /usr/bin/time -v -o "$WORK/pyoxigraph.time" "$VENV/bin/python" benches/scale.py pyoxigraph "$WORK/dump.nq" "$WORK/pyoxigraph" > /dev/null
-  $PY timed "$N" pyoxigraph_load "$WORK/pyoxigraph.time" "$QUADS" >> "$CSV"
-  rm -rf "$WORK/pyoxigraph"
-  if [ "$QUADS" -le "$RDFLIB_MAX" ]; then
-    /usr/bin/time -v -o "$WORK/rdflib.time" "$VENV/bin/python" benches/scale.py rdflib "$WORK/dump.nq" > /dev/null
-    $PY timed "$N" rdflib_load "$WORK/rdflib.time" "$QUADS" >> "$CSV"
-  else
-    row "$N" rdflib_load_seconds "" s "skipped: $QUADS quads > SCALE_RDFLIB_MAX_QUADS=$RDFLIB_MAX"
+    # pyoxigraph and rdflib loading the same file.
+    /usr/bin/time -v -o "$WORK/pyoxigraph.time" "$VENV/bin/python" benches/scale.py pyoxigraph "$WORK/dump.nq" "$WORK/pyoxigraph" > /dev/null
+    $PY timed "$N" pyoxigraph_load "$WORK/pyoxigraph.time" "$QUADS" >> "$CSV"
+    rm -rf "$WORK/pyoxigraph"
+    if [ "$QUADS" -le "$RDFLIB_MAX" ]; then
+      /usr/bin/time -v -o "$WORK/rdflib.time" "$VENV/bin/python" benches/scale.py rdflib "$WORK/dump.nq" > /dev/null
+      $PY timed "$N" rdflib_load "$WORK/rdflib.time" "$QUADS" >> "$CSV"
+    else
+      row "$N" rdflib_load_seconds "" s "skipped: $QUADS quads > SCALE_RDFLIB_MAX_QUADS=$RDFLIB_MAX"
+    fi
+    rm -f "$WORK/dump.nq"
   fi
 
   # Query latency through the CLI.
