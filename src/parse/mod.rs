@@ -137,6 +137,9 @@ struct Patterns {
     opening: Regex,
 }
 
+/// A date as footers write it, in Arabic digits (2019年4月29日) or Chinese numerals (二〇一九年四月二十九日).
+const FOOTER_DATE: &str = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日";
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
@@ -145,9 +148,9 @@ fn patterns() -> &'static Patterns {
         item: Regex::new(r"^([一二三四五六七八九十百零〇两]{1,4})\s*[、，,.．]\s*(.*)$").unwrap(),
         point: Regex::new(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$").unwrap(),
         label: Regex::new(r"^(出\s*席|列\s*席|记\s*录|主\s*持|请\s*假|缺\s*席)\s*(人员|同志)?\s*[:：]\s*(.*)$").unwrap(),
-        compiled: Regex::new(r"^(.*?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*整理$").unwrap(),
-        issued: Regex::new(r"^(.*?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$").unwrap(),
-        date_only: Regex::new(r"^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$").unwrap(),
+        compiled: Regex::new(&format!(r"^(.*?)\s*({FOOTER_DATE})?\s*整理$")).unwrap(),
+        issued: Regex::new(&format!(r"^(.*?)\s*({FOOTER_DATE})\s*印\s*发$")).unwrap(),
+        date_only: Regex::new(&format!(r"^{FOOTER_DATE}$")).unwrap(),
         publication: Regex::new(r"^[（(]?\s*此件.{0,8}[）)]?$").unwrap(),
         distribution: Regex::new(r"^(分送|抄送|主送|发送|送)\s*[:：]\s*(.*)$").unwrap(),
         opening: Regex::new(r"^(\d{4}\s*年|[〇零一二三四五六七八九]{4}年|受).{0,60}常务会议|主持召开.{0,20}常务会议").unwrap(),

@@ -102,6 +102,15 @@ fn footer_fields() {
 }
 
 #[test]
+fn footer_dates_in_chinese_numerals() {
+    // Some cities write every footer date in Chinese numerals, the issue date included.
+    check(&[(
+        "常务会议纪要\n2005年2月7日上午，杨婷菊市长主持召开市政府第43次常务会议。\n一、审议甲\n记录：卜光华\n\n常州市人民政府办公室整理\n\n二〇〇五年二月十三日\n\n常州市人民政府办公室\n\n二〇〇五年二月十六日印发",
+        "title 常务会议纪要 @1:1\nopening 2005年2月7日上午，杨婷菊市长主持召开市政府第43次常务会议。 @2:1\nitem 1 审议甲 @3:3\nsection Recorder \"卜光华\" @4:1\ncompiled_by 常州市人民政府办公室 @6:1\ncompiled_date 二〇〇五年二月十三日 @8:1\nissued_by 常州市人民政府办公室 @10:1\nissued_date 二〇〇五年二月十六日 @12:1\ndiag missing-marker 3:1 agenda items start without a 会议议定以下意见 line\ndiag missing-section 12:1 no 出席 section\ndiag missing-section 12:1 no 列席 section",
+    )]);
+}
+
+#[test]
 fn navigation_before_the_title_is_ignored() {
     check(&[(
         "首页 | 政务公开 | 信息公开目录\n苏州市人民政府\n常务会议纪要\n2019年4月10日上午，李亚平市长主持召开市政府第63次常务会议。\n一、审议甲\n出席：李亚平\n列席：张旗\n记录：栗涛",
