@@ -376,14 +376,67 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         attendance,
         diagnostics: sink.into_vec(),
     };
-    if let Some(city) = x.meeting.issuer.as_deref().and_then(issuer_city) {
-        relocate(&mut x, &city);
+    if let Some(issuer) = x.meeting.issuer.clone() {
+        if let Some(place) = Place::of_issuer(&issuer, res) {
+            relocate(&mut x, &place);
+        }
     }
     Ok(x)
 }
 
 /// The city the gazetteer's relative forms (市工信局, 团市委 …) belong to.
 pub const GAZETTEER_CITY: &str = "苏州市";
+/// The short name of [`GAZETTEER_CITY`], as absolute forms and some canonical names write it (苏州广播电视总台).
+const GAZETTEER_STEM: &str = "苏州";
+/// The province of [`GAZETTEER_CITY`], without 省, as canonical names write it (江苏省苏州市中级人民法院).
+const GAZETTEER_PROVINCE: &str = "江苏";
+
+/// The city that issued a set of minutes, when it is not the gazetteer's own, and its province when known.
+#[derive(Debug, PartialEq, Eq)]
+struct Place {
+    /// The city's full name, such as 无锡市.
+    city: String,
+    /// The city's short name, such as 无锡 (the full name for one not ending in 市).
+    stem: String,
+    /// The province without 省, such as 浙江, when the gazetteer names the city's parent.
+    province: Option<String>,
+}
+
+impl Place {
+    /// Reads the city of an issuer such as 杭州市人民政府; its province is the gazetteer's parent of the issuer (浙江省人民政府).
+    fn of_issuer(issuer: &str, res: &Resources) -> Option<Place> {
+        let city = issuer_city(issuer)?;
+        let stem = city.strip_suffix('市').unwrap_or(&city).to_owned();
+        let province = res
+            .gazetteer
+            .lookup(issuer)
+            .and_then(|id| res.gazetteer.org(id).parent.as_deref())
+            .and_then(|p| p.strip_suffix("人民政府"))
+            .and_then(|p| p.strip_suffix('省'))
+            .map(str::to_owned);
+        Some(Place {
+            city,
+            stem,
+            province,
+        })
+    }
+
+    /// Moves a gazetteer canonical name to this place: every 苏州 becomes the city and 江苏 its province.
+    ///
+    /// Returns `None` when the name holds the gazetteer's province and this
+    /// place's province is unknown: a wrong full name is worse than none.
+    fn move_name(&self, canonical: &str) -> Option<String> {
+        let moved = canonical
+            .replace(GAZETTEER_CITY, &self.city)
+            .replace(GAZETTEER_STEM, &self.stem);
+        if !moved.contains(GAZETTEER_PROVINCE) {
+            return Some(moved);
+        }
+        self.province
+            .as_deref()
+            .map(|p| moved.replace(GAZETTEER_PROVINCE, p))
+    }
+}
 
 /// Returns the city of an issuer such as 无锡市人民政府, when it is not the gazetteer's own city.
 fn issuer_city(issuer: &str) -> Option<String> {
@@ -392,20 +445,25 @@ fn issuer_city(issuer: &str) -> Option<String> {
         .then(|| city.to_owned())
 }
 
+/// Returns true for forms written relative to the issuing city or its province (市工信局, 团市委, 省安委会).
+fn is_relative(written: &str) -> bool {
+    written.starts_with(['市', '省']) || written.starts_with("团市")
+}
+
 /// Rewrites the canonical names of relative forms for another city's minutes.
 ///
 /// In 无锡市人民政府's minutes, 市工信局 is 无锡市工业和信息化局, not the
 /// 苏州市 department the gazetteer lists: forms written relative to the city
-/// (starting with 市, or 团市委) keep their kind, and their canonical name has
-/// the gazetteer's city replaced with the issuer's. Absolute forms (苏州城投公司,
-/// 吴江区) are left alone.
-fn relocate(x: &mut Extraction, city: &str) {
+/// (starting with 市, or 团市委) or its province (省) keep their kind, and
+/// every mention of the gazetteer's city in their canonical name becomes the
+/// issuer's (市纪委监委 names it twice, 市广电总台 without 市), and of its
+/// province the issuer's province. Absolute forms (苏州城投公司, 吴江区) are
+/// left alone.
+fn relocate(x: &mut Extraction, place: &Place) {
     let fix = |o: &mut OrgRef| {
-        if o.written.starts_with('市') || o.written.starts_with("团市") {
-            if let Some(c) = o.canonical.as_mut() {
-                if c.contains(GAZETTEER_CITY) {
-                    *c = c.replacen(GAZETTEER_CITY, city, 1);
-                }
+        if is_relative(&o.written) {
+            if let Some(c) = o.canonical.take() {
+                o.canonical = place.move_name(&c);
             }
         }
     };

@@ -238,21 +238,68 @@ fn a_doubtful_name_is_kept_and_reported() {
     );
 }
 
-#[test]
-fn relative_forms_follow_the_issuing_city() {
-    let src = crate::load::decode("w.txt", "无锡市人民政府\n常务会议纪要\n〔2021〕5号\n2021年3月1日上午，杜小刚市长主持召开市政府第40次常务会议。\n会议议定以下意见：\n一、审议甲\n出席：杜小刚\n列席：市工信局蔡剑峰 苏州城投公司张涛\n记录：栗涛\n".as_bytes()).unwrap();
+/// Canonical names of the departments of an attendance list in the minutes of one issuer.
+fn canonical_names(issuer: &str, list: &str) -> Vec<Option<String>> {
+    let src = crate::load::decode("w.txt", format!("{issuer}\n常务会议纪要\n〔2021〕5号\n2021年3月1日上午，杜小刚市长主持召开市政府第40次常务会议。\n会议议定以下意见：\n一、审议甲\n出席：杜小刚\n列席：{list}\n记录：栗涛\n").as_bytes()).unwrap();
     let x = extract(&src, Resources::bundled()).unwrap();
-    let names: Vec<Option<&str>> = x
-        .attendance
+    x.attendance
         .iter()
         .filter_map(|a| a.org.as_ref())
-        .map(|o| o.canonical.as_deref())
-        .collect();
-    assert_eq!(
-        names,
-        vec![
+        .map(|o| o.canonical.clone())
+        .collect()
+}
+
+/// Relative forms in other cities' minutes: the issuer, the list, then the canonical name of each department.
+const RELOCATED: &[(&str, &str, &[Option<&str>])] = &[
+    (
+        "无锡市人民政府",
+        "市工信局蔡剑峰 苏州城投公司张涛",
+        &[
             Some("无锡市工业和信息化局"),
-            Some("苏州城市建设投资发展有限责任公司")
-        ]
-    );
+            Some("苏州城市建设投资发展有限责任公司"),
+        ],
+    ),
+    // The city named twice, and without 市.
+    (
+        "常州市人民政府",
+        "市纪委监委巫娜庆 市广电总台能梅祎",
+        &[
+            Some("中共常州市纪律检查委员会、常州市监察委员会"),
+            Some("常州广播电视总台"),
+        ],
+    ),
+    // The province follows the city, from the gazetteer's parent of the issuer.
+    (
+        "杭州市人民政府",
+        "市中院张涛 市工信局蔡剑峰",
+        &[
+            Some("浙江省杭州市中级人民法院"),
+            Some("杭州市工业和信息化局"),
+        ],
+    ),
+    (
+        "南通市人民政府",
+        "市检察院张涛",
+        &[Some("江苏省南通市人民检察院")],
+    ),
+    // A city whose province the gazetteer does not know: no full name rather than a wrong one.
+    (
+        "广州市人民政府",
+        "市中院张涛 市工信局蔡剑峰",
+        &[None, Some("广州市工业和信息化局")],
+    ),
+    // The gazetteer's own city is left as it is.
+    (
+        "苏州市人民政府",
+        "市中院张涛 市广电总台蔡剑峰",
+        &[Some("江苏省苏州市中级人民法院"), Some("苏州广播电视总台")],
+    ),
+];
+
+#[test]
+fn relative_forms_follow_the_issuing_city() {
+    for (issuer, list, want) in RELOCATED {
+        let want: Vec<Option<String>> = want.iter().map(|w| w.map(str::to_owned)).collect();
+        assert_eq!(canonical_names(issuer, list), want, "{issuer}: {list}");
+    }
 }
