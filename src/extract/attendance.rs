@@ -220,10 +220,13 @@ fn find_representatives(cs: &[C], from: usize, res: &Resources) -> Option<Repres
             elems.push((k, end));
             break;
         }
+        // At a line break the list starts on this line (…董刚军\n钟楼区、…) unless
+        // the break splits a gazetteer form or the line before is list too.
         if k < end
             && cs[k].gap == Gap::Break
-            && is_org_start(&cs[k..end], res)
+            && (is_org_start(&cs[k..end], res) || org_shaped(&chars_in(&cs[k..end])))
             && !joins_known(cs, from, k, end, res)
+            && !list_goes_on(cs, from, k, res)
         {
             elems.push((k, end));
             break;
@@ -235,6 +238,29 @@ fn find_representatives(cs: &[C], from: usize, res: &Resources) -> Option<Repres
     }
     elems.reverse();
     Some((elems[0].0, elems, after))
+}
+
+/// True when the line before the break at `k` is itself part of the list, so that the element broken there starts on it (常\n州银监分局).
+///
+/// The line is part of the list when it holds a separator and the last whole
+/// element before the break (after any space) reads as an organisation: a
+/// line of names separated by 、 (李亚平、王翔) is not. The element may itself
+/// be broken across lines.
+fn list_goes_on(cs: &[C], from: usize, k: usize, res: &Resources) -> bool {
+    let mut b = k;
+    while b > from && cs[b - 1].gap != Gap::Break && !is_separator(cs[b - 1].c) {
+        b -= 1;
+    }
+    if b == from || !is_separator(cs[b - 1].c) {
+        return false;
+    }
+    // The whole element before that separator, back to a space, a line start or another separator.
+    let end = b - 1;
+    let mut a = end;
+    while a > from && !is_separator(cs[a - 1].c) && cs[a].gap != Gap::Space {
+        a -= 1;
+    }
+    a < end && is_org_start(&cs[a..end], res)
 }
 
 /// True when the line break at `k` splits a gazetteer form that starts earlier on the previous line (苏州\n轨道交通集团).
@@ -256,6 +282,11 @@ fn joins_known(cs: &[C], from: usize, k: usize, end: usize, res: &Resources) -> 
         }
     }
     false
+}
+
+/// The characters of a run, without their gaps.
+fn chars_in(cs: &[C]) -> Vec<char> {
+    cs.iter().map(|c| c.c).collect()
 }
 
 /// True when the characters are a gazetteer form, or begin like the name of a local organisation.

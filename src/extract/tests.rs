@@ -122,6 +122,45 @@ const CASES: &[(&str, &[Pair])] = &[
             (Some("武警常州支队"), Some("戴民")),
         ],
     ),
+    // A representative list broken inside an organisation the gazetteer does not know, across a page break too.
+    (
+        "天宁区林天翔 钟楼区戴民庆\n市环保局、市商务局、常\n州银监分局的代表",
+        &[
+            (Some("天宁区"), Some("林天翔")),
+            (Some("钟楼区"), Some("戴民庆")),
+            (Some("市环保局"), None),
+            (Some("市商务局"), None),
+            (Some("常州银监分局"), None),
+        ],
+    ),
+    (
+        "市科技局、人行常州中支、武\n\n警常州支队的代表",
+        &[
+            (Some("市科技局"), None),
+            (Some("人行常州中支"), None),
+            (Some("武警常州支队"), None),
+        ],
+    ),
+    // A list that starts on its own line after a record, its first element not in the gazetteer.
+    (
+        "天宁区林天翔 常州经\n开区董刚军\n钟楼区、常州军分区的代表",
+        &[
+            (Some("天宁区"), Some("林天翔")),
+            (Some("常州经开区"), Some("董刚军")),
+            (Some("钟楼区"), None),
+            (Some("常州军分区"), None),
+        ],
+    ),
+    // Names separated by 、 on the line before do not join the list.
+    (
+        "李亚平、王翔\n市公安局、市水务局的代表",
+        &[
+            (None, Some("李亚平")),
+            (None, Some("王翔")),
+            (Some("市公安局"), None),
+            (Some("市水务局"), None),
+        ],
+    ),
     (
         "市公安局、市水务局等单位的代表 张旗",
         &[
