@@ -45,6 +45,7 @@ const SPACE_ORG_NAME: i32 = 20;
 const UNKNOWN_ORG: i32 = 40;
 const FOUR_CHAR_NAME: i32 = 25;
 const BREAK_IN_NAME: i32 = 30;
+const COMPOUND_ALONE: i32 = 40;
 const SPACE_IN_NAME: i32 = 80;
 const UNKNOWN_SURNAME: i32 = 50;
 const JUNK: i32 = 100;
@@ -473,8 +474,13 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                         c += FOUR_CHAR_NAME;
                     }
                     if surname == 2 && len == 2 {
-                        // 欧阳 alone is a surname, not a name: read it as a single surname.
-                        c += if single[k] { 0 } else { UNKNOWN_SURNAME };
+                        // 欧阳 or 左丘 alone is a surname, not a name: more likely the
+                        // start of a name broken by a line end (左丘\n华骏) than 左 丘.
+                        c += if single[k] {
+                            COMPOUND_ALONE
+                        } else {
+                            UNKNOWN_SURNAME
+                        };
                     }
                     if j < n && seg[j].gap == Gap::None {
                         c += END_WITHOUT_GAP;

@@ -182,6 +182,23 @@ const CASES: &[(&str, &[Pair])] = &[
         "欧阳明月 司马光",
         &[(None, Some("欧阳明月")), (None, Some("司马光"))],
     ),
+    // A four-character name broken after its compound surname, among members and after a department.
+    (
+        "彭洁 左丘\n华骏 任晓琳",
+        &[
+            (None, Some("彭洁")),
+            (None, Some("左丘华骏")),
+            (None, Some("任晓琳")),
+        ],
+    ),
+    (
+        "市环保局东郭毅 市住建局司空\n石毅 市城管局乐正庆婕",
+        &[
+            (Some("市环保局"), Some("东郭毅")),
+            (Some("市住建局"), Some("司空石毅")),
+            (Some("市城管局"), Some("乐正庆婕")),
+        ],
+    ),
 ];
 
 #[test]
