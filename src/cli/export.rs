@@ -5,6 +5,11 @@
 //! GraphML) are added as new `Format` variants with their own `Kind` arm in
 //! [`run`], without touching the RDF path. Unknown format names are rejected
 //! by clap with the list of known ones.
+//!
+//! `--shard K/N` writes the source-document graphs of one shard (or
+//! `--shard shared`, the shared graphs); `--shards N --output-dir DIR` writes
+//! the shared part and all N shards, one file each, in one pass (see
+//! `jiyao::store::GraphStore::export_shards` and `docs/scale-out.md`).
 
 use super::ingest::StoreArgs;
 use super::Outcome;
@@ -90,20 +95,62 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only the source-document graphs of shard K of N (by a stable hash of the graph IRI), or, with "shared", the other graphs.
+    #[arg(long, value_name = "K/N|shared", value_parser = parse_shard, conflicts_with_all = ["graph", "shards"])]
+    pub shard: Option<GraphSelector>,
+    /// Write the whole store as N shards plus a shared part, one file each, into --output-dir.
+    #[arg(long, value_name = "N", requires = "output_dir", conflicts_with_all = ["graph", "output"], value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub shards: Option<u32>,
+    /// The directory --shards writes shared.nq and part-000.nq … into (created; must be empty).
+    #[arg(long, value_name = "DIR", requires = "shards")]
+    pub output_dir: Option<PathBuf>,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
 }
 
+/// Parses the value of --shard.
+fn parse_shard(s: &str) -> Result<GraphSelector, String> {
+    GraphSelector::parse_shard(s).map_err(|e| e.to_string())
+}
+
 /// Runs `jiyao export`.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let store = args.store.open()?;
-    let selector = match &args.graph {
-        None => GraphSelector::All,
-        Some(g) if g.contains("://") => {
+    let sharded = args.shard.is_some() || args.shards.is_some();
+    let format = match args.format.kind() {
+        Kind::Rdf(f) if sharded && !f.is_dataset() => {
+            anyhow::bail!("shards keep named graphs: use --format nquads, trig or jsonld")
+        }
+        Kind::Network(_) if sharded => {
+            anyhow::bail!("shards are RDF; network formats draw the whole store")
+        }
+        kind => kind,
+    };
+    let store = super::query::open_existing(&args.store)?;
+    if let (Some(n), Some(dir)) = (args.shards, &args.output_dir) {
+        let Kind::Rdf(format) = format else {
+            unreachable!("refused above")
+        };
+        for f in store.export_shards(format, n, dir)? {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            eprintln!(
+                "{}: {} quad{} in {} graph{}",
+                f.path.display(),
+                f.quads,
+                s(f.quads),
+                f.graphs,
+                s(f.graphs)
+            );
+        }
+        return Ok(Outcome::Ok);
+    }
+    let selector = match (&args.shard, &args.graph) {
+        (Some(s), _) => s.clone(),
+        (None, None) => GraphSelector::All,
+        (None, Some(g)) if g.contains("://") => {
             GraphSelector::Iri(jiyao::store::graph_iri(g).with_context(|| format!("--graph {g}"))?)
         }
-        Some(g) => GraphSelector::Document(g.clone()),
+        (None, Some(g)) => GraphSelector::Document(g.clone()),
     };
     let out: Box<dyn Write> = match &args.output {
         Some(p) => {
@@ -112,7 +159,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = std::io::BufWriter::new(out);
-    match args.format.kind() {
+    match format {
         Kind::Rdf(format) => {
             store.export(format, &selector, &mut out)?;
         }
