@@ -136,6 +136,15 @@ pub(crate) fn wrap(s: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// Returns the byte offset in `whole` just after the wrapped `lines`, which [`wrap`] cut from its start.
+fn unwrapped_from(whole: &str, lines: &[String]) -> usize {
+    let mut at = 0;
+    for l in lines {
+        at += whole[at..].find(l.as_str()).map_or(0, |k| k + l.len());
+    }
+    at
+}
+
 /// True when a page break may fall before byte `at` of a paragraph without the continuation looking like a new block.
 fn safe_break(s: &str, at: usize) -> bool {
     let (head, tail) = s.split_at(at);
@@ -326,17 +335,22 @@ fn lay_out(m: &Minutes, st: &Style, rng: &mut Rng) -> Vec<String> {
             .as_ref()
             .map(|l| l.replace("**", ""))
             .unwrap_or_default();
-        let mut lines = wrap(&format!("{plain_label}{body}"), st.width);
+        let whole = format!("{plain_label}{body}");
+        let mut lines = wrap(&whole, st.width);
+        if st.unwrapped_tail && lines.len() > 3 && rng.chance(0.5) {
+            let keep = rng.range(2, lines.len() - 1);
+            // The tail of the list lost its line breaks (the PDF's text layer ran it
+            // together): it is the list as written from there on, spaces only where
+            // the list has them, as in the 2021 seed; not the wrapped lines joined
+            // with spaces, which would put spaces inside names and departments.
+            let at = unwrapped_from(&whole, &lines[..keep]);
+            lines.truncate(keep);
+            lines.push(whole[at..].trim().to_owned());
+        }
         if let (Some(l), Some(first)) = (&label_text, lines.first_mut()) {
             if let Some(rest) = first.strip_prefix(plain_label.as_str()) {
                 *first = format!("{l}{rest}");
             }
-        }
-        if st.unwrapped_tail && lines.len() > 3 && rng.chance(0.5) {
-            let keep = rng.range(2, lines.len() - 1);
-            let tail: Vec<String> = lines.split_off(keep);
-            // The tail of the list lost its line breaks (the PDF's text layer ran it together).
-            lines.push(tail.join(" "));
         }
         let last = lines.len().saturating_sub(1);
         for (i, l) in lines.into_iter().enumerate() {
@@ -487,6 +501,18 @@ mod tests {
         assert_eq!(lines, vec!["市文广旅局李", "杰 市卫生健", "康委沈洁"]);
         assert_eq!(wrap("ab cd", 2), vec!["ab", "cd"]);
         assert!(wrap("", 10).is_empty());
+    }
+
+    #[test]
+    fn an_unwrapped_tail_is_the_list_as_written() {
+        let whole = "市文广旅局李杰 市卫生健康委沈洁 吴中区陶晶蓉 团市委赵新";
+        let lines = wrap(whole, 12);
+        let at = unwrapped_from(whole, &lines[..2]);
+        assert_eq!(lines[..2], ["市文广旅局李", "杰 市卫生健"]);
+        assert_eq!(&whole[at..], "康委沈洁 吴中区陶晶蓉 团市委赵新");
+        assert_eq!(lines[2], "康委沈洁 吴");
+        let at = unwrapped_from(whole, &lines[..3]);
+        assert_eq!(&whole[at..], "中区陶晶蓉 团市委赵新");
     }
 
     #[test]
