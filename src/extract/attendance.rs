@@ -261,7 +261,7 @@ fn list_goes_on(cs: &[C], from: usize, k: usize, res: &Resources) -> bool {
     while a > from && !is_separator(cs[a - 1].c) && cs[a].gap != Gap::Space {
         a -= 1;
     }
-    a < end && is_org_start(&cs[a..end], res)
+    a < end && (is_org_start(&cs[a..end], res) || org_shaped(&chars_in(&cs[a..end])))
 }
 
 /// True when the line break at `k` splits a gazetteer form that starts earlier on the previous line (苏州\n轨道交通集团).
@@ -429,7 +429,9 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                 }
                 options.push((k, Dept::Shaped, cost));
             }
-            if k < n && (single[k] || compound[k]) {
+            // Only where nothing separates them: at a line break (人行\n常州中支) the
+            // other reading already costs nothing for the record end.
+            if k < n && seg[k].gap == Gap::None && (single[k] || compound[k]) {
                 hidden += 1;
             }
         }

@@ -151,6 +151,35 @@ const CASES: &[(&str, &[Pair])] = &[
             (Some("常州军分区"), None),
         ],
     ),
+    // The element before the break is a short organisation the gazetteer does not know.
+    (
+        "市委编办、市总工会、如东县、南通军\n分区的代表",
+        &[
+            (Some("市委编办"), None),
+            (Some("市总工会"), None),
+            (Some("如东县"), None),
+            (Some("南通军分区"), None),
+        ],
+    ),
+    // Unknown departments broken by a line end, and Suzhou's units before the 2012 reform.
+    (
+        "市气象局马良嘉 人行\n常州中支夏涵垚 溧阳市丁蓉国",
+        &[
+            (Some("市气象局"), Some("马良嘉")),
+            (Some("人行常州中支"), Some("夏涵垚")),
+            (Some("溧阳市"), Some("丁蓉国")),
+        ],
+    ),
+    (
+        "太仓市严鑫江 吴江\n市陆元 平江区吕俊 沧浪区郑振超 金\n阊区邱凯杰",
+        &[
+            (Some("太仓市"), Some("严鑫江")),
+            (Some("吴江市"), Some("陆元")),
+            (Some("平江区"), Some("吕俊")),
+            (Some("沧浪区"), Some("郑振超")),
+            (Some("金阊区"), Some("邱凯杰")),
+        ],
+    ),
     // Names separated by 、 on the line before do not join the list.
     (
         "李亚平、王翔\n市公安局、市水务局的代表",
