@@ -63,6 +63,9 @@ pub struct Args {
     /// Stop the query after this many seconds.
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
+    /// Print Oxigraph's query plan as JSON, with the rows and time of each step, instead of the answer.
+    #[arg(long, conflicts_with = "format")]
+    pub explain: bool,
     /// List the bundled queries and their parameters.
     #[arg(long)]
     pub list: bool,
@@ -123,6 +126,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     let text = resolve_text(args.query.as_deref().unwrap_or_default())?;
     let store = open_existing(&args.store)?;
+    if args.explain {
+        writeln!(out, "{}", query::explain(&store, &text, &args.param)?)?;
+        out.flush()?;
+        return Ok(Outcome::Ok);
+    }
     let timeout = args.timeout.map(Duration::from_secs_f64);
     let answer = query::run(&store, &text, &args.param, timeout)?;
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {

@@ -236,6 +236,44 @@ pub fn run(
     })
 }
 
+/// Evaluates a query like [`run`], reading every answer, and returns Oxigraph's plan as JSON, with the rows and time each step took.
+///
+/// This is how to see why a query is slow: the plan shows the join order the
+/// optimiser chose and, per operator, how many solutions it produced.
+pub fn explain(
+    store: &GraphStore,
+    text: &str,
+    params: &[(String, String)],
+) -> Result<String, QueryError> {
+    let text = bind_params(text, params)?;
+    let mut prepared = SparqlEvaluator::new()
+        .parse_query(&text)
+        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    let (results, explanation) = prepared
+        .on_store(store.oxigraph())
+        .compute_statistics()
+        .explain();
+    match results? {
+        QueryResults::Solutions(solutions) => {
+            for s in solutions {
+                s?;
+            }
+        }
+        QueryResults::Boolean(_) => {}
+        QueryResults::Graph(triples) => {
+            for t in triples {
+                t?;
+            }
+        }
+    }
+    let mut json = Vec::new();
+    explanation
+        .write_in_json(&mut json)
+        .map_err(|e| QueryError::Evaluation(QueryEvaluationError::Unexpected(e.into())))?;
+    Ok(String::from_utf8_lossy(&json).into_owned())
+}
+
 /// Cancels a query when its time is up, unless dropped first.
 struct Watchdog {
     done: std::sync::mpsc::Sender<()>,
