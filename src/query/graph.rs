@@ -151,6 +151,30 @@ fn rows(store: &GraphStore, body: &str) -> Result<Vec<Vec<String>>, QueryError> 
     super::select(store, body, &[])
 }
 
+/// Reads every attendance record as (meeting, role, person, name, organisation, record), by meeting and record.
+///
+/// Each column is read in one scan and the scans are joined by hash: looking
+/// the properties up record by record costs a store seek each, which on a
+/// store of 60,000 records took tens of seconds. The rows are sorted and made
+/// distinct here rather than with `ORDER BY`, which would decode the IRIs
+/// again at every comparison.
+fn attendance_rows(store: &GraphStore) -> Result<Vec<Vec<String>>, QueryError> {
+    let mut out = rows(
+        store,
+        "SELECT ?m ?role ?p ?name ?o ?a WHERE {
+          { SELECT ?a ?m WHERE { ?a jy:meeting ?m } }
+          { SELECT ?a WHERE { ?a a jy:Attendance } }
+          { SELECT ?a ?r WHERE { ?a jy:role ?r } }
+          { SELECT ?r ?role WHERE { ?r rdfs:label ?role FILTER(lang(?role) = \"zh\") } }
+          OPTIONAL { SELECT ?a ?p ?name WHERE { { SELECT ?a ?p WHERE { ?a jy:person ?p } } { SELECT ?p ?name WHERE { ?p foaf:name ?name } } } }
+          OPTIONAL { SELECT ?a ?o WHERE { ?a jy:organization ?o } }
+        }",
+    )?;
+    out.sort_unstable_by(|x, y| (&x[0], &x[5], x).cmp(&(&y[0], &y[5], y)));
+    out.dedup();
+    Ok(out)
+}
+
 /// Returns the shortest of a set of labels (the short form minutes use), or the first.
 fn shortest(labels: &[String]) -> Option<&String> {
     labels
@@ -184,10 +208,7 @@ impl EntityGraph {
             g.node(&r[0], Kind::Meeting, label, aliases);
         }
         // Attendance: person–meeting, person–organisation, organisation–meeting.
-        let attendance = rows(
-            store,
-            "SELECT DISTINCT ?m ?role ?p ?name ?o ?a WHERE { ?a a jy:Attendance ; jy:meeting ?m ; jy:role ?r . ?r rdfs:label ?role FILTER(lang(?role) = \"zh\") OPTIONAL { ?a jy:person ?p . ?p foaf:name ?name } OPTIONAL { ?a jy:organization ?o } } ORDER BY ?m ?a",
-        )?;
+        let attendance = attendance_rows(store)?;
         for r in attendance {
             let (m, role, p, name, o) = (&r[0], &r[1], &r[2], &r[3], &r[4]);
             let Some(&meeting) = g.by_iri.get(m) else {
@@ -223,7 +244,7 @@ impl EntityGraph {
             }
         }
         // Agenda items.
-        for r in rows(store, "SELECT ?m ?i ?n ?h WHERE { ?m schema:subEvent ?i . ?i a jy:AgendaItem ; jy:ordinal ?n ; dcterms:title ?h }")? {
+        for r in rows(store, "SELECT ?m ?i ?n ?h WHERE { { SELECT ?m ?i WHERE { ?m schema:subEvent ?i } } { SELECT ?i ?n ?h WHERE { ?i a jy:AgendaItem ; jy:ordinal ?n ; dcterms:title ?h } } }")? {
             let Some(&meeting) = g.by_iri.get(&r[0]) else { continue };
             let n: u32 = r[2].parse().unwrap_or(0);
             let numeral = numerals::format(n);
@@ -233,7 +254,7 @@ impl EntityGraph {
             g.edge(meeting, item, format!("议题{numeral}"));
         }
         // Documents, where they are discussed, and who leads them.
-        for r in rows(store, "SELECT ?holder ?doc ?title ?alias ?reviewed WHERE { ?holder dcterms:references ?doc . ?doc dcterms:title ?title . OPTIONAL { ?doc skos:altLabel ?alias } OPTIONAL { ?mention jy:document ?doc ; jy:cited ?reviewed . } }")? {
+        for r in rows(store, "SELECT ?holder ?doc ?title ?alias ?reviewed WHERE { { SELECT ?holder ?doc WHERE { ?holder dcterms:references ?doc } } { SELECT ?doc ?title WHERE { ?doc dcterms:title ?title } } OPTIONAL { SELECT ?doc ?alias WHERE { ?doc skos:altLabel ?alias } } OPTIONAL { SELECT ?doc ?reviewed WHERE { ?mention jy:document ?doc ; jy:cited ?reviewed } } }")? {
             let Some(&holder) = g.by_iri.get(&r[0]) else { continue };
             let aliases = if r[3].is_empty() { Vec::new() } else { vec![r[3].clone()] };
             let doc = g.node(&r[1], Kind::Document, format!("《{}》", r[2]), aliases);
