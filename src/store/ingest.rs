@@ -63,6 +63,9 @@ pub struct IngestReport {
     /// Documents loaded.
     pub documents: usize,
     /// Quads of those documents (memberships, ontology and topics not included).
+    ///
+    /// A bulk load counts each entity description once, as the store holds it;
+    /// a transactional load counts it once per document that repeats it.
     pub quads: usize,
     /// Attendance records of those documents.
     pub attendance: usize,
@@ -161,6 +164,7 @@ pub fn ingest(
         progress(done, todo.len());
     }
     if let Some(b) = bulk {
+        report.quads = b.quads();
         b.commit()?;
     }
     Ok(report)
