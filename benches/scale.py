@@ -46,6 +46,38 @@ def cmd_timed(args):
         row(n, f"{metric}_quads_per_s", f"{int(args[3]) / wall:.0f}", "quads/s")
 
 
+def cmd_rss(args):
+    """rss N METRIC PID: samples the memory of PID's only child (the process /usr/bin/time runs) until it exits.
+
+    Prints the peak anonymous RSS (heap: what the process itself holds) and the
+    peak file-backed RSS (pages of mapped files, which the kernel can drop).
+    /usr/bin/time reports only their sum.
+    """
+    n, metric, pid = args[0], args[1], args[2]
+    child, anon, file_ = None, 0, 0
+    while os.path.exists(f"/proc/{pid}"):
+        if child is None:
+            try:
+                with open(f"/proc/{pid}/task/{pid}/children") as f:
+                    kids = f.read().split()
+                child = kids[0] if kids else None
+            except OSError:
+                pass
+        if child is not None:
+            try:
+                with open(f"/proc/{child}/status") as f:
+                    for line in f:
+                        if line.startswith("RssAnon:"):
+                            anon = max(anon, int(line.split()[1]))
+                        elif line.startswith("RssFile:"):
+                            file_ = max(file_, int(line.split()[1]))
+            except OSError:
+                pass
+        time.sleep(1)
+    row(n, f"{metric}_peak_rss_anon", f"{anon / 1024:.1f}", "MB", "heap, sampled every second")
+    row(n, f"{metric}_peak_rss_file", f"{file_ / 1024:.1f}", "MB", "mapped files, sampled every second")
+
+
 def cmd_pyoxigraph(args):
     """pyoxigraph FILE.nq STORE_DIR: pyoxigraph's bulk load of the dump, on disk."""
     import pyoxigraph
@@ -229,7 +261,7 @@ def cmd_plot(args):
 
 
 if __name__ == "__main__":
-    cmds = {"timed": cmd_timed, "pyoxigraph": cmd_pyoxigraph, "rdflib": cmd_rdflib, "queries": cmd_queries, "plot": cmd_plot}
+    cmds = {"timed": cmd_timed, "rss": cmd_rss, "pyoxigraph": cmd_pyoxigraph, "rdflib": cmd_rdflib, "queries": cmd_queries, "plot": cmd_plot}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         sys.exit("usage: scale.py {" + ",".join(cmds) + "} ...")
     cmds[sys.argv[1]](sys.argv[2:])

@@ -5,7 +5,7 @@
 #   - generate the corpus with `jiyao synth` (seed SCALE_SEED, default 1);
 #   - extraction throughput (MB/s, documents/s) on 1 thread and on all cores (benches/scale.rs, in memory);
 #   - end-to-end `jiyao ingest` into an empty on-disk store: wall time, quads/s, peak RSS (/usr/bin/time -v),
-#     store size on disk per quad;
+#     anonymous and file-backed RSS sampled every second (benches/scale.py rss), store size on disk per quad;
 #   - the same quads, dumped with `jiyao export -f nquads`, loaded by Oxigraph's own bulk loader (same crate
 #     version as jiyao, on disk), by pyoxigraph's bulk_load and by rdflib (pip-installed into target/bench/venv;
 #     rdflib only up to SCALE_RDFLIB_MAX_QUADS quads, default 3,000,000, as it holds everything in Python objects);
@@ -16,7 +16,8 @@
 # Results: target/bench/scale.csv (meetings,metric,value,unit,note), target/bench/scale.svg, target/bench/machine.txt
 # (SCALE_OUT changes the directory). The figures of the last full run are kept in benches/results/.
 # Stores are deleted after each size unless SCALE_KEEP=1; SCALE_PEERS_MAX_QUADS skips the dump and peer loads above a
-# size (a 100k corpus is ~130M quads: ~37 GB of jiyao store, ~28 GB of N-Quads, ~21 GB per peer store).
+# size. A 100k corpus is ~95M quads: ~25 GB of jiyao store, ~22 GB of N-Quads, ~16 GB per peer store; the store is
+# removed once dumped (queries run before the dump), so the disk peak is store + dump, ~47 GB.
 # Nothing here asserts on time; do not run it in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +70,18 @@ cat "$OUT/machine.txt" >&2
 
 echo "meetings,metric,value,unit,note" > "$CSV"
 row() { echo "$1,$2,$3,$4,${5:-}" >> "$CSV"; }
+# measure STEM METRIC CMD...: runs CMD under /usr/bin/time (report in $WORK/STEM.time) while sampling its anonymous and
+# file-backed RSS (rows in $WORK/STEM.rss); stdout is the command's.
+measure() {
+  local stem=$1 metric=$2
+  shift 2
+  /usr/bin/time -v -o "$WORK/$stem.time" "$@" &
+  local t=$!
+  $PY rss "$N" "$metric" "$t" > "$WORK/$stem.rss" &
+  local r=$!
+  wait "$t"
+  wait "$r"
+}
 json() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
 for N in $SIZES; do
@@ -96,14 +109,18 @@ for N in $SIZES; do
 
   # End-to-end ingest into an empty on-disk store.
   STORE="$WORK/store"
-  /usr/bin/time -v -o "$WORK/ingest.time" "$JIYAO" ingest "$CORPUS/minutes" --store "$STORE" --quiet > "$WORK/ingest.log" 2>&1
+  measure ingest ingest "$JIYAO" ingest "$CORPUS/minutes" --store "$STORE" --quiet > "$WORK/ingest.log" 2>&1
   cat "$WORK/ingest.log" >&2
   QUADS=$(grep -o '[0-9]* quads$' "$WORK/ingest.log" | tail -1 | cut -d' ' -f1)
   STORE_BYTES=$(du -sb "$STORE" | cut -f1)
   row "$N" quads "$QUADS" quads "in the store after ingest"
   $PY timed "$N" ingest "$WORK/ingest.time" "$QUADS" >> "$CSV"
+  cat "$WORK/ingest.rss" >> "$CSV"
   row "$N" store_bytes "$STORE_BYTES" bytes
   row "$N" store_bytes_per_quad "$(python3 -c "print(round($STORE_BYTES / max($QUADS, 1), 1))")" bytes/quad
+
+  # Query latency through the CLI.
+  $PY queries "$N" "$JIYAO" "$STORE" "$CORPUS/truth" queries "$RUNS" >> "$CSV"
 
   # The peers load jiyao's own export; above SCALE_PEERS_MAX_QUADS (default: no limit) that step is skipped to spare disk.
   if [ -n "${SCALE_PEERS_MAX_QUADS:-}" ] && [ "$QUADS" -gt "$SCALE_PEERS_MAX_QUADS" ]; then
@@ -111,10 +128,13 @@ for N in $SIZES; do
   else
     "$JIYAO" export --store "$STORE" -f nquads -o "$WORK/dump.nq" >&2
     row "$N" dump_bytes "$(stat -c %s "$WORK/dump.nq")" bytes "N-Quads"
+    # jiyao's store is no longer needed; dropping it here keeps the disk peak at store + dump, not store + dump + peer.
+    [ "${SCALE_KEEP:-0}" = 1 ] || rm -rf "$STORE"
 
     # Oxigraph's own bulk load of the same quads (Rust, same crate version), on disk.
-    /usr/bin/time -v -o "$WORK/oxigraph.time" "$HELPER" load-nquads "$WORK/dump.nq" "$WORK/oxigraph" > "$WORK/oxigraph.json"
+    measure oxigraph oxigraph_load "$HELPER" load-nquads "$WORK/dump.nq" "$WORK/oxigraph" > "$WORK/oxigraph.json"
     $PY timed "$N" oxigraph_load "$WORK/oxigraph.time" "$QUADS" >> "$CSV"
+    cat "$WORK/oxigraph.rss" >> "$CSV"
     OXI_BYTES=$(du -sb "$WORK/oxigraph" | cut -f1)
     row "$N" oxigraph_store_bytes_per_quad "$(python3 -c "print(round($OXI_BYTES / max($QUADS, 1), 1))")" bytes/quad
     python3 - "$N" "$WORK" >> "$CSV" <<'PY'
@@ -129,8 +149,9 @@ PY
     rm -rf "$WORK/oxigraph"
 
     # pyoxigraph and rdflib loading the same file.
-    /usr/bin/time -v -o "$WORK/pyoxigraph.time" "$VENV/bin/python" benches/scale.py pyoxigraph "$WORK/dump.nq" "$WORK/pyoxigraph" > /dev/null
+    measure pyoxigraph pyoxigraph_load "$VENV/bin/python" benches/scale.py pyoxigraph "$WORK/dump.nq" "$WORK/pyoxigraph" > /dev/null
     $PY timed "$N" pyoxigraph_load "$WORK/pyoxigraph.time" "$QUADS" >> "$CSV"
+    cat "$WORK/pyoxigraph.rss" >> "$CSV"
     rm -rf "$WORK/pyoxigraph"
     if [ "$QUADS" -le "$RDFLIB_MAX" ]; then
       /usr/bin/time -v -o "$WORK/rdflib.time" "$VENV/bin/python" benches/scale.py rdflib "$WORK/dump.nq" > /dev/null
@@ -140,9 +161,6 @@ PY
     fi
     rm -f "$WORK/dump.nq"
   fi
-
-  # Query latency through the CLI.
-  $PY queries "$N" "$JIYAO" "$STORE" "$CORPUS/truth" queries "$RUNS" >> "$CSV"
 
   if [ "${SCALE_KEEP:-0}" != 1 ]; then
     rm -rf "$WORK"
