@@ -110,6 +110,17 @@ fn seed_counts_read_back_through_sparql() {
         (c.documents, c.meetings, c.attendance),
         (3, 3, 80 + 81 + 77)
     );
+    // counts() streams over the classes typed once per document, without DISTINCT; DISTINCT must agree.
+    let distinct = select(
+        &store,
+        "SELECT (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?a) AS ?records) WHERE { { ?d a jy:SourceDocument } UNION { ?a a jy:Attendance } }",
+    );
+    assert_eq!(distinct, vec![vec!["3", "238"]]);
+    let warnings = select(
+        &store,
+        "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a jy:Diagnostic ; jy:severity ?s FILTER(?s IN (\"warning\", \"error\")) }",
+    );
+    assert_eq!(warnings, vec![vec![c.warnings.to_string()]]);
     let per_meeting = select(
         &store,
         "SELECT ?n (COUNT(DISTINCT ?a) AS ?records) WHERE { ?m jy:ordinal ?n . ?a a jy:Attendance ; jy:meeting ?m } GROUP BY ?n ORDER BY ?n",

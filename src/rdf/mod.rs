@@ -582,41 +582,64 @@ pub fn membership_nodes(base: &Base, person: &NamedNode, org: &NamedNode) -> [Na
 /// number, and, when any has a date, an `org:memberDuring` `time:Interval`
 /// from the first to the last date; plus a direct `org:memberOf` edge.
 pub fn membership_quads(base: &Base, memberships: &Memberships) -> Vec<Quad> {
-    let mut w = Writer {
-        graph: GraphName::NamedNode(base.memberships_graph()),
-        shared: GraphName::NamedNode(base.memberships_graph()),
-        quads: Vec::new(),
-        seen: HashSet::new(),
+    let mut quads = Vec::new();
+    let _ = write_membership_quads(base, memberships, |q| {
+        quads.push(q);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    quads
+}
+
+/// Hands the quads of [`membership_quads`] to `emit` one at a time, stopping at the first error.
+///
+/// Nothing is collected or remembered: every quad is distinct by construction
+/// (one membership per person and organisation, one `jy:meeting` edge per
+/// distinct meeting, interval nodes named after the membership), so a bulk load
+/// can stream the millions of membership-to-meeting edges of a large corpus in
+/// batches instead of holding them all.
+pub fn write_membership_quads<E>(
+    base: &Base,
+    memberships: &Memberships,
+    mut emit: impl FnMut(Quad) -> Result<(), E>,
+) -> Result<(), E> {
+    let graph = GraphName::NamedNode(base.memberships_graph());
+    let mut add = |s: &NamedNode, p: oxrdf::NamedNodeRef<'_>, o: Term| {
+        emit(Quad::new(
+            NamedOrBlankNode::NamedNode(s.clone()),
+            p,
+            o,
+            graph.clone(),
+        ))
     };
     for ((person, o), sum) in memberships {
         if sum.meetings.is_empty() {
             continue;
         }
         let [interval, begin, end, m] = membership_nodes(base, person, o);
-        w.add(&m, rdf::TYPE, org::MEMBERSHIP);
-        w.add(&m, org::MEMBER, person);
-        w.add(&m, org::ORGANIZATION_PROP, o);
+        add(&m, rdf::TYPE, org::MEMBERSHIP.into())?;
+        add(&m, org::MEMBER, person.clone().into())?;
+        add(&m, org::ORGANIZATION_PROP, o.clone().into())?;
         for meeting in &sum.meetings {
-            w.add(&m, jy::MEETING_PROP, meeting);
+            add(&m, jy::MEETING_PROP, meeting.clone().into())?;
         }
-        w.add(
+        add(
             &m,
             jy::MEETING_COUNT,
-            Literal::from(sum.meetings.len() as u32),
-        );
-        w.add(person, org::MEMBER_OF, o);
+            Literal::from(sum.meetings.len() as u32).into(),
+        )?;
+        add(person, org::MEMBER_OF, o.clone().into())?;
         if let (Some(first), Some(last)) = (&sum.first, &sum.last) {
-            w.add(&m, org::MEMBER_DURING, &interval);
-            w.add(&interval, rdf::TYPE, time::INTERVAL);
-            w.add(&interval, time::HAS_BEGINNING, &begin);
-            w.add(&interval, time::HAS_END, &end);
-            w.add(&begin, rdf::TYPE, time::INSTANT);
-            w.add(&begin, time::IN_XSD_DATE, date(first));
-            w.add(&end, rdf::TYPE, time::INSTANT);
-            w.add(&end, time::IN_XSD_DATE, date(last));
+            add(&m, org::MEMBER_DURING, interval.clone().into())?;
+            add(&interval, rdf::TYPE, time::INTERVAL.into())?;
+            add(&interval, time::HAS_BEGINNING, begin.clone().into())?;
+            add(&interval, time::HAS_END, end.clone().into())?;
+            add(&begin, rdf::TYPE, time::INSTANT.into())?;
+            add(&begin, time::IN_XSD_DATE, date(first).term())?;
+            add(&end, rdf::TYPE, time::INSTANT.into())?;
+            add(&end, time::IN_XSD_DATE, date(last).term())?;
         }
     }
-    w.quads
+    Ok(())
 }
 
 /// Returns the quads of the topic scheme (a `skos:ConceptScheme` and its `skos:Concept`s) in a graph.
@@ -734,6 +757,8 @@ mod tests {
             fact(2, "2020-05-01"),
         ];
         let quads = membership_quads(&base, &aggregate(&facts));
+        let unique: HashSet<&Quad> = quads.iter().collect();
+        assert_eq!(unique.len(), quads.len(), "streamed without repeats");
         let dates: Vec<String> = quads
             .iter()
             .filter(|q| q.predicate == time::IN_XSD_DATE)

@@ -50,8 +50,8 @@ use crate::rdf::iri::Base;
 use crate::rdf::vocab::time;
 use crate::rdf::vocab::{dcterms, foaf, jy, org, schema};
 use crate::rdf::{
-    membership_nodes, membership_quads, topic_scheme_quads, DocumentGraph, MembershipFact,
-    MembershipSummary, Memberships,
+    membership_nodes, membership_quads, topic_scheme_quads, write_membership_quads, DocumentGraph,
+    MembershipFact, MembershipSummary, Memberships,
 };
 use crate::resolve::Resources;
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -315,27 +315,38 @@ impl GraphStore {
     }
 
     /// Counts what the store holds.
+    ///
+    /// Source documents, attendance records and diagnostics are named after
+    /// their document and typed once, in its graph, so they are counted by
+    /// streaming over their `rdf:type` (or `jy:severity`) quads with no
+    /// `DISTINCT`: a store of 100,000 meetings holds millions of them, and
+    /// hashing them all took minutes and gigabytes. Meetings (two files may
+    /// describe one), people, organisations and memberships are fewer and
+    /// counted distinctly.
     pub fn counts(&self) -> Result<Counts, StoreError> {
-        let count = |class: NamedNodeRef<'_>, extra: &str| -> Result<usize, StoreError> {
+        let typed = |class: NamedNodeRef<'_>| -> Result<usize, StoreError> {
             self.count(&format!(
-                "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{}> {extra} }} }}",
+                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{}> }} }}",
+                class.as_str()
+            ))
+        };
+        let distinct = |class: NamedNodeRef<'_>| -> Result<usize, StoreError> {
+            self.count(&format!(
+                "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{}> }} }}",
                 class.as_str()
             ))
         };
         Ok(Counts {
-            documents: count(jy::SOURCE_DOCUMENT, "")?,
-            meetings: count(jy::MEETING, "")?,
-            people: count(foaf::PERSON, "")?,
-            organisations: count(org::ORGANIZATION, "")?,
-            attendance: count(jy::ATTENDANCE, "")?,
-            warnings: count(
-                jy::DIAGNOSTIC,
-                &format!(
-                    ". ?s <{}> ?sev FILTER(?sev IN (\"warning\", \"error\"))",
-                    jy::SEVERITY.as_str()
-                ),
-            )?,
-            memberships: count(org::MEMBERSHIP, "")?,
+            documents: typed(jy::SOURCE_DOCUMENT)?,
+            meetings: distinct(jy::MEETING)?,
+            people: distinct(foaf::PERSON)?,
+            organisations: distinct(org::ORGANIZATION)?,
+            attendance: typed(jy::ATTENDANCE)?,
+            warnings: self.count(&format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{}> ?sev FILTER(?sev IN (\"warning\", \"error\")) }} }}",
+                jy::SEVERITY.as_str()
+            ))?,
+            memberships: distinct(org::MEMBERSHIP)?,
             quads: self.store.len()?,
         })
     }
@@ -413,8 +424,7 @@ impl BulkIngest<'_> {
                 .add(f.meeting, f.date.as_deref());
         }
         if self.buffer.len() >= BULK_BATCH {
-            self.sent += self.buffer.len();
-            self.loader.load_quads(std::mem::take(&mut self.buffer))?;
+            self.flush()?;
         }
         Ok(())
     }
@@ -425,11 +435,28 @@ impl BulkIngest<'_> {
     }
 
     /// Loads the memberships and commits everything in one atomic step.
+    ///
+    /// The membership quads (one per person, organisation and meeting: as many
+    /// as attendance records) are streamed in batches, not collected first.
     pub fn commit(mut self) -> Result<(), StoreError> {
-        self.buffer
-            .extend(membership_quads(self.base, &self.memberships));
-        self.loader.load_quads(std::mem::take(&mut self.buffer))?;
+        let memberships = std::mem::take(&mut self.memberships);
+        write_membership_quads(self.base, &memberships, |q| {
+            self.buffer.push(q);
+            if self.buffer.len() >= BULK_BATCH {
+                self.flush()?;
+            }
+            Ok::<(), StoreError>(())
+        })?;
+        drop(memberships);
+        self.flush()?;
         self.loader.commit()?;
+        Ok(())
+    }
+
+    /// Hands the buffered quads to the loader.
+    fn flush(&mut self) -> Result<(), StoreError> {
+        self.sent += self.buffer.len();
+        self.loader.load_quads(std::mem::take(&mut self.buffer))?;
         Ok(())
     }
 }
