@@ -130,14 +130,20 @@ def params_of(path):
 
 
 def latency(cmd, runs, timeout):
-    """Runs a command up to `runs` times; stops at the first failure, and after SCALE_QUERY_BUDGET seconds (at least 3 runs)."""
+    """Runs a command up to `runs` times; stops at the first failure, and after SCALE_QUERY_BUDGET seconds (at least 3 runs).
+
+    Returns the wall times of the successful runs, the reason of a failure, and
+    how many result rows the last run printed (CSV lines after the header).
+    """
     budget = float(os.environ.get("SCALE_QUERY_BUDGET", "60"))
-    times, failures = [], ""
+    times, failures, rows = [], "", None
     for _ in range(runs):
         t = time.perf_counter()
         try:
-            p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
+            p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
             ok = p.returncode == 0
+            # CSV results: a header line, then one line per row (the bundled queries return no multi-line values).
+            rows = max(0, len(p.stdout.splitlines()) - 1)
             why = (p.stderr.decode("utf-8", "replace").strip().splitlines() or [f"exit {p.returncode}"])[-1]
         except subprocess.TimeoutExpired:
             ok, why = False, f"killed after {timeout:g} s"
@@ -148,7 +154,7 @@ def latency(cmd, runs, timeout):
         times.append(elapsed)
         if len(times) >= 3 and sum(times) > budget:
             break
-    return times, failures
+    return times, failures, rows
 
 
 def pct(xs, q):
@@ -166,16 +172,17 @@ def cmd_queries(args):
     names = pick_names(truth)
     base = [jiyao, "query", "--store", store, "-f", "csv"]
 
-    def report(metric, times, failures, note):
-        note = f"{note} ({len(times)} runs)".strip()
+    def report(metric, times, failures, rows, note):
+        counted = f", {rows} rows" if times and rows is not None else ""
+        note = f"{note} ({len(times)} runs{counted})".strip()
         if times:
             row(n, f"{metric}_p50", f"{pct(times, 0.5) * 1000:.1f}", "ms", note)
             row(n, f"{metric}_p95", f"{pct(times, 0.95) * 1000:.1f}", "ms", note)
         if failures:
             row(n, f"{metric}_failed", "", "", f"{note}; {failures}")
 
-    t, f = latency(base + ["ASK {}"], runs, timeout)
-    report("query_baseline_ask", t, f, "process start + store open + trivial query")
+    t, f, _ = latency(base + ["ASK {}"], runs, timeout)
+    report("query_baseline_ask", t, f, None, "process start + store open + trivial query")
     if os.path.isdir(qdir):
         for q in sorted(os.listdir(qdir)):
             if not q.endswith(".rq"):
@@ -187,13 +194,98 @@ def cmd_queries(args):
                 if p in names:
                     cmd += ["--param", f"{p}={names[p]}"]
                     bound.append(f"{p}={names[p]}")
-            t, f = latency(cmd, runs, timeout + 10)
-            report(f"query_{q[:-3]}", t, f, " ".join(bound))
+            t, f, r = latency(cmd, runs, timeout + 10)
+            report(f"query_{q[:-3]}", t, f, r, " ".join(bound))
     help_ok = subprocess.run([jiyao, "path", "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
     if help_ok:
         cmd = [jiyao, "path", names["a"], names["b"], "--store", store]
-        t, f = latency(cmd, runs, timeout)
-        report("path", t, f, f"{names['a']} -> {names['b']}")
+        t, f, _ = latency(cmd, runs, timeout)
+        report("path", t, f, None, f"{names['a']} -> {names['b']}")
+
+
+def cmd_table(args):
+    """table CSV: the Markdown table of benches/README.md, one column per corpus size."""
+    import re
+
+    rows = defaultdict(dict)
+    with open(args[0], encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            rows[int(r["meetings"])][r["metric"]] = (r["value"], r["note"])
+    sizes = sorted(rows)
+
+    def g(n, m):
+        v = rows[n].get(m)
+        return None if v is None or v[0] == "" else float(v[0])
+
+    def secs(x):
+        return f"{x:.1f} s" if x < 100 else f"{x:,.0f} s"
+
+    def dur(x):
+        return f"{x:,.0f} ms" if x < 1000 else f"{x / 1000:.1f} s"
+
+    def mb(x):
+        return f"{x:,.0f} MB" if x < 10000 else f"{x / 1024:.1f} GB"
+
+    def load(n, m, store_metric=None):
+        if g(n, f"{m}_seconds") is None:
+            note = rows[n].get(f"{m}_seconds", ("", "not run"))[1] or "not run"
+            return note.split(":")[0]
+        out = f"{secs(g(n, f'{m}_seconds'))}, {g(n, f'{m}_quads_per_s'):,.0f} quads/s, {mb(g(n, f'{m}_peak_rss'))} RSS"
+        if g(n, f"{m}_peak_rss_anon") is not None:
+            out += f" ({mb(g(n, f'{m}_peak_rss_anon'))} heap)"
+        if store_metric and g(n, store_metric) is not None:
+            out += f", {g(n, store_metric):.0f} B/quad"
+        return out
+
+    def latency_cell(n, q):
+        p50, p95 = g(n, f"{q}_p50"), g(n, f"{q}_p95")
+        if p50 is not None:
+            return f"{dur(p50)} / {dur(p95)}"
+        failed = rows[n].get(f"{q}_failed")
+        if failed is None:
+            return "not run"
+        m = re.search(r"(\d+) ?s\b", failed[1])
+        return f"> {m.group(1)} s" if m else "failed"
+
+    out = ["| | " + " | ".join(f"{n:,} meetings" for n in sizes) + " |", "|---|" + "---:|" * len(sizes)]
+
+    def line(label, f):
+        cells = []
+        for n in sizes:
+            try:
+                cells.append(f(n))
+            except TypeError:  # a missing figure
+                cells.append("—")
+        out.append(f"| {label} | " + " | ".join(cells) + " |")
+
+    line("corpus", lambda n: f"{g(n, 'corpus_bytes') / 1e6:,.1f} MB, {g(n, 'corpus_files'):,.0f} files")
+    line("`jiyao synth`", lambda n: f"{secs(g(n, 'synth_seconds'))}, {mb(g(n, 'synth_peak_rss'))} RSS")
+    for s, label in (("1t", "1 thread"), ("all", "all cores")):
+        line(
+            f"extraction, {label}",
+            lambda n, s=s: f"{g(n, f'extract_{s}_mb_per_s'):.1f} MB/s, {g(n, f'extract_{s}_docs_per_s'):,.0f} docs/s",
+        )
+    line("quads in the store", lambda n: f"{g(n, 'quads'):,.0f}")
+    line("`jiyao ingest` (end to end, on disk)", lambda n: load(n, "ingest"))
+    line("store on disk", lambda n: f"{g(n, 'store_bytes') / 1e9:.2f} GB, {g(n, 'store_bytes_per_quad'):.0f} B/quad")
+    line("N-Quads export", lambda n: f"{g(n, 'dump_bytes') / 1e9:.2f} GB")
+    line("Oxigraph bulk load of the export (Rust)", lambda n: load(n, "oxigraph_load", "oxigraph_store_bytes_per_quad"))
+    line("**ingest time / Oxigraph time**", lambda n: f"**{g(n, 'ingest_vs_oxigraph_time_ratio'):.2f}**")
+    line("pyoxigraph `bulk_load`", lambda n: load(n, "pyoxigraph_load"))
+    line("rdflib `Dataset.parse`", lambda n: load(n, "rdflib_load"))
+    queries = sorted(
+        {m.rsplit("_", 1)[0] for n in sizes for m in rows[n] if m.startswith("query_") and m != "query_baseline_ask_p50"}
+        - {"query_baseline_ask"}
+    )
+    for q in ["query_baseline_ask"] + queries + ["path"]:
+        if q == "query_baseline_ask":
+            label = "`ASK {}` (process start, store open)"
+        elif q == "path":
+            label = "`jiyao path`"
+        else:
+            label = f"`{q[len('query_'):]}`"
+        line(f"{label} p50 / p95", lambda n, q=q: latency_cell(n, q))
+    print("\n".join(out))
 
 
 def cmd_plot(args):
@@ -261,7 +353,7 @@ def cmd_plot(args):
 
 
 if __name__ == "__main__":
-    cmds = {"timed": cmd_timed, "rss": cmd_rss, "pyoxigraph": cmd_pyoxigraph, "rdflib": cmd_rdflib, "queries": cmd_queries, "plot": cmd_plot}
+    cmds = {"timed": cmd_timed, "rss": cmd_rss, "pyoxigraph": cmd_pyoxigraph, "rdflib": cmd_rdflib, "queries": cmd_queries, "plot": cmd_plot, "table": cmd_table}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         sys.exit("usage: scale.py {" + ",".join(cmds) + "} ...")
     cmds[sys.argv[1]](sys.argv[2:])
