@@ -267,10 +267,12 @@ def cmd_table(args):
         )
     line("quads in the store", lambda n: f"{g(n, 'quads'):,.0f}")
     line("`jiyao ingest` (end to end, on disk)", lambda n: load(n, "ingest"))
+    line("… of which compaction", lambda n: secs(g(n, "ingest_compact_seconds")))
     line("store on disk", lambda n: f"{g(n, 'store_bytes') / 1e9:.2f} GB, {g(n, 'store_bytes_per_quad'):.0f} B/quad")
     line("N-Quads export", lambda n: f"{g(n, 'dump_bytes') / 1e9:.2f} GB")
     line("Oxigraph bulk load of the export (Rust)", lambda n: load(n, "oxigraph_load", "oxigraph_store_bytes_per_quad"))
     line("**ingest time / Oxigraph time**", lambda n: f"**{g(n, 'ingest_vs_oxigraph_time_ratio'):.2f}**")
+    line("ingest time without compaction / Oxigraph time", lambda n: f"{g(n, 'ingest_uncompacted_vs_oxigraph_time_ratio'):.2f}")
     line("pyoxigraph `bulk_load`", lambda n: load(n, "pyoxigraph_load"))
     line("rdflib `Dataset.parse`", lambda n: load(n, "rdflib_load"))
     queries = sorted(

@@ -8,6 +8,7 @@
 //! scale extract DIR THREADS [MIN_SECONDS]   read every file of DIR into memory, then decode + extract them
 //!                                           with THREADS threads, repeating passes for at least MIN_SECONDS (default 2)
 //! scale load-nquads FILE.nq STORE_DIR       Oxigraph's bulk loader, on disk, as Oxigraph users load a dump
+//! scale optimize STORE_DIR                  compact an existing store (what `jiyao ingest` does after a bulk load)
 //! ```
 
 use jiyao::extract::extract;
@@ -102,6 +103,16 @@ fn load_bench(file: &Path, dir: &Path) -> Result<String, String> {
     ))
 }
 
+fn optimize_bench(dir: &Path) -> Result<String, String> {
+    let store = Store::open(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let started = Instant::now();
+    store.optimize().map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{{\"seconds\": {:.6}}}",
+        started.elapsed().as_secs_f64()
+    ))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -116,12 +127,13 @@ fn main() -> ExitCode {
             }
         }
         ["load-nquads", file, dir] => load_bench(Path::new(file), Path::new(dir)),
+        ["optimize", dir] => optimize_bench(Path::new(dir)),
         [] => {
             // `cargo bench` with no arguments: nothing to measure on its own.
             eprintln!("scale: run benches/scale.sh, which drives this helper");
             return ExitCode::SUCCESS;
         }
-        other => Err(format!("usage: scale extract DIR THREADS [MIN_SECONDS] | scale load-nquads FILE DIR (got {other:?})")),
+        other => Err(format!("usage: scale extract DIR THREADS [MIN_SECONDS] | scale load-nquads FILE DIR | scale optimize DIR (got {other:?})")),
     };
     match out {
         Ok(json) => {

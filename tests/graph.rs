@@ -457,6 +457,30 @@ fn bulk_and_transactional_loads_give_the_same_graph() {
 }
 
 #[test]
+fn no_compact_leaves_the_same_graph_uncompacted() {
+    let dir = tempfile::tempdir().unwrap();
+    let [compacted, uncompacted] = [&[][..], &["--no-compact"][..]].map(|extra| {
+        let store_dir = dir.path().join(format!("store{}", extra.len()));
+        let out = run_ok(
+            bin()
+                .arg("ingest")
+                .arg(SEEDS)
+                .arg("--store")
+                .arg(&store_dir)
+                .args(extra),
+        );
+        assert_eq!(
+            out.contains("compacted the store in "),
+            extra.is_empty(),
+            "{out}"
+        );
+        let s = GraphStore::open(&store_dir, Base::default()).unwrap();
+        (s.counts().unwrap(), quads(&s))
+    });
+    assert_eq!(compacted, uncompacted);
+}
+
+#[test]
 fn reingest_on_disk_is_idempotent_and_remove_drops_a_document() {
     let dir = tempfile::tempdir().unwrap();
     let store_dir = dir.path().join("store");
@@ -469,6 +493,8 @@ fn reingest_on_disk_is_idempotent_and_remove_drops_a_document() {
     );
     assert!(first.contains("ingested 3 documents"), "{first}");
     assert!(first.contains("Bulk load"), "{first}");
+    // A bulk load ends by compacting the store; a transactional one has nothing to compact.
+    assert!(first.contains("\ncompacted the store in "), "{first}");
     let (before, before_quads) = {
         let s = GraphStore::open(&store_dir, Base::default()).unwrap();
         (s.counts().unwrap(), quads(&s))
@@ -481,6 +507,7 @@ fn reingest_on_disk_is_idempotent_and_remove_drops_a_document() {
             .arg(&store_dir),
     );
     assert!(second.contains("Transactional load"), "{second}");
+    assert!(!second.contains("compacted"), "{second}");
     let s = GraphStore::open(&store_dir, Base::default()).unwrap();
     assert_eq!(s.counts().unwrap(), before);
     assert_eq!(quads(&s), before_quads);

@@ -301,6 +301,18 @@ impl GraphStore {
         Ok(removed)
     }
 
+    /// Compacts an on-disk store, so that reads touch few files; a no-op in memory.
+    ///
+    /// A bulk load adds every batch's sorted files to the store side by side
+    /// (about 1,500 of them for 100,000 meetings); until RocksDB merges them, every
+    /// read has to look into all of them, and a read-only reader never merges
+    /// them. Compacting rewrites the store once (minutes for tens of millions of
+    /// quads) and makes queries an order of magnitude faster.
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        self.store.optimize()?;
+        Ok(())
+    }
+
     /// Starts a bulk load; only for a store that holds no document (see the module documentation).
     pub fn bulk(&self) -> BulkIngest<'_> {
         BulkIngest {
