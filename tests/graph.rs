@@ -478,6 +478,34 @@ fn no_compact_leaves_the_same_graph_uncompacted() {
         (s.counts().unwrap(), quads(&s))
     });
     assert_eq!(compacted, uncompacted);
+
+    // `jiyao optimize` compacts such a store later, leaving the same graph.
+    let out = run_ok(
+        bin()
+            .arg("optimize")
+            .arg("--store")
+            .arg(dir.path().join("store1")),
+    );
+    assert!(out.starts_with("compacted the store at "), "{out}");
+    let s = GraphStore::open(&dir.path().join("store1"), Base::default()).unwrap();
+    assert_eq!((s.counts().unwrap(), quads(&s)), compacted);
+    drop(s);
+
+    // A missing store is an error naming it, not a new empty store.
+    let missing = dir.path().join("nowhere");
+    let out = bin()
+        .arg("optimize")
+        .arg("--store")
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no store at") && err.contains("nowhere"),
+        "{err}"
+    );
+    assert!(!missing.exists());
 }
 
 #[test]

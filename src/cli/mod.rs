@@ -7,6 +7,7 @@ mod eval;
 mod export;
 mod extract;
 mod ingest;
+mod optimize;
 mod path;
 mod query;
 mod remove;
@@ -54,6 +55,8 @@ pub enum Command {
     Neighbors(path::NeighborsArgs),
     /// Remove source documents' graphs from the knowledge graph.
     Remove(remove::Args),
+    /// Compact a store so that queries read few files (ingest does it after a bulk load).
+    Optimize(optimize::Args),
     /// Serve the knowledge graph: a SPARQL 1.1 endpoint at /query and the explorer web page at /.
     Serve(serve::Args),
     /// Generate a realistic corpus of minutes with its ground truth (DIR/minutes, DIR/truth).
@@ -79,6 +82,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Ingest(args) => ingest::run(args, res),
         Command::Export(args) => export::run(args),
         Command::Remove(args) => remove::run(args),
+        Command::Optimize(args) => optimize::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Query(args) => query::run(args),
         Command::Person(args) => views::run(views::View::Person, args),
