@@ -269,6 +269,11 @@ def cmd_table(args):
     line("`jiyao ingest` (end to end, on disk)", lambda n: load(n, "ingest"))
     line("… of which compaction", lambda n: secs(g(n, "ingest_compact_seconds")))
     line("store on disk", lambda n: f"{g(n, 'store_bytes') / 1e9:.2f} GB, {g(n, 'store_bytes_per_quad'):.0f} B/quad")
+    if any(g(n, "store_compacted_bytes") is not None for n in sizes):
+        line(
+            "store on disk after compaction",
+            lambda n: f"{g(n, 'store_compacted_bytes') / 1e9:.2f} GB, {g(n, 'store_compacted_bytes_per_quad'):.0f} B/quad",
+        )
     line("N-Quads export", lambda n: f"{g(n, 'dump_bytes') / 1e9:.2f} GB")
     line("Oxigraph bulk load of the export (Rust)", lambda n: load(n, "oxigraph_load", "oxigraph_store_bytes_per_quad"))
     line("**ingest time / Oxigraph time**", lambda n: f"**{g(n, 'ingest_vs_oxigraph_time_ratio'):.2f}**")
