@@ -457,7 +457,7 @@ fn bulk_and_transactional_loads_give_the_same_graph() {
 }
 
 #[test]
-fn no_compact_leaves_the_same_graph_uncompacted() {
+fn no_compact_and_a_later_optimize_leave_the_same_graph() {
     let dir = tempfile::tempdir().unwrap();
     let [compacted, uncompacted] = [&[][..], &["--no-compact"][..]].map(|extra| {
         let store_dir = dir.path().join(format!("store{}", extra.len()));
