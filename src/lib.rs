@@ -2,7 +2,11 @@
 //! (常务会议纪要) into a knowledge graph of officials, departments, meetings,
 //! agenda items, policy documents and policy topics, and answers questions about it.
 //!
-//! The pipeline, one module per stage (see `ARCHITECTURE.md`):
+//! This crate is what needs the store: [`store`] (Oxigraph: ingest, replace,
+//! remove, export, validate), [`query`] (SPARQL, views, paths) and [`server`]
+//! (the SPARQL endpoint and the explorer), plus the `jiyao` binary. The pure
+//! pipeline lives in [`jiyao_core`] and is re-exported here, module by module,
+//! so that one dependency gives the whole of it (see `ARCHITECTURE.md`):
 //!
 //! 1. [`load`]: bytes to text (encoding detection, HTML to text, line map).
 //! 2. [`parse`]: text to the structure of the minutes, plus diagnostics; never fails.
@@ -12,6 +16,9 @@
 //! 6. [`rdf`]: records to quads (vocabulary, IRI minting, provenance).
 //! 7. [`store`]: the Oxigraph store: ingest, replace, remove, export, validate.
 //!
+//! The generator of test corpora and the evaluator are [`synth`] and [`eval`]
+//! (the `jiyao-synth` crate).
+//!
 //! ```
 //! use jiyao::{extract::extract, load, resolve::Resources};
 //! let bytes = std::fs::read("data/minutes/001_e66f49d85cb24354.txt").unwrap();
@@ -20,15 +27,10 @@
 //! assert_eq!(x.meeting.date.as_deref(), Some("2020-11-02"));
 //! ```
 
-pub mod diag;
-pub mod eval;
-pub mod extract;
-pub mod load;
-pub mod parse;
+pub use jiyao_core::{diag, extract, load, parse, rdf, resolve, table};
+pub use jiyao_synth as synth;
+pub use jiyao_synth::eval;
+
 pub mod query;
-pub mod rdf;
-pub mod resolve;
 pub mod server;
 pub mod store;
-pub mod synth;
-pub mod table;

@@ -1,5 +1,6 @@
 //! The `jiyao` binary, driven as users drive it, in a temporary directory per test.
 
+#[path = "../crates/core/tests/common/mod.rs"]
 mod common;
 
 use common::repo;

@@ -1,5 +1,6 @@
 //! `jiyao query`, the views and `jiyao path` driven as users drive them, on a store ingested from the seeds in a temporary directory.
 
+#[path = "../crates/core/tests/common/mod.rs"]
 mod common;
 
 use common::repo;

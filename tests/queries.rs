@@ -4,6 +4,7 @@
 //! meeting (2019) and 蔡剑峰 to the 86th and 115th (2020); 氢能 is item 三 of
 //! meetings 63 and 115; 黄戟 is listed under two organisations in 〔2020〕3号.
 
+#[path = "../crates/core/tests/common/mod.rs"]
 mod common;
 
 use common::{seed, SEEDS};

@@ -5,6 +5,7 @@
 //! standard error, and kills it when done. Every wait is bounded. The load test
 //! is ignored by default: `cargo test --test server -- --ignored --nocapture load`.
 
+#[path = "../crates/core/tests/common/mod.rs"]
 mod common;
 
 use common::repo;

@@ -1,5 +1,6 @@
 //! `jiyao export --shards` and `--shard` on a store ingested from the seeds: the shards and the shared part partition the store's quads exactly.
 
+#[path = "../crates/core/tests/common/mod.rs"]
 mod common;
 
 use common::repo;

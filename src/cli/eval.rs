@@ -3,8 +3,8 @@
 use super::Outcome;
 use anyhow::Context;
 use clap::ValueEnum;
-use jiyao::eval::{evaluate, Options};
 use jiyao::resolve::Resources;
+use jiyao_synth::eval::{evaluate, Options};
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -3,7 +3,7 @@
 use super::Outcome;
 use anyhow::Context;
 use jiyao::resolve::Resources;
-use jiyao::synth::{write_corpus, Config};
+use jiyao_synth::{write_corpus, Config};
 use std::path::PathBuf;
 
 /// Arguments of `jiyao synth`.

@@ -15,8 +15,8 @@
 //! off 苏州市人民政府, which would connect any two of them in two hops.
 
 use super::QueryError;
-use crate::parse::numerals;
 use crate::store::GraphStore;
+use jiyao_core::parse::numerals;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;

@@ -121,7 +121,7 @@ pub fn write_answer<W: Write>(out: &mut W, answer: &Answer, format: Format) -> i
                 RdfFormat::NTriples
             };
             let mut ser = RdfSerializer::from_format(rdf);
-            for (p, iri) in crate::rdf::vocab::PREFIXES {
+            for (p, iri) in jiyao_core::rdf::vocab::PREFIXES {
                 ser = ser
                     .with_prefix(*p, *iri)
                     .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;

@@ -447,7 +447,7 @@ impl Explorer {
 
 /// Renders a file's text with its original line numbers; HTML pages show their extracted text, each line numbered as in the page.
 fn source_html(file: &str, path: &Path) -> Result<String, String> {
-    let src = crate::load::read(path).map_err(|e| e.to_string())?;
+    let src = jiyao_core::load::read(path).map_err(|e| e.to_string())?;
     let mut body = String::new();
     let mut anchored = BTreeSet::new();
     for (k, line) in src.text.split('\n').enumerate() {
@@ -460,8 +460,8 @@ fn source_html(file: &str, path: &Path) -> Result<String, String> {
         body.push_str(&format!("<div class=\"line\"{id}><a class=\"n\" href=\"#L{n}\">{n}</a><span class=\"t\">{}</span></div>\n", html_escape(line)));
     }
     let note = match src.format {
-        crate::load::Format::Html => "<p class=\"note\">An HTML page: its text as jiyao read it, each line numbered as in the page.</p>",
-        crate::load::Format::Text => "",
+        jiyao_core::load::Format::Html => "<p class=\"note\">An HTML page: its text as jiyao read it, each line numbered as in the page.</p>",
+        jiyao_core::load::Format::Text => "",
     };
     Ok(format!(
         "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>{t}</title><link rel=\"stylesheet\" href=\"/style.css\"></head>\n<body class=\"source\"><header><a href=\"/\">jiyao 纪要</a> › <span id=\"file\">{t}</span> <span class=\"enc\">({enc:?})</span> · <a href=\"/#/meeting/{e}\">meeting</a></header>{note}\n<main class=\"text\">\n{body}</main></body></html>\n",

@@ -542,7 +542,7 @@ fn evaluate(
 fn write_graph(triples: &[Triple], format: RdfFormat) -> std::io::Result<Vec<u8>> {
     let mut ser = RdfSerializer::from_format(format);
     if matches!(format, RdfFormat::Turtle | RdfFormat::RdfXml) {
-        for (p, iri) in crate::rdf::vocab::PREFIXES {
+        for (p, iri) in jiyao_core::rdf::vocab::PREFIXES {
             ser = ser
                 .with_prefix(*p, *iri)
                 .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;

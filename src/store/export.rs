@@ -30,7 +30,7 @@
 //! load work and misleading quad counts).
 
 use super::{GraphStore, StoreError};
-use crate::rdf::vocab::PREFIXES;
+use jiyao_core::rdf::vocab::PREFIXES;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer, WriterQuadSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad};
 use std::fmt;
@@ -281,7 +281,7 @@ impl GraphStore {
         let graph = match selector {
             GraphSelector::All => None,
             GraphSelector::Document(file) => {
-                Some(self.base().source_graph(crate::rdf::file_name(file)))
+                Some(self.base().source_graph(jiyao_core::rdf::file_name(file)))
             }
             GraphSelector::Iri(g) => Some(g.clone()),
             GraphSelector::Shard(_) | GraphSelector::Shared => {

@@ -9,11 +9,11 @@
 //! others still load; only a storage error stops the run.
 
 use super::{GraphStore, StoreError};
-use crate::diag::Severity;
-use crate::extract::extract;
-use crate::rdf::{file_name, DocumentGraph, Mapper};
-use crate::resolve::people::People;
-use crate::resolve::Resources;
+use jiyao_core::diag::Severity;
+use jiyao_core::extract::extract;
+use jiyao_core::rdf::{file_name, DocumentGraph, Mapper};
+use jiyao_core::resolve::people::People;
+use jiyao_core::resolve::Resources;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -128,7 +128,7 @@ pub fn ingest(
                     file: (*path).clone(),
                     reason,
                 };
-                let src = crate::load::read(path).map_err(|e| fail(e.to_string()))?;
+                let src = jiyao_core::load::read(path).map_err(|e| fail(e.to_string()))?;
                 let x = extract(&src, res).map_err(|e| fail(e.to_string()))?;
                 let warnings = x
                     .diagnostics

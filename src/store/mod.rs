@@ -46,14 +46,14 @@ pub use export::{graph_iri, ExportFormat, GraphSelector, Shard, ShardError, Shar
 pub use ingest::{ingest, Failure, IngestOptions, IngestReport, LoadMode};
 pub use shacl::{ValidationReport, Violation};
 
-use crate::rdf::iri::Base;
-use crate::rdf::vocab::time;
-use crate::rdf::vocab::{dcterms, foaf, jy, org, schema};
-use crate::rdf::{
+use jiyao_core::rdf::iri::Base;
+use jiyao_core::rdf::vocab::time;
+use jiyao_core::rdf::vocab::{dcterms, foaf, jy, org, schema};
+use jiyao_core::rdf::{
     membership_nodes, membership_quads, topic_scheme_quads, write_membership_quads, DocumentGraph,
     MembershipFact, MembershipSummary, Memberships,
 };
-use crate::resolve::Resources;
+use jiyao_core::resolve::Resources;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{
@@ -289,7 +289,7 @@ impl GraphStore {
         let mut lost = BTreeSet::new();
         let mut removed = Vec::new();
         for f in files {
-            let g = self.base.source_graph(crate::rdf::file_name(f));
+            let g = self.base.source_graph(jiyao_core::rdf::file_name(f));
             if tx.contains_named_graph(&g)? {
                 lost.extend(facts_in(&tx, g.as_ref())?);
                 tx.remove_named_graph(&g)?;

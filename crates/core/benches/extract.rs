@@ -8,12 +8,12 @@
 //! Run with `cargo bench --bench extract`; `JIYAO_BENCH_COPIES` sets the
 //! number of copies of each seed (default 400).
 
-use jiyao::{extract::extract, load, resolve::Resources};
+use jiyao_core::{extract::extract, load, resolve::Resources};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
 
 fn corpus(copies: usize) -> Vec<(String, Vec<u8>)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/minutes");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/minutes");
     let mut seeds: Vec<_> = std::fs::read_dir(dir)
         .expect("data/minutes")
         .map(|e| e.expect("entry").path())

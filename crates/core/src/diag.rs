@@ -6,7 +6,7 @@
 //! extraction never fail on odd input, they report what they saw instead.
 //!
 //! ```
-//! use jiyao::diag::{Diagnostic, Severity, Span};
+//! use jiyao_core::diag::{Diagnostic, Severity, Span};
 //! let d = Diagnostic::new("a.txt", Severity::Warning, "unknown-org", "市大数据局 is not in the gazetteer", Span::point(3, 7));
 //! assert_eq!(d.to_string(), "a.txt:3:7: warning[unknown-org]: 市大数据局 is not in the gazetteer");
 //! ```

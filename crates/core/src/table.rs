@@ -5,7 +5,7 @@
 //! a missing value is an empty cell.
 //!
 //! ```
-//! use jiyao::table::TableKind;
+//! use jiyao_core::table::TableKind;
 //! assert_eq!(&TableKind::Attendance.header()[..8], &["doc", "meeting", "date", "role", "org", "org_name", "person", "line"]);
 //! ```
 

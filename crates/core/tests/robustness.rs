@@ -3,15 +3,15 @@
 mod common;
 
 use common::{extract_bytes, seed, seed_bytes, SEEDS};
-use jiyao::extract::Extraction;
+use jiyao_core::extract::Extraction;
 use proptest::prelude::*;
 
 /// The records of an extraction with positions reduced to lines (HTML columns count text, not markup).
 fn records(x: &Extraction, keep_columns: bool) -> String {
     let mut x = x.clone();
     x.file = String::new();
-    x.encoding = jiyao::load::TextEncoding::Utf8;
-    x.format = jiyao::load::Format::Text;
+    x.encoding = jiyao_core::load::TextEncoding::Utf8;
+    x.format = jiyao_core::load::Format::Text;
     x.diagnostics.retain(|d| d.code != "encoding");
     let mut v = serde_json::to_value(&x).unwrap();
     fn strip(v: &mut serde_json::Value, keep_columns: bool) {
@@ -74,7 +74,7 @@ fn gb18030_gives_identical_records() {
         let (gb, _, unmappable) = encoding_rs::GB18030.encode(&text);
         assert!(!unmappable);
         let x = extract_bytes(&format!("{stem}.txt"), &gb);
-        assert_eq!(x.encoding, jiyao::load::TextEncoding::Gb18030);
+        assert_eq!(x.encoding, jiyao_core::load::TextEncoding::Gb18030);
         assert_eq!(records(&x, true), records(&seed(stem), true), "{stem}");
     }
 }
@@ -86,7 +86,7 @@ fn crlf_with_bom_gives_identical_records() {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
         let x = extract_bytes(&format!("{stem}.txt"), &bytes);
-        assert_eq!(x.encoding, jiyao::load::TextEncoding::Utf8Bom);
+        assert_eq!(x.encoding, jiyao_core::load::TextEncoding::Utf8Bom);
         assert_eq!(records(&x, true), records(&seed(stem), true), "{stem}");
     }
 }
@@ -97,7 +97,7 @@ fn html_gives_identical_records_on_the_same_lines() {
         let text = String::from_utf8(seed_bytes(stem)).unwrap();
         let html = as_html(&text);
         let x = extract_bytes(&format!("{stem}.html"), html.as_bytes());
-        assert_eq!(x.format, jiyao::load::Format::Html);
+        assert_eq!(x.format, jiyao_core::load::Format::Html);
         assert_eq!(records(&x, false), records(&seed(stem), false), "{stem}");
         // And in GB18030, declared or not.
         let declared = html.replace("charset=\"utf-8\"", "charset=\"gbk\"");
@@ -112,9 +112,9 @@ fn html_gives_identical_records_on_the_same_lines() {
 }
 
 fn no_panic(name: &str, bytes: &[u8]) {
-    if let Ok(src) = jiyao::load::decode(name, bytes) {
-        let (_doc, _diags) = jiyao::parse::parse(&src);
-        let _ = jiyao::extract::extract(&src, jiyao::resolve::Resources::bundled());
+    if let Ok(src) = jiyao_core::load::decode(name, bytes) {
+        let (_doc, _diags) = jiyao_core::parse::parse(&src);
+        let _ = jiyao_core::extract::extract(&src, jiyao_core::resolve::Resources::bundled());
     }
 }
 

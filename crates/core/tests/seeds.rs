@@ -8,8 +8,8 @@
 mod common;
 
 use common::{expect_file, seed, SEEDS};
-use jiyao::extract::{Extraction, Role};
-use jiyao::table::TableKind;
+use jiyao_core::extract::{Extraction, Role};
+use jiyao_core::table::TableKind;
 
 fn table(x: &Extraction, kind: TableKind, columns: &[&str]) -> String {
     let header = kind.header();
@@ -344,7 +344,7 @@ fn topics_travel_across_meetings() {
     safety.dedup();
     assert_eq!(safety, vec![63, 115, 86]);
     assert_eq!(meetings_with("hazardous-chemicals"), vec![(86, 1)]);
-    let scheme = &jiyao::resolve::Resources::bundled().topics;
+    let scheme = &jiyao_core::resolve::Resources::bundled().topics;
     assert_eq!(
         scheme
             .by_id("hazardous-chemicals")

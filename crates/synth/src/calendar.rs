@@ -1,7 +1,7 @@
 //! Civil dates as day numbers: enough calendar arithmetic for meeting schedules.
 //!
 //! ```
-//! use jiyao::synth::calendar::Date;
+//! use jiyao_synth::calendar::Date;
 //! let d = Date::new(2020, 2, 28).add_days(2);
 //! assert_eq!(d.iso(), "2020-03-01");
 //! assert_eq!(d.written(), "2020年3月1日");

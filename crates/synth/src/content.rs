@@ -11,7 +11,7 @@
 use super::calendar::Date;
 use super::rng::Rng;
 use super::world::CityWorld;
-use crate::resolve::{Resources, Topic};
+use jiyao_core::resolve::{Resources, Topic};
 
 /// What happens next to a document the meeting decided on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

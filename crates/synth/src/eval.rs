@@ -3,24 +3,24 @@
 //! [`evaluate`] runs the extractor over every file of `CORPUS/minutes` (in
 //! parallel) and compares its rows with the truth tables `meetings.csv`,
 //! `attendance.csv`, `documents.csv` and `topics.csv` — such as
-//! [`synth`](crate::synth) writes — as multisets of the *key columns*: the
+//! [`synth`](crate) writes — as multisets of the *key columns*: the
 //! leading columns the documentation promises, minus any the caller chooses
 //! to ignore (`org_name`, say, to set canonical names aside). A row counts as
 //! found only when every key cell matches exactly. Files the extractor
 //! rejects are reported, and their truth rows count as missed.
 //!
 //! ```no_run
-//! use jiyao::eval::{evaluate, Options};
+//! use jiyao_synth::eval::{evaluate, Options};
 //! use std::path::Path;
-//! let report = evaluate(Path::new("corpus"), Path::new("corpus/truth"), jiyao::resolve::Resources::bundled(), &Options::default()).unwrap();
+//! let report = evaluate(Path::new("corpus"), Path::new("corpus/truth"), jiyao_core::resolve::Resources::bundled(), &Options::default()).unwrap();
 //! for t in &report.tables {
 //!     println!("{} F1 {:.3}", t.table, t.f1);
 //! }
 //! ```
 
-use crate::extract::extract;
-use crate::resolve::Resources;
-use crate::table::TableKind;
+use jiyao_core::extract::extract;
+use jiyao_core::resolve::Resources;
+use jiyao_core::table::TableKind;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -258,7 +258,7 @@ pub fn evaluate(
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let src = crate::load::read(path).map_err(|e| (name.clone(), e.to_string()))?;
+            let src = jiyao_core::load::read(path).map_err(|e| (name.clone(), e.to_string()))?;
             let x = extract(&src, res).map_err(|e| (name.clone(), e.to_string()))?;
             Ok(TABLES
                 .iter()

@@ -7,7 +7,7 @@
 //! nest brackets and quotes, and files carry the layout damage of the real
 //! ones (see [`render`]). Beside each file it yields the rows the extractor
 //! should produce, with exactly the leading columns of
-//! [`TableKind`](crate::table::TableKind) tables.
+//! [`TableKind`](jiyao_core::table::TableKind) tables.
 //!
 //! The generator is pure and deterministic: the same [`Config`] always gives
 //! byte-identical files, whatever the platform. [`write_corpus`] streams the
@@ -15,11 +15,11 @@
 //! not grow with the corpus.
 //!
 //! ```
-//! use jiyao::synth::{generate, Config};
+//! use jiyao_synth::{generate, Config};
 //! let mut files = Vec::new();
-//! generate(&Config { meetings: 3, seed: 1 }, jiyao::resolve::Resources::bundled(), |m| {
+//! generate(&Config { meetings: 3, seed: 1 }, jiyao_core::resolve::Resources::bundled(), |m| {
 //!     files.push(m.file_name.clone());
-//!     Ok::<_, jiyao::synth::SynthError>(())
+//!     Ok::<_, jiyao_synth::SynthError>(())
 //! })
 //! .unwrap();
 //! assert_eq!(files.len(), 3);
@@ -27,13 +27,14 @@
 
 pub mod calendar;
 mod content;
+pub mod eval;
 pub mod render;
 pub mod rng;
 pub mod world;
 
-use crate::resolve::Resources;
 use calendar::Date;
 use content::{topics_in, Agenda};
+use jiyao_core::resolve::Resources;
 use render::{Delivery, Layout, Minutes};
 use rng::Rng;
 use std::io::Write;
@@ -620,7 +621,7 @@ pub fn write_corpus(config: &Config, res: &Resources, dir: &Path) -> Result<Summ
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table::TableKind;
+    use jiyao_core::table::TableKind;
 
     #[test]
     fn truth_headers_start_with_the_extractor_columns() {

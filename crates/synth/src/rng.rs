@@ -5,7 +5,7 @@
 //! that the corpus a seed produces can never change under a dependency update.
 //!
 //! ```
-//! use jiyao::synth::rng::Rng;
+//! use jiyao_synth::rng::Rng;
 //! let mut a = Rng::new(7);
 //! let mut b = Rng::new(7);
 //! assert_eq!(a.next_u64(), b.next_u64());

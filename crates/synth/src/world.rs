@@ -18,11 +18,11 @@
 use super::calendar::Date;
 use super::rng::Rng;
 use super::SynthError;
-use crate::resolve::Resources;
+use jiyao_core::resolve::Resources;
 use std::sync::OnceLock;
 
 /// The bundled city table, `data/synth_cities.csv`.
-pub const CITIES_CSV: &str = include_str!("../../data/synth_cities.csv");
+pub const CITIES_CSV: &str = include_str!("../../../data/synth_cities.csv");
 
 /// A department slot: one function of a city government and the names it went by.
 struct Slot {
@@ -465,7 +465,7 @@ impl CityWorld {
             deputies: vec![None; n],
             recorder: 0,
             free: Vec::new(),
-            names: Names::new(crate::resolve::SURNAMES_TXT),
+            names: Names::new(jiyao_core::resolve::SURNAMES_TXT),
         };
         w.mayor = w.new_person(rng);
         w.exec = w.new_person(rng);
@@ -750,7 +750,7 @@ mod tests {
     #[test]
     fn names_start_with_a_surname() {
         let res = Resources::bundled();
-        let names = Names::new(crate::resolve::SURNAMES_TXT);
+        let names = Names::new(jiyao_core::resolve::SURNAMES_TXT);
         let mut rng = Rng::new(3);
         for _ in 0..2000 {
             let n = names.make(&mut rng);

@@ -4,17 +4,17 @@
 //! achieved when the test was written (measured values in the comments), so
 //! that a regression fails the test while an improvement does not.
 
-use jiyao::eval::{evaluate, Options};
-use jiyao::extract::extract;
-use jiyao::load;
-use jiyao::resolve::Resources;
-use jiyao::synth::{generate, write_corpus, Config, Generated};
+use jiyao_core::extract::extract;
+use jiyao_core::load;
+use jiyao_core::resolve::Resources;
+use jiyao_synth::eval::{evaluate, Options};
+use jiyao_synth::{generate, write_corpus, Config, Generated};
 
 fn corpus(meetings: usize, seed: u64) -> Vec<Generated> {
     let mut out = Vec::new();
     generate(&Config { meetings, seed }, Resources::bundled(), |g| {
         out.push(g);
-        Ok::<_, jiyao::synth::SynthError>(())
+        Ok::<_, jiyao_synth::SynthError>(())
     })
     .unwrap();
     out

@@ -632,8 +632,8 @@ pub(crate) fn check(records: &[Attendance], sink: &mut Sink) {
 /// checking how a list will be read:
 ///
 /// ```
-/// let res = jiyao::resolve::Resources::bundled();
-/// let pairs = jiyao::extract::split_names("盛乐\n\n市文广旅局\n李杰 团\n市委万利", res);
+/// let res = jiyao_core::resolve::Resources::bundled();
+/// let pairs = jiyao_core::extract::split_names("盛乐\n\n市文广旅局\n李杰 团\n市委万利", res);
 /// assert_eq!(pairs, vec![
 ///     (None, Some("盛乐".to_owned())),
 ///     (Some("市文广旅局".to_owned()), Some("李杰".to_owned())),

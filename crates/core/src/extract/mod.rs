@@ -6,7 +6,7 @@
 //! [`ExtractError::NotMinutes`]; everything else odd becomes a [`Diagnostic`].
 //!
 //! ```
-//! use jiyao::{extract::{extract, Role}, load, resolve::Resources};
+//! use jiyao_core::{extract::{extract, Role}, load, resolve::Resources};
 //! let src = load::decode("a.txt", "苏州市人民政府\n常务会议纪要\n〔2020〕3号\n2020年1月6日上午，李亚平市长主持召开市政府第86次常务会议。\n会议议定以下意见：\n一、审议《某某办法》\n（一）原则同意《某某办法》，由市工信局发文实施。\n出席：李亚平 王翔\n列席：市工信局\n蔡剑峰\n记录：栗涛\n".as_bytes()).unwrap();
 //! let x = extract(&src, Resources::bundled()).unwrap();
 //! assert_eq!(x.meeting.ordinal, Some(86));

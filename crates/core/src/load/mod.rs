@@ -6,9 +6,9 @@
 //!
 //! ```
 //! let bytes = "\u{feff}苏州市人民政府\r\n常务会议纪要\r\n".as_bytes();
-//! let src = jiyao::load::decode("a.txt", bytes).unwrap();
+//! let src = jiyao_core::load::decode("a.txt", bytes).unwrap();
 //! assert_eq!(src.text, "苏州市人民政府\n常务会议纪要\n");
-//! assert_eq!(src.encoding, jiyao::load::TextEncoding::Utf8Bom);
+//! assert_eq!(src.encoding, jiyao_core::load::TextEncoding::Utf8Bom);
 //! ```
 
 mod decode;

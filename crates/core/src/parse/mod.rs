@@ -10,8 +10,8 @@
 //! that is the extractor's job.
 //!
 //! ```
-//! let src = jiyao::load::decode("a.txt", "苏州市人民政府\n常务会议纪要\n〔2020〕3号\n2020年1月6日上午，李亚平市长主持召开市政府第86次常务会议。\n会议议定以下意见：\n一、审议《某某办法》\n（一）原则同意《某某办法》。\n出席：李亚平 王翔\n列席：张旗\n记录：栗涛\n".as_bytes()).unwrap();
-//! let (doc, diags) = jiyao::parse::parse(&src);
+//! let src = jiyao_core::load::decode("a.txt", "苏州市人民政府\n常务会议纪要\n〔2020〕3号\n2020年1月6日上午，李亚平市长主持召开市政府第86次常务会议。\n会议议定以下意见：\n一、审议《某某办法》\n（一）原则同意《某某办法》。\n出席：李亚平 王翔\n列席：张旗\n记录：栗涛\n".as_bytes()).unwrap();
+//! let (doc, diags) = jiyao_core::parse::parse(&src);
 //! assert!(doc.is_minutes());
 //! assert_eq!(doc.items[0].heading.as_str(), "审议《某某办法》");
 //! assert_eq!(doc.sections[0].body.as_str(), "李亚平 王翔");

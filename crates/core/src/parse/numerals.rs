@@ -3,7 +3,7 @@
 /// Parses 一…九十九 (also 十一, 二十, 两) and digit-by-digit numerals such as 二〇二〇; returns `None` for anything else.
 ///
 /// ```
-/// use jiyao::parse::numerals::parse;
+/// use jiyao_core::parse::numerals::parse;
 /// assert_eq!(parse("十二"), Some(12));
 /// assert_eq!(parse("二〇二〇"), Some(2020));
 /// assert_eq!(parse("115"), Some(115));

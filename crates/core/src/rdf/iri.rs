@@ -21,7 +21,7 @@
 //! | membership | `membership/{person key}/{organisation}` |
 //!
 //! ```
-//! use jiyao::rdf::iri::Base;
+//! use jiyao_core::rdf::iri::Base;
 //! let base = Base::default();
 //! assert_eq!(base.person("蔡剑峰").as_str(), "https://w3id.org/jiyao/id/person/蔡剑峰");
 //! assert_eq!(base.document("A/B 办法").as_str(), "https://w3id.org/jiyao/id/document/A%2FB%20办法");

@@ -41,10 +41,10 @@
 //! no timestamps.
 //!
 //! ```
-//! use jiyao::{extract::extract, load, rdf::{Mapper, vocab::jy}, resolve::{people::People, Resources}};
-//! let bytes = std::fs::read("data/minutes/001_e66f49d85cb24354.txt").unwrap();
+//! use jiyao_core::{extract::extract, load, rdf::{Mapper, vocab::jy}, resolve::{people::People, Resources}};
+//! let bytes = std::fs::read("../../data/minutes/001_e66f49d85cb24354.txt").unwrap();
 //! let x = extract(&load::decode("001_e66f49d85cb24354.txt", &bytes).unwrap(), Resources::bundled()).unwrap();
-//! let base = jiyao::rdf::iri::Base::default();
+//! let base = jiyao_core::rdf::iri::Base::default();
 //! let mapper = Mapper::new(&base, Resources::bundled(), People::bundled());
 //! let g = mapper.document(&x);
 //! let records = g.quads.iter().filter(|q| q.predicate == oxrdf::vocab::rdf::TYPE && q.object == jy::ATTENDANCE.into()).count();
@@ -729,7 +729,11 @@ mod tests {
     use crate::load;
 
     fn seed(name: &str) -> Extraction {
-        let bytes = std::fs::read(format!("data/minutes/{name}")).unwrap();
+        let bytes = std::fs::read(format!(
+            "{}/../../data/minutes/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
         extract(&load::decode(name, &bytes).unwrap(), Resources::bundled()).unwrap()
     }
 

@@ -9,7 +9,7 @@
 //! `rdf:`, `rdfs:` and `xsd:` come from [`oxrdf::vocab`].
 //!
 //! ```
-//! use jiyao::rdf::vocab::{jy, org};
+//! use jiyao_core::rdf::vocab::{jy, org};
 //! assert_eq!(jy::ATTENDANCE.as_str(), "https://w3id.org/jiyao/ontology#Attendance");
 //! assert_eq!(org::ORGANIZATION.as_str(), "http://www.w3.org/ns/org#Organization");
 //! assert!(jy::TERMS.contains(&jy::ATTENDING));

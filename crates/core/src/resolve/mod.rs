@@ -5,7 +5,7 @@
 //! copy instead. The core never reads them from disk on its own.
 //!
 //! ```
-//! let res = jiyao::resolve::Resources::bundled();
+//! let res = jiyao_core::resolve::Resources::bundled();
 //! let chars: Vec<char> = "市工信局蔡剑峰".chars().collect();
 //! let (len, org) = res.gazetteer.longest_at(&chars, 0).unwrap();
 //! assert_eq!(len, 4);
@@ -60,11 +60,11 @@ pub struct Resources {
 }
 
 /// The gazetteer bundled at build time from `data/gazetteer.csv`.
-pub const GAZETTEER_CSV: &str = include_str!("../../data/gazetteer.csv");
+pub const GAZETTEER_CSV: &str = include_str!("../../../../data/gazetteer.csv");
 /// The surname list bundled at build time from `data/surnames.txt`.
-pub const SURNAMES_TXT: &str = include_str!("../../data/surnames.txt");
+pub const SURNAMES_TXT: &str = include_str!("../../../../data/surnames.txt");
 /// The topic scheme bundled at build time from `data/topics.csv`.
-pub const TOPICS_CSV: &str = include_str!("../../data/topics.csv");
+pub const TOPICS_CSV: &str = include_str!("../../../../data/topics.csv");
 
 impl Resources {
     /// Returns the tables bundled into the binary, parsed once per process.

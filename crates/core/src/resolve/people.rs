@@ -15,7 +15,7 @@
 //! shows the doubt.
 //!
 //! ```
-//! use jiyao::resolve::people::People;
+//! use jiyao_core::resolve::people::People;
 //! let p = People::from_csv("people.csv", "name,org,from,to,person,note\n黄戟,苏州市公安局,,,黄戟/公安,split\n").unwrap();
 //! assert_eq!(p.resolve("黄戟", Some("苏州市公安局"), Some("2020-01-06")).as_str(), "黄戟/公安");
 //! assert_eq!(p.resolve("黄戟", Some("苏州市资源规划局"), None).as_str(), "黄戟");
@@ -27,7 +27,7 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 /// The overrides bundled at build time from `data/people.csv`.
-pub const PEOPLE_CSV: &str = include_str!("../../data/people.csv");
+pub const PEOPLE_CSV: &str = include_str!("../../../../data/people.csv");
 
 /// A person's identity: a name and an optional disambiguator, written `name` or `name/disambiguator`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,8 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use jiyao::extract::{extract, Extraction};
-use jiyao::resolve::Resources;
+use jiyao_core::extract::{extract, Extraction};
+use jiyao_core::resolve::Resources;
 use std::path::{Path, PathBuf};
 
 /// The three bundled seeds, by file stem.
@@ -12,9 +12,15 @@ pub const SEEDS: [&str; 3] = [
     "004_acb563e421b872c8",
 ];
 
-/// Returns the path of a file in the repository.
+/// Returns the path of a file in the repository (the workspace root, which
+/// holds `data/minutes`, whichever crate's tests include this module).
 pub fn repo(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = here
+        .ancestors()
+        .find(|dir| dir.join("data/minutes").is_dir())
+        .unwrap_or(here);
+    root.join(rel)
 }
 
 /// Returns the bytes of a seed.
@@ -24,7 +30,7 @@ pub fn seed_bytes(stem: &str) -> Vec<u8> {
 
 /// Extracts a document given as bytes, under a file name.
 pub fn extract_bytes(name: &str, bytes: &[u8]) -> Extraction {
-    let src = jiyao::load::decode(name, bytes).unwrap();
+    let src = jiyao_core::load::decode(name, bytes).unwrap();
     extract(&src, Resources::bundled()).unwrap()
 }
 
@@ -35,7 +41,7 @@ pub fn seed(stem: &str) -> Extraction {
 
 /// Compares text with an expectation file under tests/expected/; `JIYAO_BLESS=1` rewrites the file instead.
 pub fn expect_file(name: &str, actual: &str) {
-    let path = repo(&format!("tests/expected/{name}"));
+    let path = repo(&format!("crates/core/tests/expected/{name}"));
     if std::env::var_os("JIYAO_BLESS").is_some() {
         std::fs::write(&path, actual).unwrap();
         return;
