@@ -224,3 +224,47 @@ fn networks_for_gephi_and_networkx() {
         );
     }
 }
+
+#[test]
+fn k_paths_neighbours_and_hubs_from_the_store_indexes() {
+    let o = jiyao(&["path", "蔡剑峰", "氢能", "-k", "3", "-f", "csv"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let lines: Vec<&str> = std::str::from_utf8(&o.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 1 + 3 + 4 + 4, "{lines:?}");
+    assert_eq!(lines[0], "path,hop,from,words,to,forward");
+    assert_eq!(lines[4], "2,1,蔡剑峰,所属,苏州市工业和信息化局,true");
+    assert_eq!(
+        lines[5],
+        "2,2,苏州市工业和信息化局,牵头,《苏州市加快氢能产业发展的若干政策措施》,false"
+    );
+    // Two people who met at one meeting, each there for their own department.
+    let o = jiyao(&["path", "黄戟", "蔡剑峰"]);
+    assert_eq!(
+        out(&o),
+        "黄戟 —列席(市公安局)→ 第86次常务会议 ←列席(市工信局)— 蔡剑峰  (2 hops)\n"
+    );
+    let o = jiyao(&["neighbors", "蔡剑峰", "-f", "csv"]);
+    assert_eq!(
+        out(&o),
+        "hops,label,kind,iri,via\n\
+         1,苏州市工业和信息化局,org,https://w3id.org/jiyao/id/org/苏州市工业和信息化局,蔡剑峰 —所属→ 苏州市工业和信息化局\n\
+         1,第115次常务会议,meeting,https://w3id.org/jiyao/id/meeting/苏州市人民政府/2020-11-02/115,蔡剑峰 —列席(市工信局)→ 第115次常务会议\n\
+         1,第86次常务会议,meeting,https://w3id.org/jiyao/id/meeting/苏州市人民政府/2020-01-06/86,蔡剑峰 —列席(市工信局)→ 第86次常务会议\n"
+    );
+    // A hub cut at the cap is followed only in part, and the cut is said.
+    let o = jiyao(&["neighbors", "市工信局", "--hub-cap", "1"]);
+    assert_eq!(
+        out(&o),
+        "1  汪香元  [person]  苏州市工业和信息化局 ←所属— 汪香元\n\
+         1  《苏州市加快氢能产业发展的若干政策措施》  [document]  苏州市工业和信息化局 ←牵头— 《苏州市加快氢能产业发展的若干政策措施》\n"
+    );
+    assert_eq!(
+        err(&o),
+        "note: 苏州市工业和信息化局 is a hub: only 1 of its members were followed (--hub-cap)\n\
+         note: 苏州市工业和信息化局 is a hub: only 1 of its attendance records were followed (--hub-cap)\n\
+         note: 苏州市工业和信息化局 is a hub: only 1 of its documents led were followed (--hub-cap)\n"
+    );
+    let o = jiyao(&["neighbors", "市工信局"]);
+    assert_eq!(err(&o), "");
+    assert_eq!(out(&o).lines().count(), 4, "{}", out(&o));
+}

@@ -4,7 +4,8 @@ use super::ingest::StoreArgs;
 use super::query::open_existing;
 use super::Outcome;
 use anyhow::bail;
-use jiyao::query::graph::{describe_lookup, EntityGraph, Kind, Lookup};
+use jiyao::query::graph::{neighbors_in_store, paths_in_store, Bounds, Kind};
+use jiyao::query::lookup::{Found, Reader};
 use std::io::Write;
 
 fn kinds(s: &str) -> Result<Vec<Kind>, String> {
@@ -16,6 +17,17 @@ fn kinds(s: &str) -> Result<Vec<Kind>, String> {
             })
         })
         .collect()
+}
+
+/// Output formats of `path` and `neighbors`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Sentences (paths) or aligned lines (neighbours), for people.
+    Table,
+    /// JSON, with each entity's IRI, kind, label and other names.
+    Json,
+    /// CSV: one row per hop (path, hop, from, words, to, forward) or per neighbour.
+    Csv,
 }
 
 /// Arguments of `jiyao path`.
@@ -34,9 +46,12 @@ pub struct PathArgs {
     /// Kinds of entity a path may pass through, e.g. person,org,meeting [default: all].
     #[arg(long, value_name = "KINDS")]
     pub via: Option<String>,
-    /// Print JSON instead of sentences.
-    #[arg(long)]
-    pub json: bool,
+    /// Follow at most this many relations of one kind from one entity (hubs are cut, and the cut is said).
+    #[arg(long, default_value_t = Bounds::default().cap, value_name = "N")]
+    pub hub_cap: usize,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
@@ -50,44 +65,102 @@ pub struct NeighborsArgs {
     /// How far to look, in hops.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub hops: usize,
-    /// Print JSON instead of lines.
-    #[arg(long)]
-    pub json: bool,
+    /// Follow at most this many relations of one kind from one entity (hubs are cut, and the cut is said).
+    #[arg(long, default_value_t = Bounds::default().cap, value_name = "N")]
+    pub hub_cap: usize,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
 }
 
-fn find(g: &EntityGraph, name: &str) -> anyhow::Result<usize> {
-    match g.lookup(name, &[]) {
-        Lookup::One(id) => Ok(id),
-        other => bail!("{}", describe_lookup(g, name, &other)),
+/// Resolves a name to one entity, or fails naming the candidates or the nearest names.
+fn find(lk: &Reader<'_>, name: &str) -> anyhow::Result<(String, Kind)> {
+    match lk.find(name, &[])? {
+        Found::One(iri, kind) => Ok((iri, kind)),
+        Found::Ambiguous(candidates) => {
+            let mut list = Vec::new();
+            for (iri, kind) in candidates {
+                let e = lk.describe(&iri, kind)?;
+                list.push(format!("{} ({}, {})", e.label, kind.as_str(), e.iri));
+            }
+            bail!("{name} is ambiguous; candidates: {}", list.join("; "))
+        }
+        Found::NotFound(near) if near.is_empty() => bail!("nothing is called {name}"),
+        Found::NotFound(near) => bail!(
+            "nothing is called {name}; did you mean: {}?",
+            near.join("、")
+        ),
+    }
+}
+
+fn notes(notes: &[String]) {
+    for n in notes {
+        eprintln!("note: {n}");
     }
 }
 
 /// Runs `jiyao path`.
 pub fn run_path(args: PathArgs) -> anyhow::Result<Outcome> {
     let store = open_existing(&args.store)?;
-    let g = EntityGraph::build(&store)?;
-    let (a, b) = (find(&g, &args.from)?, find(&g, &args.to)?);
+    let bounds = Bounds {
+        cap: args.hub_cap.max(1),
+        ..Bounds::default()
+    };
+    let lk = Reader::new(&store, bounds.cap);
+    let (a, b) = (find(&lk, &args.from)?, find(&lk, &args.to)?);
     let via = kinds(args.via.as_deref().unwrap_or("")).map_err(anyhow::Error::msg)?;
-    let paths = g.paths(a, b, args.max_hops, args.k, &via);
+    let found = paths_in_store(
+        &lk,
+        (&a.0, a.1),
+        (&b.0, b.1),
+        args.max_hops,
+        args.k,
+        &via,
+        bounds,
+    )?;
+    notes(&found.notes);
+    let paths = &found.paths;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &paths)?;
-        writeln!(out)?;
-    } else if paths.is_empty() {
-        writeln!(
-            out,
-            "no path from {} to {} within {} hops",
-            g.entity(a).label,
-            g.entity(b).label,
-            args.max_hops
-        )?;
-    } else {
-        for p in &paths {
-            writeln!(out, "{p}  ({} hops)", p.hops.len())?;
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, paths)?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record(["path", "hop", "from", "words", "to", "forward"])?;
+            for (k, p) in paths.iter().enumerate() {
+                let mut from = &p.start;
+                for (h, hop) in p.hops.iter().enumerate() {
+                    w.write_record([
+                        (k + 1).to_string(),
+                        (h + 1).to_string(),
+                        from.label.clone(),
+                        hop.label.clone(),
+                        hop.to.label.clone(),
+                        hop.forward.to_string(),
+                    ])?;
+                    from = &hop.to;
+                }
+            }
+            w.flush()?;
+        }
+        Format::Table if paths.is_empty() => {
+            let (la, lb) = (lk.describe(&a.0, a.1)?, lk.describe(&b.0, b.1)?);
+            writeln!(
+                out,
+                "no path from {} to {} within {} hops",
+                la.label, lb.label, args.max_hops
+            )?;
+        }
+        Format::Table => {
+            for p in paths {
+                writeln!(out, "{p}  ({} hops)", p.hops.len())?;
+            }
         }
     }
     out.flush()?;
@@ -101,26 +174,46 @@ pub fn run_path(args: PathArgs) -> anyhow::Result<Outcome> {
 /// Runs `jiyao neighbors`.
 pub fn run_neighbors(args: NeighborsArgs) -> anyhow::Result<Outcome> {
     let store = open_existing(&args.store)?;
-    let g = EntityGraph::build(&store)?;
-    let id = find(&g, &args.name)?;
-    let near = g.neighbors(id, args.hops);
+    let bounds = Bounds {
+        cap: args.hub_cap.max(1),
+        ..Bounds::default()
+    };
+    let lk = Reader::new(&store, bounds.cap);
+    let (iri, kind) = find(&lk, &args.name)?;
+    let (near, _, cut) = neighbors_in_store(&lk, (&iri, kind), args.hops, bounds)?;
+    notes(&cut);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.json {
-        let v: Vec<serde_json::Value> = near
-            .iter()
-            .map(|(n, d, via)| serde_json::json!({"entity": g.entity(*n), "hops": d, "via": via}))
-            .collect();
-        serde_json::to_writer_pretty(&mut out, &v)?;
-        writeln!(out)?;
-    } else {
-        for (n, d, via) in &near {
-            writeln!(
-                out,
-                "{d}  {}  [{}]  {via}",
-                g.entity(*n).label,
-                g.entity(*n).kind.as_str()
-            )?;
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &near)?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record(["hops", "label", "kind", "iri", "via"])?;
+            for n in &near {
+                w.write_record([
+                    n.hops.to_string(),
+                    n.entity.label.clone(),
+                    n.entity.kind.as_str().to_owned(),
+                    n.entity.iri.clone(),
+                    n.via.clone(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            for n in &near {
+                writeln!(
+                    out,
+                    "{}  {}  [{}]  {}",
+                    n.hops,
+                    n.entity.label,
+                    n.entity.kind.as_str(),
+                    n.via
+                )?;
+            }
         }
     }
     out.flush()?;

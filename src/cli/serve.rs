@@ -96,11 +96,23 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         ..Config::default()
     };
     let running = server::start(store, config.clone())?;
-    let (found, documents) = running.sources_found();
     eprintln!(
-        "jiyao serve: {} entities; source text for {found} of {documents} documents; {}; time limit {:?}, at most {} results",
-        running.entities(),
-        if config.update_token.is_some() { "SPARQL Update enabled with a bearer token" } else { "read-only" },
+        "jiyao serve: source text from {}; {}; time limit {:?}, at most {} results",
+        if config.sources.is_empty() {
+            "nowhere (--sources DIR)".to_owned()
+        } else {
+            config
+                .sources
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
+        if config.update_token.is_some() {
+            "SPARQL Update enabled with a bearer token"
+        } else {
+            "read-only"
+        },
         config.timeout,
         config.max_results,
     );

@@ -14,6 +14,7 @@
 //! Organisations' own hierarchy is left out on purpose: every department hangs
 //! off 苏州市人民政府, which would connect any two of them in two hops.
 
+use super::lookup::Reader;
 use super::QueryError;
 use crate::store::GraphStore;
 use jiyao_core::parse::numerals;
@@ -572,6 +573,300 @@ impl EntityGraph {
         }
         out
     }
+}
+
+/// Bounds on a search over the store's indexes ([`paths_in_store`], [`neighbors_in_store`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bounds {
+    /// At most this many entries of one relation list of one entity are followed (a hub's list is cut).
+    pub cap: usize,
+    /// At most this many index lookups in all; the search stops, and says so, when they are spent.
+    pub lookups: usize,
+    /// At most this many entities are gathered.
+    pub entities: usize,
+}
+
+impl Default for Bounds {
+    fn default() -> Self {
+        Bounds {
+            cap: 300,
+            lookups: 30_000,
+            entities: 20_000,
+        }
+    }
+}
+
+/// What a search over the store found, and what it did not follow.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Search {
+    /// The paths, shortest first.
+    pub paths: Vec<Path>,
+    /// Hubs whose relations were cut, and budgets that ran out, in words.
+    pub notes: Vec<String>,
+    /// How many entities the search gathered.
+    pub gathered: usize,
+    /// How many index lookups it made.
+    pub lookups: usize,
+}
+
+/// The part of the graph a search has read: entities by IRI and relations among them.
+#[derive(Default)]
+struct Gathered {
+    nodes: Vec<(String, Kind)>,
+    index: HashMap<String, usize>,
+    /// (from, to, words), each once.
+    edges: std::collections::BTreeSet<(usize, usize, String)>,
+    expanded: std::collections::HashSet<usize>,
+    notes: Vec<String>,
+    lookups: usize,
+}
+
+impl Gathered {
+    fn node(&mut self, iri: &str, kind: Kind) -> usize {
+        if let Some(&n) = self.index.get(iri) {
+            return n;
+        }
+        self.nodes.push((iri.to_owned(), kind));
+        self.index.insert(iri.to_owned(), self.nodes.len() - 1);
+        self.nodes.len() - 1
+    }
+
+    /// Reads an entity's relations from the store (once) and returns its neighbours.
+    fn expand(&mut self, lk: &Reader<'_>, id: usize) -> Result<Vec<usize>, QueryError> {
+        let (iri, kind) = self.nodes[id].clone();
+        let rel = lk.relations(&iri, kind)?;
+        self.lookups += rel.lookups;
+        if self.expanded.insert(id) {
+            for c in &rel.cuts {
+                let label = lk.describe(&c.iri, kind)?.label;
+                self.notes.push(format!(
+                    "{label} is a hub: only {} of its {} were followed (--hub-cap)",
+                    c.followed, c.relation
+                ));
+            }
+        }
+        let mut out = Vec::new();
+        for l in rel.links {
+            let other = self.node(&l.other, l.kind);
+            let e = if l.forward {
+                (id, other, l.words)
+            } else {
+                (other, id, l.words)
+            };
+            self.edges.insert(e);
+            out.push(other);
+        }
+        Ok(out)
+    }
+
+    /// Builds a petgraph graph of what was gathered, entities in (kind, IRI) order so that ties break the same way whatever the search order.
+    fn graph(&self) -> (EntityGraph, Vec<usize>) {
+        let mut order: Vec<usize> = (0..self.nodes.len()).collect();
+        order.sort_by(|&x, &y| {
+            (self.nodes[x].1, &self.nodes[x].0).cmp(&(self.nodes[y].1, &self.nodes[y].0))
+        });
+        let mut g = EntityGraph::default();
+        let mut at = vec![NodeIndex::new(0); self.nodes.len()];
+        for &n in &order {
+            let (iri, kind) = &self.nodes[n];
+            at[n] = g.node(iri, *kind, iri.clone(), Vec::new());
+        }
+        for (from, to, words) in &self.edges {
+            g.edge(at[*from], at[*to], words.clone());
+        }
+        let ids = at.iter().map(|n| g.graph[*n]).collect();
+        (g, ids)
+    }
+}
+
+/// Finds up to `k` shortest explained paths between two entities by searching from both ends over the store's indexes.
+///
+/// The search reads relations one entity at a time ([`Reader::relations`]),
+/// level by level, each time from the end whose frontier is smaller. After
+/// `da` levels from `a` and `db` from `b`, every path of at most `da + db`
+/// hops lies in the gathered subgraph, so petgraph's search over that subgraph
+/// ([`EntityGraph::paths`]) gives exactly the k shortest paths of that length
+/// or less; the search deepens until it has `k` paths or reaches `max_hops`.
+/// Hubs' relation lists are cut at `bounds.cap` and the search stops when it
+/// has spent `bounds.lookups`; either is said in [`Search::notes`], since a
+/// path through what was not read may be missing.
+#[allow(clippy::too_many_arguments)]
+pub fn paths_in_store(
+    lk: &Reader<'_>,
+    a: (&str, Kind),
+    b: (&str, Kind),
+    max_hops: usize,
+    k: usize,
+    via: &[Kind],
+    bounds: Bounds,
+) -> Result<Search, QueryError> {
+    let mut g = Gathered::default();
+    let (ia, ib) = (g.node(a.0, a.1), g.node(b.0, b.1));
+    let passable = |n: usize, g: &Gathered| {
+        n == ia || n == ib || via.is_empty() || via.contains(&g.nodes[n].1)
+    };
+    let mut seen = [HashMap::from([(ia, 0usize)]), HashMap::from([(ib, 0usize)])];
+    let mut frontier = [vec![ia], vec![ib]];
+    let mut depth = [0usize, 0usize];
+    let mut stopped = false;
+    loop {
+        let complete = frontier[0].is_empty() && frontier[1].is_empty();
+        let bound = if complete || stopped {
+            max_hops
+        } else {
+            (depth[0] + depth[1]).min(max_hops)
+        };
+        let (eg, ids) = g.graph();
+        let found = eg.paths(ids[ia], ids[ib], bound, k, via);
+        if found.len() >= k || bound >= max_hops {
+            let mut labels: HashMap<String, Entity> = HashMap::new();
+            let mut label = |e: &Entity| -> Result<Entity, QueryError> {
+                if let Some(x) = labels.get(&e.iri) {
+                    return Ok(x.clone());
+                }
+                let x = lk.describe(&e.iri, e.kind)?;
+                labels.insert(e.iri.clone(), x.clone());
+                Ok(x)
+            };
+            let mut paths = Vec::new();
+            for p in found {
+                let start = label(&p.start)?;
+                let mut hops = Vec::new();
+                for h in p.hops {
+                    hops.push(Hop {
+                        to: label(&h.to)?,
+                        ..h
+                    });
+                }
+                paths.push(Path { start, hops });
+            }
+            if stopped && paths.len() < k {
+                g.notes.push(format!(
+                    "the search stopped after {} lookups, at {} hops from one end and {} from the other: longer paths were not looked for",
+                    g.lookups, depth[0], depth[1]
+                ));
+            }
+            return Ok(Search {
+                paths,
+                notes: g.notes,
+                gathered: g.nodes.len(),
+                lookups: g.lookups,
+            });
+        }
+        let side = if frontier[1].is_empty()
+            || (!frontier[0].is_empty() && frontier[0].len() <= frontier[1].len())
+        {
+            0
+        } else {
+            1
+        };
+        let mut next = Vec::new();
+        for n in std::mem::take(&mut frontier[side]) {
+            if g.lookups >= bounds.lookups || g.nodes.len() >= bounds.entities {
+                stopped = true;
+                break;
+            }
+            for m in g.expand(lk, n)? {
+                if !seen[side].contains_key(&m) && passable(m, &g) {
+                    seen[side].insert(m, depth[side] + 1);
+                    next.push(m);
+                }
+            }
+        }
+        depth[side] += 1;
+        frontier[side] = next;
+        if stopped {
+            frontier = [Vec::new(), Vec::new()];
+            depth[side] -= 1;
+        }
+    }
+}
+
+/// A neighbour found by [`neighbors_in_store`]: the entity, its distance, and the relation that first reached it, in words.
+#[derive(Clone, Debug, Serialize)]
+pub struct Neighbor {
+    /// The entity.
+    pub entity: Entity,
+    /// Its distance in hops.
+    pub hops: usize,
+    /// The relation that first reached it (蔡剑峰 —列席(市工信局)→ 第115次常务会议).
+    pub via: String,
+}
+
+/// The entities within `hops` hops of one, read from the store's indexes, nearest first, with the relations among them.
+///
+/// Each entity's neighbours come in (kind, label) order. Hubs' relation lists
+/// are cut at `bounds.cap`, and at most `bounds.entities` entities are
+/// returned; the notes say what was cut.
+pub fn neighbors_in_store(
+    lk: &Reader<'_>,
+    start: (&str, Kind),
+    hops: usize,
+    bounds: Bounds,
+) -> Result<(Vec<Neighbor>, Vec<(String, String, String)>, Vec<String>), QueryError> {
+    let mut g = Gathered::default();
+    let s = g.node(start.0, start.1);
+    let mut labels: HashMap<usize, Entity> = HashMap::new();
+    labels.insert(s, lk.describe(start.0, start.1)?);
+    let mut dist = HashMap::from([(s, 0usize)]);
+    let mut queue = VecDeque::from([s]);
+    let mut out = Vec::new();
+    let mut notes = Vec::new();
+    while let Some(n) = queue.pop_front() {
+        let d = dist[&n];
+        if d == hops {
+            continue;
+        }
+        if g.lookups >= bounds.lookups || out.len() >= bounds.entities {
+            notes.push(format!(
+                "stopped after {} entities and {} lookups",
+                out.len(),
+                g.lookups
+            ));
+            break;
+        }
+        g.expand(lk, n)?;
+        let mut next: Vec<(Kind, String, usize, String)> = Vec::new();
+        for (from, to, words) in &g.edges {
+            let (other, w) = if *from == n {
+                (*to, format!("—{words}→"))
+            } else if *to == n {
+                (*from, format!("←{words}—"))
+            } else {
+                continue;
+            };
+            if dist.contains_key(&other) {
+                continue;
+            }
+            if !labels.contains_key(&other) {
+                let (iri, kind) = &g.nodes[other];
+                labels.insert(other, lk.describe(iri, *kind)?);
+            }
+            let e = &labels[&other];
+            next.push((e.kind, e.label.clone(), other, w));
+        }
+        next.sort();
+        for (_, _, other, w) in next {
+            if dist.contains_key(&other) {
+                continue;
+            }
+            dist.insert(other, d + 1);
+            out.push(Neighbor {
+                entity: labels[&other].clone(),
+                hops: d + 1,
+                via: format!("{} {w} {}", labels[&n].label, labels[&other].label),
+            });
+            queue.push_back(other);
+        }
+    }
+    notes.splice(0..0, g.notes);
+    let edges = g
+        .edges
+        .iter()
+        .filter(|(a, b, _)| dist.contains_key(a) && dist.contains_key(b))
+        .map(|(a, b, w)| (g.nodes[*a].0.clone(), g.nodes[*b].0.clone(), w.clone()))
+        .collect();
+    Ok((out, edges, notes))
 }
 
 /// Levenshtein distance over characters.

@@ -2,10 +2,13 @@
 //!
 //! A [`Card`] is a title, a few fields and a few tables (sections); the
 //! command line prints it for people, as JSON for scripts, or its first table
-//! as CSV. A name that matches nothing gives the nearest known names; a name
+//! as CSV. A card starts from its parameter: the name is resolved to one
+//! IRI by exact index lookups ([`Reader::find`]) and every query of the card is
+//! bound to that IRI. A name that matches nothing gives the nearest known names; a name
 //! shared by several entities lists them ([`ViewError`]).
 
-use super::graph::edit_distance;
+use super::graph::Kind;
+use super::lookup::{Found, Reader};
 use super::QueryError;
 use crate::store::GraphStore;
 use oxigraph::model::{Literal, NamedNode, Term};
@@ -88,39 +91,24 @@ fn section(name: &str, columns: &[&str], rows: Vec<Vec<String>>) -> Section {
     }
 }
 
-/// Resolves a name among (iri, label) candidates: exact matches (on label or IRI), else the nearest labels.
-fn pick(name: &str, candidates: Vec<(String, String)>) -> Result<(String, String), ViewError> {
-    let exact: Vec<&(String, String)> = candidates
-        .iter()
-        .filter(|(iri, l)| l == name || iri == name)
-        .collect();
-    let mut iris: Vec<&String> = exact.iter().map(|(i, _)| i).collect();
-    iris.sort();
-    iris.dedup();
-    match iris.len() {
-        1 => Ok(exact[0].clone()),
-        0 => {
-            let target: Vec<char> = name.chars().collect();
-            let mut scored: Vec<(usize, &String)> = candidates
-                .iter()
-                .map(|(_, l)| (edit_distance(&target, &l.chars().collect::<Vec<_>>()), l))
-                .collect();
-            scored.sort();
-            scored.dedup();
-            let limit = target.len() / 2 + 1;
-            Err(ViewError::NotFound {
-                name: name.to_owned(),
-                nearest: scored
-                    .into_iter()
-                    .filter(|(d, _)| *d <= limit)
-                    .take(5)
-                    .map(|(_, l)| l.clone())
-                    .collect(),
-            })
+/// Resolves a name to one entity of a kind by exact index lookups ([`Reader::find`]); the nearest names when nothing matches.
+fn pick(store: &GraphStore, name: &str, kind: Kind) -> Result<(String, String), ViewError> {
+    let lk = Reader::new(store, usize::MAX);
+    match lk.find(name, &[kind])? {
+        Found::One(iri, kind) => {
+            let label = lk.describe(&iri, kind)?.label;
+            Ok((iri, label))
         }
-        _ => Err(ViewError::Ambiguous {
+        Found::Ambiguous(candidates) => Err(ViewError::Ambiguous {
             name: name.to_owned(),
-            candidates: iris.into_iter().map(|i| format!("{name} <{i}>")).collect(),
+            candidates: candidates
+                .into_iter()
+                .map(|(i, _)| format!("{name} <{i}>"))
+                .collect(),
+        }),
+        Found::NotFound(nearest) => Err(ViewError::NotFound {
+            name: name.to_owned(),
+            nearest,
         }),
     }
 }
@@ -131,15 +119,7 @@ fn iri_term(iri: &str) -> Term {
 
 /// A person: every attendance record, the organisations they attended for, and who they met most.
 pub fn person(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
-    let people: Vec<(String, String)> = select(
-        store,
-        "SELECT DISTINCT ?p ?n WHERE { ?p a foaf:Person ; foaf:name ?n }",
-        &[],
-    )?
-    .into_iter()
-    .map(|r| (r[0].clone(), r[1].clone()))
-    .collect();
-    let (iri, label) = pick(name, people)?;
+    let (iri, label) = pick(store, name, Kind::Person)?;
     let p = [("p", iri_term(&iri))];
     let attendance = select(store, "SELECT DISTINCT ?date ?meeting ?role ?org ?doc ?line WHERE {
         ?a a jy:Attendance ; jy:person ?p ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; prov:hadPrimarySource ?s .
@@ -181,17 +161,7 @@ fn distinct_count(rows: &[Vec<String>], col: usize) -> usize {
 
 /// A meeting, by ordinal (115), date (2020-11-02) or document number (〔2020〕36号).
 pub fn meeting(store: &GraphStore, key: &str) -> Result<Card, ViewError> {
-    let meetings: Vec<Vec<String>> = select(store, "SELECT DISTINCT ?m ?n ?date ?number WHERE { ?m a jy:Meeting . OPTIONAL { ?m jy:ordinal ?n } OPTIONAL { ?m schema:startDate ?date } OPTIONAL { ?m dcterms:identifier ?number } }", &[])?;
-    let candidates: Vec<(String, String)> = meetings
-        .iter()
-        .flat_map(|r| {
-            [&r[1], &r[2], &r[3]]
-                .into_iter()
-                .filter(|k| !k.is_empty())
-                .map(move |k| (r[0].clone(), k.clone()))
-        })
-        .collect();
-    let (iri, _) = pick(key, candidates)?;
+    let (iri, _) = pick(store, key, Kind::Meeting)?;
     let m = [("m", iri_term(&iri))];
     let head = select(store, "SELECT ?n ?date ?half ?number ?chairTitle ?issued ?doc ?line WHERE {
         ?m jy:ordinal ?n . OPTIONAL { ?m schema:startDate ?date } OPTIONAL { ?m jy:halfDay ?half }
@@ -269,11 +239,7 @@ pub fn meeting(store: &GraphStore, key: &str) -> Result<Card, ViewError> {
 
 /// An organisation, by full name or short form: who represented it when, and the documents it led.
 pub fn organisation(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
-    let orgs: Vec<(String, String)> = select(store, "SELECT DISTINCT ?o ?l WHERE { ?o a org:Organization . { ?o skos:prefLabel ?l } UNION { ?o skos:altLabel ?l } }", &[])?
-        .into_iter()
-        .map(|r| (r[0].clone(), r[1].clone()))
-        .collect();
-    let (iri, _) = pick(name, orgs)?;
+    let (iri, _) = pick(store, name, Kind::Org)?;
     let o = [("o", iri_term(&iri))];
     let labels = select(store, "SELECT DISTINCT ?pref ?kind WHERE { ?o skos:prefLabel ?pref . OPTIONAL { ?o jy:orgKind ?kind } } LIMIT 1", &o)?;
     let aliases = select(
@@ -323,11 +289,7 @@ pub fn organisation(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
 
 /// A topic's timeline across meetings and years, with the evidence sentence of each entry; `narrower` folds in narrower topics.
 pub fn topic(store: &GraphStore, label: &str, narrower: bool) -> Result<Card, ViewError> {
-    let topics: Vec<(String, String)> = select(store, "SELECT DISTINCT ?t ?l WHERE { ?t a skos:Concept . { ?t skos:prefLabel ?l } UNION { ?t skos:altLabel ?l } }", &[])?
-        .into_iter()
-        .map(|r| (r[0].clone(), r[1].clone()))
-        .collect();
-    let (iri, _) = pick(label, topics)?;
+    let (iri, _) = pick(store, label, Kind::Topic)?;
     let t = [
         ("t", iri_term(&iri)),
         ("narrower", Literal::from(narrower).into()),

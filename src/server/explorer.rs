@@ -1,22 +1,33 @@
-//! What the explorer page asks for, as JSON: search, cards, a meeting's records with their lines, neighbourhoods, and the source text with line numbers.
+//! What the explorer page asks for, as JSON: the corpus at a glance, search, cards, a meeting's records with their lines, neighbourhoods, and the source text with line numbers.
 //!
-//! The [`Explorer`] is built once at start-up (and again after an update):
-//! the entity graph of [`crate::query::graph`], an adjacency list for
-//! neighbourhoods, a search index over every entity's names, the meeting of
-//! each source file, and where each source file's text can be read. Cards come
-//! from [`crate::query::views`], live from the store.
+//! Nothing is read from the store at start-up: every answer comes from index
+//! lookups made for that request ([`crate::query::lookup`]): an entity's
+//! relations, a neighbourhood searched outwards from it, a card from
+//! [`crate::query::views`] bound to one IRI, the home page from the summary
+//! graph that ingest keeps. Search finds exact names by lookups at once;
+//! prefixes and substrings come from a list of names (people, organisations,
+//! topics, documents and source files, at most [`MAX_NAMES`]) that a background
+//! thread reads after the port opens, and that an update drops and reads again.
+//! The sources directories are listed on the first request for a source text.
 
 use super::http::{html_escape, json, percent_encode, respond, text};
-use crate::query::graph::{EntityGraph, Kind, Lookup};
+use crate::query::graph::{neighbors_in_store, Bounds, Kind};
+use crate::query::lookup::{Found, Reader};
 use crate::query::views::{self, Card, ViewError};
 use crate::query::{self, QueryError};
+use crate::rdf::vocab::{dcterms, foaf, jy, prov, skos};
 use crate::store::GraphStore;
 use oxhttp::model::{Body, Response, StatusCode};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, RwLock};
 
-/// Why the explorer's index could not be built.
+/// The most names the search list holds; past it, search finds the rest by exact name only.
+pub const MAX_NAMES: usize = 2_000_000;
+
+/// Why a sources directory could not be listed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExplorerError {
@@ -36,19 +47,25 @@ pub enum ExplorerError {
     },
 }
 
-/// The explorer's index of the store, built once and shared by every request.
+/// The names search reads: each entity once, with its folded names.
+#[derive(Default)]
+struct Names {
+    /// (IRI, kind, label, other names); the kind is `source` for a source file.
+    entities: Vec<(String, &'static str, String, Vec<String>)>,
+    /// Folded name → entity.
+    names: Vec<(String, u32)>,
+    /// True when the list stopped at [`MAX_NAMES`].
+    truncated: bool,
+}
+
+/// The explorer over one store, shared by every request.
 pub struct Explorer {
-    graph: EntityGraph,
-    /// For each entity: (neighbour, relation words, true when the relation reads from this entity).
-    adjacency: Vec<Vec<(usize, String, bool)>>,
-    /// Folded names and the entity they name.
-    names: Vec<(String, usize)>,
-    /// Source file name → the meeting it records.
-    meeting_of: BTreeMap<String, String>,
-    /// Source file name → where its text is, for the files found in the sources directories.
-    sources: BTreeMap<String, PathBuf>,
-    /// Every source file name in the store.
-    documents: Vec<String>,
+    store: Arc<GraphStore>,
+    dirs: Vec<PathBuf>,
+    /// Source file name → where its text is, listed on first use.
+    sources: OnceLock<Result<BTreeMap<String, PathBuf>, String>>,
+    /// The names search reads, once a background thread has read them.
+    names: RwLock<Option<Arc<Names>>>,
 }
 
 fn select(
@@ -124,255 +141,375 @@ pub struct EntityRef {
 }
 
 impl Explorer {
-    /// Builds the index from the store; `sources` are directories holding the ingested files.
-    pub fn build(store: &GraphStore, sources: &[PathBuf]) -> Result<Self, ExplorerError> {
-        let graph = EntityGraph::build(store)?;
-        let mut adjacency = vec![Vec::new(); graph.entities().len()];
-        for (a, b, words) in graph.relations() {
-            adjacency[a].push((b, words.to_owned(), true));
-            adjacency[b].push((a, words.to_owned(), false));
-        }
-        let mut names = Vec::new();
-        for (id, e) in graph.entities().iter().enumerate() {
-            let mut seen = BTreeSet::new();
-            for n in std::iter::once(&e.label).chain(&e.aliases) {
-                let f = fold(n);
-                if !f.is_empty() && seen.insert(f.clone()) {
-                    names.push((f, id));
-                }
-            }
-        }
-        let meeting_of = select(store, "SELECT ?doc ?m WHERE { ?m a jy:Meeting ; prov:hadPrimarySource ?s . ?s dcterms:identifier ?doc }", &[])?
-            .into_iter()
-            .map(|r| (r[0].clone(), r[1].clone()))
-            .collect();
-        let documents = store.documents()?;
-        let found = list_sources(sources)?;
-        let sources = documents
-            .iter()
-            .filter_map(|d| found.get(d).map(|p| (d.clone(), p.clone())))
-            .collect();
-        Ok(Explorer {
-            graph,
-            adjacency,
-            names,
-            meeting_of,
-            sources,
-            documents,
+    /// Prepares the explorer: no store access; `sources` are directories holding the ingested files.
+    pub fn new(store: Arc<GraphStore>, sources: &[PathBuf]) -> Arc<Self> {
+        Arc::new(Explorer {
+            store,
+            dirs: sources.to_vec(),
+            sources: OnceLock::new(),
+            names: RwLock::new(None),
         })
     }
 
-    /// Returns how many entities the index holds.
-    pub fn len(&self) -> usize {
-        self.graph.entities().len()
+    /// Reads the names search uses, on a thread of its own; search answers exact names until it is done.
+    pub fn read_names_in_background(self: &Arc<Self>) {
+        let me = Arc::clone(self);
+        std::thread::spawn(move || match me.read_names() {
+            Ok(n) => {
+                if let Ok(mut slot) = me.names.write() {
+                    *slot = Some(Arc::new(n));
+                }
+            }
+            Err(e) => eprintln!("warning: the explorer could not read the store's names: {e}"),
+        });
     }
 
-    /// Returns true when the store holds no entity.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Returns how many source files can be shown, and how many the store names.
-    pub fn sources_found(&self) -> (usize, usize) {
-        (self.sources.len(), self.documents.len())
-    }
-
-    fn entity_ref(&self, id: usize) -> EntityRef {
-        let e = self.graph.entity(id);
-        EntityRef {
-            id: e.iri.clone(),
-            kind: e.kind.as_str().to_owned(),
-            label: e.label.clone(),
-            aliases: e.aliases.clone(),
+    /// Forgets the names (after an update) and reads them again in the background.
+    pub fn refresh(self: &Arc<Self>) {
+        if let Ok(mut slot) = self.names.write() {
+            *slot = None;
         }
+        self.read_names_in_background();
     }
 
-    /// Searches every entity's names (and the source files' names): exact matches first, then prefixes, then substrings; nearest names when nothing matches.
-    pub fn search(&self, q: &str, kind: Option<Kind>, limit: usize) -> serde_json::Value {
+    fn read_names(&self) -> Result<Names, QueryError> {
+        let lk = Reader::new(&self.store, 0);
+        let mut n = Names::default();
+        let mut at: HashMap<String, u32> = HashMap::new();
+        let props = [
+            foaf::NAME,
+            skos::PREF_LABEL,
+            dcterms::TITLE,
+            skos::ALT_LABEL,
+            dcterms::IDENTIFIER,
+        ];
+        let source_prefix = format!("{}source/", self.store.base().as_str());
+        'props: for p in props {
+            for q in self
+                .store
+                .oxigraph()
+                .quads_for_pattern(None, Some(p), None, None)
+            {
+                let q = q.map_err(crate::store::StoreError::from)?;
+                let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object)
+                else {
+                    continue;
+                };
+                if l.language().is_some_and(|lang| lang != "zh") {
+                    continue;
+                }
+                let kind = match lk.kind_of(s.as_str()) {
+                    Some(k @ (Kind::Person | Kind::Org | Kind::Topic | Kind::Document)) => {
+                        k.as_str()
+                    }
+                    None if p == dcterms::IDENTIFIER && s.as_str().starts_with(&source_prefix) => {
+                        "source"
+                    }
+                    _ => continue,
+                };
+                if p == dcterms::TITLE && kind != "document" {
+                    continue;
+                }
+                let name = if p == dcterms::TITLE {
+                    format!("《{}》", l.value())
+                } else {
+                    l.value().to_owned()
+                };
+                let id = match at.get(s.as_str()) {
+                    Some(&id) => {
+                        let e = &mut n.entities[id as usize];
+                        if e.2 != name && !e.3.contains(&name) {
+                            e.3.push(name.clone());
+                        }
+                        id
+                    }
+                    None => {
+                        let id = n.entities.len() as u32;
+                        n.entities
+                            .push((s.as_str().to_owned(), kind, name.clone(), Vec::new()));
+                        at.insert(s.as_str().to_owned(), id);
+                        id
+                    }
+                };
+                let f = fold(&name);
+                if !f.is_empty() {
+                    n.names.push((f, id));
+                }
+                if n.names.len() >= MAX_NAMES {
+                    n.truncated = true;
+                    break 'props;
+                }
+            }
+        }
+        n.names.sort();
+        n.names.dedup();
+        Ok(n)
+    }
+
+    fn names(&self) -> Option<Arc<Names>> {
+        self.names.read().ok().and_then(|n| n.clone())
+    }
+
+    fn sources(&self) -> &Result<BTreeMap<String, PathBuf>, String> {
+        self.sources
+            .get_or_init(|| list_sources(&self.dirs).map_err(|e| e.to_string()))
+    }
+
+    fn reader(&self) -> Reader<'_> {
+        Reader::new(&self.store, Bounds::default().cap)
+    }
+
+    fn entity_ref(&self, lk: &Reader<'_>, iri: &str, kind: Kind) -> Result<EntityRef, QueryError> {
+        let e = lk.describe(iri, kind)?;
+        Ok(EntityRef {
+            id: e.iri,
+            kind: kind.as_str().to_owned(),
+            label: e.label,
+            aliases: e.aliases,
+        })
+    }
+
+    /// Searches names: exact matches first (by index lookups), then prefixes, then substrings; the nearest names when nothing matches.
+    pub fn search(
+        &self,
+        q: &str,
+        kind: Option<Kind>,
+        limit: usize,
+    ) -> Result<serde_json::Value, QueryError> {
         let fq = fold(q);
         if fq.is_empty() {
-            return serde_json::json!({ "query": q, "results": [], "suggestions": [] });
+            return Ok(serde_json::json!({ "query": q, "results": [], "suggestions": [] }));
         }
-        let mut best: BTreeMap<usize, (u8, usize)> = BTreeMap::new();
-        for (name, id) in &self.names {
-            if kind.is_some_and(|k| self.graph.entity(*id).kind != k) {
-                continue;
-            }
-            let rank = if *name == fq {
-                0
-            } else if name.starts_with(&fq) {
-                1
-            } else if name.contains(&fq) {
-                2
-            } else {
-                continue;
-            };
-            let score = (rank, name.chars().count());
-            best.entry(*id)
-                .and_modify(|s| *s = (*s).min(score))
-                .or_insert(score);
-        }
-        let kind_order = |k: Kind| Kind::ALL.iter().position(|x| *x == k).unwrap_or(9);
-        let mut hits: Vec<(u8, usize, usize, usize)> = best
-            .into_iter()
-            .map(|(id, (r, len))| (r, kind_order(self.graph.entity(id).kind), len, id))
-            .collect();
-        hits.sort();
-        let total = hits.len();
-        let mut results: Vec<EntityRef> = hits
-            .into_iter()
-            .take(limit)
-            .map(|(_, _, _, id)| self.entity_ref(id))
-            .collect();
-        if kind.is_none() {
-            for d in self
-                .documents
+        let lk = self.reader();
+        let kinds: Vec<Kind> = kind.into_iter().collect();
+        let kind_order = |k: &str| {
+            Kind::ALL
                 .iter()
-                .filter(|d| fold(d).contains(&fq))
-                .take(limit.saturating_sub(results.len()))
-            {
-                results.push(EntityRef {
-                    id: d.clone(),
-                    kind: "source".to_owned(),
-                    label: d.clone(),
-                    aliases: Vec::new(),
+                .position(|x| x.as_str() == k)
+                .unwrap_or(Kind::ALL.len())
+        };
+        // (rank, kind order, name length, IRI) → the entity.
+        let mut best: BTreeMap<String, (u8, usize, usize)> = BTreeMap::new();
+        let mut refs: BTreeMap<String, EntityRef> = BTreeMap::new();
+        let exact = match lk.find(q, &kinds)? {
+            Found::One(iri, k) => vec![(iri, k)],
+            Found::Ambiguous(c) => c,
+            Found::NotFound(_) => Vec::new(),
+        };
+        for (iri, k) in exact {
+            let r = self.entity_ref(&lk, &iri, k)?;
+            best.insert(
+                iri.clone(),
+                (0, kind_order(k.as_str()), r.label.chars().count()),
+            );
+            refs.insert(iri, r);
+        }
+        let names = self.names();
+        if let Some(n) = &names {
+            for (name, id) in &n.names {
+                let (iri, k, label, aliases) = &n.entities[*id as usize];
+                if kind.is_some_and(|want| want.as_str() != *k) {
+                    continue;
+                }
+                let rank = if *name == fq {
+                    0
+                } else if name.starts_with(&fq) {
+                    1
+                } else if name.contains(&fq) {
+                    2
+                } else {
+                    continue;
+                };
+                let score = (rank, kind_order(k), name.chars().count());
+                best.entry(iri.clone())
+                    .and_modify(|s| *s = (*s).min(score))
+                    .or_insert(score);
+                refs.entry(iri.clone()).or_insert_with(|| EntityRef {
+                    id: iri.clone(),
+                    kind: (*k).to_owned(),
+                    label: label.clone(),
+                    aliases: aliases.clone(),
                 });
             }
         }
+        let mut hits: Vec<((u8, usize, usize), String)> =
+            best.into_iter().map(|(iri, s)| (s, iri)).collect();
+        hits.sort();
+        let total = hits.len();
+        let results: Vec<EntityRef> = hits
+            .into_iter()
+            .take(limit)
+            .filter_map(|(_, iri)| refs.remove(&iri))
+            .collect();
         let suggestions = if results.is_empty() {
-            match self.graph.lookup(q, kind.as_slice()) {
-                Lookup::NotFound(near) => near,
-                _ => Vec::new(),
-            }
+            lk.nearest(q, &kinds)?
         } else {
             Vec::new()
         };
-        serde_json::json!({ "query": q, "total": total, "results": results, "suggestions": suggestions })
+        Ok(serde_json::json!({
+            "query": q, "total": total, "results": results, "suggestions": suggestions,
+            "complete": names.is_some_and(|n| !n.truncated),
+        }))
     }
 
     /// Finds one entity by IRI or name.
-    pub fn find(&self, key: &str) -> Result<usize, Response<Body>> {
-        match self.graph.lookup(key, &[]) {
-            Lookup::One(id) => Ok(id),
-            Lookup::Ambiguous(ids) => {
-                let c: Vec<EntityRef> = ids.into_iter().map(|id| self.entity_ref(id)).collect();
+    fn find(
+        &self,
+        lk: &Reader<'_>,
+        key: &str,
+    ) -> Result<Result<(String, Kind), Response<Body>>, QueryError> {
+        Ok(match lk.find(key, &[])? {
+            Found::One(iri, kind) => Ok((iri, kind)),
+            Found::Ambiguous(ids) => {
+                let mut c = Vec::new();
+                for (iri, kind) in ids {
+                    c.push(self.entity_ref(lk, &iri, kind)?);
+                }
                 Err(error_json(
                     StatusCode::CONFLICT,
                     &format!("{key} is ambiguous"),
                     serde_json::json!({ "candidates": c }),
                 ))
             }
-            Lookup::NotFound(near) => Err(error_json(
+            Found::NotFound(near) => Err(error_json(
                 StatusCode::NOT_FOUND,
                 &format!("nothing is called {key}"),
                 serde_json::json!({ "nearest": near }),
             )),
+        })
+    }
+
+    /// Returns an entity with its direct relations (a hub's relations cut, and the cut said).
+    pub fn entity(&self, key: &str) -> Result<Response<Body>, QueryError> {
+        let lk = self.reader();
+        let (iri, kind) = match self.find(&lk, key)? {
+            Ok(x) => x,
+            Err(r) => return Ok(r),
+        };
+        let rel = lk.relations(&iri, kind)?;
+        let mut relations = Vec::new();
+        for l in &rel.links {
+            let other = self.entity_ref(&lk, &l.other, l.kind)?;
+            relations.push((
+                other.kind.clone(),
+                other.label.clone(),
+                serde_json::json!({ "words": l.words, "forward": l.forward, "other": other }),
+            ));
         }
-    }
-
-    /// Returns an entity with its direct relations.
-    pub fn entity(&self, key: &str) -> Response<Body> {
-        let id = match self.find(key) {
-            Ok(id) => id,
-            Err(r) => return r,
-        };
-        let mut relations: Vec<serde_json::Value> = self.adjacency[id]
+        relations.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        let cuts: Vec<serde_json::Value> = rel
+            .cuts
             .iter()
-            .map(|(other, words, forward)| serde_json::json!({ "words": words, "forward": forward, "other": self.entity_ref(*other) }))
+            .map(|c| serde_json::json!({ "relation": c.relation, "followed": c.followed }))
             .collect();
-        relations.sort_by(|a, b| {
-            a["other"]["kind"]
-                .as_str()
-                .cmp(&b["other"]["kind"].as_str())
-                .then(
-                    a["other"]["label"]
-                        .as_str()
-                        .cmp(&b["other"]["label"].as_str()),
-                )
-        });
-        json(&serde_json::json!({ "entity": self.entity_ref(id), "relations": relations }))
+        Ok(json(&serde_json::json!({
+            "entity": self.entity_ref(&lk, &iri, kind)?,
+            "relations": relations.into_iter().map(|r| r.2).collect::<Vec<_>>(),
+            "cuts": cuts,
+        })))
     }
 
-    /// Returns the entities within `hops` hops of one (at most `max`, nearest first) and every relation among them.
-    pub fn neighbourhood(&self, key: &str, hops: usize, max: usize) -> Response<Body> {
-        let id = match self.find(key) {
-            Ok(id) => id,
-            Err(r) => return r,
+    /// Returns the entities within `hops` hops of one (at most `max`, nearest first) and the relations among them.
+    pub fn neighbourhood(
+        &self,
+        key: &str,
+        hops: usize,
+        max: usize,
+    ) -> Result<Response<Body>, QueryError> {
+        let lk = self.reader();
+        let (iri, kind) = match self.find(&lk, key)? {
+            Ok(x) => x,
+            Err(r) => return Ok(r),
         };
-        let near = self.graph.neighbors(id, hops.clamp(1, 3));
+        let bounds = Bounds {
+            entities: max,
+            ..Bounds::default()
+        };
+        let (near, edges, notes) = neighbors_in_store(&lk, (&iri, kind), hops.clamp(1, 3), bounds)?;
         let total = near.len();
-        let mut keep: Vec<(usize, usize)> = vec![(id, 0)];
-        keep.extend(
-            near.into_iter()
-                .take(max.saturating_sub(1))
-                .map(|(other, d, _)| (other, d)),
-        );
-        let index: BTreeMap<usize, usize> = keep
+        let center = lk.describe(&iri, kind)?;
+        let mut nodes = vec![
+            serde_json::json!({ "id": center.iri, "kind": kind.as_str(), "label": center.label, "distance": 0 }),
+        ];
+        let mut index: HashMap<String, usize> = HashMap::from([(iri.clone(), 0)]);
+        for n in near.into_iter().take(max.saturating_sub(1)) {
+            index.insert(n.entity.iri.clone(), nodes.len());
+            nodes.push(serde_json::json!({ "id": n.entity.iri, "kind": n.entity.kind.as_str(), "label": n.entity.label, "distance": n.hops }));
+        }
+        let edges: Vec<serde_json::Value> = edges
             .iter()
-            .enumerate()
-            .map(|(k, (id, _))| (*id, k))
-            .collect();
-        let nodes: Vec<serde_json::Value> = keep
-            .iter()
-            .map(|(id, d)| {
-                let e = self.entity_ref(*id);
-                serde_json::json!({ "id": e.id, "kind": e.kind, "label": e.label, "distance": d })
+            .filter_map(|(a, b, words)| {
+                Some(serde_json::json!({ "from": index.get(a)?, "to": index.get(b)?, "words": words }))
             })
             .collect();
-        let mut edges = Vec::new();
-        for (a, _) in &keep {
-            for (b, words, forward) in &self.adjacency[*a] {
-                if *forward {
-                    if let (Some(x), Some(y)) = (index.get(a), index.get(b)) {
-                        edges.push(serde_json::json!({ "from": x, "to": y, "words": words }));
-                    }
+        Ok(json(&serde_json::json!({
+            "center": 0, "shown": nodes.len(), "nodes": nodes, "edges": edges, "total": total + 1, "notes": notes,
+        })))
+    }
+
+    /// Returns the meeting a source file records, by index lookups.
+    fn meeting_of(&self, file: &str) -> Result<Option<String>, QueryError> {
+        let source = self.store.base().source(file);
+        let lk = self.reader();
+        for q in self.store.oxigraph().quads_for_pattern(
+            None,
+            Some(prov::HAD_PRIMARY_SOURCE),
+            Some(source.as_ref().into()),
+            None,
+        ) {
+            let q = q.map_err(crate::store::StoreError::from)?;
+            if let NamedOrBlankNode::NamedNode(m) = q.subject {
+                if lk.kind_of(m.as_str()) == Some(Kind::Meeting) {
+                    return Ok(Some(m.into_string()));
                 }
             }
         }
-        json(
-            &serde_json::json!({ "center": 0, "nodes": nodes, "edges": edges, "total": total + 1, "shown": keep.len() }),
-        )
+        Ok(None)
     }
 
-    /// Returns a card drawn by [`crate::query::views`], as JSON, with the source file of each meeting for links.
+    /// Returns true when the store holds a source file of that name.
+    fn holds_source(&self, file: &str) -> bool {
+        let source = self.store.base().source(file);
+        self.store
+            .oxigraph()
+            .quads_for_pattern(Some(source.as_ref().into()), None, None, None)
+            .next()
+            .is_some()
+    }
+
+    /// Returns a card drawn by [`crate::query::views`], as JSON, with a meeting's records and their lines.
     pub fn card(
         &self,
-        store: &GraphStore,
         kind: &str,
         key: &str,
         narrower: bool,
-    ) -> Response<Body> {
+    ) -> Result<Response<Body>, QueryError> {
+        let store = &*self.store;
         let card: Result<Card, ViewError> = match kind {
             "person" => views::person(store, key),
             "org" => views::organisation(store, key),
             "topic" => views::topic(store, key, narrower),
-            "meeting" => match self.meeting_of.get(key) {
-                Some(iri) => views::meeting(store, iri),
+            "meeting" => match self.meeting_of(key)? {
+                Some(iri) => views::meeting(store, &iri),
                 None => views::meeting(store, key),
             },
-            _ => return text(StatusCode::NOT_FOUND, format!("no card for {kind:?}")),
+            _ => return Ok(text(StatusCode::NOT_FOUND, format!("no card for {kind:?}"))),
         };
-        match card {
+        Ok(match card {
             Ok(card) => {
                 let mut v = serde_json::to_value(&card).unwrap_or_default();
                 if kind == "meeting" {
-                    match self.meeting_records(store, &card.iri) {
-                        Ok(extra) => v["records"] = extra,
-                        Err(e) => return text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-                    }
+                    v["records"] = self.meeting_records(&card.iri)?;
                 }
                 json(&v)
             }
             Err(e) => view_error(e),
-        }
+        })
     }
 
     /// A meeting's agenda items, documents and attendance records, each with its line.
-    fn meeting_records(
-        &self,
-        store: &GraphStore,
-        iri: &str,
-    ) -> Result<serde_json::Value, QueryError> {
+    fn meeting_records(&self, iri: &str) -> Result<serde_json::Value, QueryError> {
+        let store = &*self.store;
         let m = [("m", format!("<{iri}>"))];
         let doc = select(store, "SELECT ?doc WHERE { ?m prov:hadPrimarySource ?s . ?s dcterms:identifier ?doc } LIMIT 1", &m)?;
         let items = select(store, "SELECT DISTINCT ?n ?heading ?line WHERE { ?m schema:subEvent ?i . ?i jy:ordinal ?n ; dcterms:title ?heading ; jy:line ?line } ORDER BY ?n", &m)?;
@@ -414,25 +551,134 @@ impl Explorer {
         }))
     }
 
-    /// Returns the store's source files and their meetings.
-    pub fn documents(&self) -> Response<Body> {
-        let docs: Vec<serde_json::Value> = self
-            .documents
+    /// Returns the corpus at a glance, from the summary graph: meetings per year, agenda items per topic and year, and the organisations and people seen most.
+    pub fn overview(&self, top: usize) -> Result<Response<Body>, QueryError> {
+        let store = &*self.store;
+        let years = select(store, "SELECT ?year ?meetings ?items ?attendance WHERE {
+            ?s a jy:YearSummary ; jy:year ?year ; jy:meetingCount ?meetings ; jy:itemCount ?items ; jy:attendanceCount ?attendance } ORDER BY ?year", &[])?;
+        let topics = select(
+            store,
+            "SELECT ?t ?topic ?year ?items WHERE {
+            ?s a jy:TopicYearSummary ; jy:about ?t ; jy:year ?year ; jy:itemCount ?items .
+            ?t skos:prefLabel ?topic FILTER(lang(?topic) = \"zh\") } ORDER BY ?topic ?year",
+            &[],
+        )?;
+        let lk = self.reader();
+        let (orgs, people) = self.most_seen(&lk, top)?;
+        let years: Vec<serde_json::Value> = years
             .iter()
-            .map(|d| serde_json::json!({ "file": d, "meeting": self.meeting_of.get(d), "text": self.sources.contains_key(d) }))
+            .map(|r| serde_json::json!({ "year": r[0], "meetings": num(&r[1]), "items": num(&r[2]), "attendance": num(&r[3]) }))
             .collect();
-        json(&docs)
+        let mut by_topic: BTreeMap<(String, String), BTreeMap<String, u64>> = BTreeMap::new();
+        for r in &topics {
+            by_topic
+                .entry((r[1].clone(), r[0].clone()))
+                .or_default()
+                .insert(r[2].clone(), num(&r[3]));
+        }
+        let mut topics: Vec<(u64, serde_json::Value)> = by_topic
+            .into_iter()
+            .map(|((label, iri), per_year)| {
+                let total: u64 = per_year.values().sum();
+                (total, serde_json::json!({ "id": iri, "label": label, "total": total, "years": per_year }))
+            })
+            .collect();
+        topics.sort_by(|a, b| b.0.cmp(&a.0));
+        Ok(json(&serde_json::json!({
+            "years": years,
+            "topics": topics.into_iter().map(|t| t.1).collect::<Vec<_>>(),
+            "organisations": orgs,
+            "people": people,
+        })))
+    }
+
+    /// The organisations and the people with the most attendance records, from their summaries (one index scan each).
+    fn most_seen(
+        &self,
+        lk: &Reader<'_>,
+        top: usize,
+    ) -> Result<(Vec<serde_json::Value>, Vec<serde_json::Value>), QueryError> {
+        let record_count = NamedNode::new_unchecked(format!("{}recordCount", jy::NAMESPACE));
+        let about = NamedNode::new_unchecked(format!("{}about", jy::NAMESPACE));
+        let base = self.store.base().as_str();
+        let (org_prefix, person_prefix) = (
+            format!("{base}summary/org/"),
+            format!("{base}summary/person/"),
+        );
+        // Min-heaps of (count, summary IRI) keep the top entries in one pass.
+        let mut heaps: [std::collections::BinaryHeap<std::cmp::Reverse<(u64, String)>>; 2] =
+            Default::default();
+        for q in
+            self.store
+                .oxigraph()
+                .quads_for_pattern(None, Some(record_count.as_ref()), None, None)
+        {
+            let q = q.map_err(crate::store::StoreError::from)?;
+            let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object) else {
+                continue;
+            };
+            let side = if s.as_str().starts_with(&org_prefix) {
+                0
+            } else if s.as_str().starts_with(&person_prefix) {
+                1
+            } else {
+                continue;
+            };
+            heaps[side].push(std::cmp::Reverse((num(l.value()), s.as_str().to_owned())));
+            if heaps[side].len() > top {
+                heaps[side].pop();
+            }
+        }
+        let mut out: [Vec<serde_json::Value>; 2] = Default::default();
+        for (side, heap) in heaps.into_iter().enumerate() {
+            let mut v: Vec<(u64, String)> = heap.into_iter().map(|r| r.0).collect();
+            v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (n, summary) in v {
+                let node = NamedNode::new_unchecked(summary);
+                let target = self
+                    .store
+                    .oxigraph()
+                    .quads_for_pattern(Some(node.as_ref().into()), Some(about.as_ref()), None, None)
+                    .next()
+                    .transpose()
+                    .map_err(crate::store::StoreError::from)?;
+                let Some(Term::NamedNode(t)) = target.map(|q| q.object) else {
+                    continue;
+                };
+                let kind = if side == 0 { Kind::Org } else { Kind::Person };
+                let e = lk.describe(t.as_str(), kind)?;
+                out[side].push(serde_json::json!({ "id": e.iri, "label": e.label, "records": n }));
+            }
+        }
+        let [orgs, people] = out;
+        Ok((orgs, people))
+    }
+
+    /// Returns the store's source files and their meetings.
+    pub fn documents(&self) -> Result<Response<Body>, QueryError> {
+        let sources = self.sources().as_ref().ok();
+        let mut docs = Vec::new();
+        for d in self.store.documents()? {
+            let meeting = self.meeting_of(&d)?;
+            let found = sources.is_some_and(|s| s.contains_key(&d));
+            docs.push(serde_json::json!({ "file": d, "meeting": meeting, "text": found }));
+        }
+        Ok(json(&docs))
     }
 
     /// Shows a source file with numbered lines (`#L12` anchors each line), as an HTML page.
     pub fn source_page(&self, file: &str) -> Response<Body> {
-        if !self.documents.iter().any(|d| d == file) {
+        if file.contains('/') || !self.holds_source(file) {
             return text(
                 StatusCode::NOT_FOUND,
                 format!("no source document {file:?} in the store"),
             );
         }
-        let Some(path) = self.sources.get(file) else {
+        let path = match self.sources() {
+            Ok(s) => s.get(file),
+            Err(e) => return text(StatusCode::INTERNAL_SERVER_ERROR, e.clone()),
+        };
+        let Some(path) = path else {
             return text(
                 StatusCode::NOT_FOUND,
                 format!("{file} is in the store, but its text was not found: start the server with --sources DIR (the directory it was ingested from)"),
@@ -443,6 +689,11 @@ impl Explorer {
             Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e),
         }
     }
+}
+
+/// Reads a count (an integer literal's value); 0 when it is not one.
+fn num(s: &str) -> u64 {
+    s.parse().unwrap_or(0)
 }
 
 /// Renders a file's text with its original line numbers; HTML pages show their extracted text, each line numbered as in the page.

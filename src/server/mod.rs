@@ -48,7 +48,7 @@ use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use std::io::Read;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 const INDEX_HTML: &str = include_str!("assets/index.html");
@@ -111,9 +111,6 @@ pub enum ServerError {
         /// What the system said.
         source: std::io::Error,
     },
-    /// The explorer's index could not be built from the store.
-    #[error("cannot index the store for the explorer: {0}")]
-    Explorer(#[from] ExplorerError),
     /// An update token was given but is too short to be a secret.
     #[error("the update token must be at least 16 characters long")]
     WeakToken,
@@ -123,24 +120,12 @@ pub enum ServerError {
 pub struct Running {
     addr: SocketAddr,
     listening: oxhttp::ListeningServer,
-    entities: usize,
-    sources: (usize, usize),
 }
 
 impl Running {
     /// Returns the address the server listens on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
-    }
-
-    /// Returns how many entities the explorer indexed.
-    pub fn entities(&self) -> usize {
-        self.entities
-    }
-
-    /// Returns how many source files can be shown, and how many the store names.
-    pub fn sources_found(&self) -> (usize, usize) {
-        self.sources
     }
 
     /// Blocks until the server stops (it stops only with the process).
@@ -152,11 +137,11 @@ impl Running {
 struct State {
     store: Arc<GraphStore>,
     gate: Arc<sparql::Gate>,
-    explorer: RwLock<Arc<Explorer>>,
+    explorer: Arc<Explorer>,
     config: Config,
 }
 
-/// Indexes the store, binds the address and starts serving on background threads.
+/// Binds the address and starts serving on background threads, at once: nothing is read from the store before the port opens.
 pub fn start(store: GraphStore, config: Config) -> Result<Running, ServerError> {
     if config
         .update_token
@@ -165,13 +150,12 @@ pub fn start(store: GraphStore, config: Config) -> Result<Running, ServerError> 
     {
         return Err(ServerError::WeakToken);
     }
-    let explorer = Explorer::build(&store, &config.sources)?;
-    let entities = explorer.len();
-    let sources = explorer.sources_found();
+    let store = Arc::new(store);
+    let explorer = Explorer::new(Arc::clone(&store), &config.sources);
     let state = Arc::new(State {
-        store: Arc::new(store),
+        store,
         gate: Arc::new(sparql::Gate::new(config.max_queries)),
-        explorer: RwLock::new(Arc::new(explorer)),
+        explorer: Arc::clone(&explorer),
         config: config.clone(),
     });
     // oxhttp binds by address and cannot report a port the system chose, so port 0 is resolved here first.
@@ -196,12 +180,8 @@ pub fn start(store: GraphStore, config: Config) -> Result<Running, ServerError> 
             .with_max_concurrent_connections(config.max_connections.max(1));
         match server.spawn() {
             Ok(listening) => {
-                return Ok(Running {
-                    addr,
-                    listening,
-                    entities,
-                    sources,
-                })
+                explorer.read_names_in_background();
+                return Ok(Running { addr, listening });
             }
             Err(e)
                 if e.kind() == std::io::ErrorKind::AddrInUse
@@ -331,11 +311,13 @@ fn limits(state: &State) -> Limits {
     }
 }
 
-fn explorer(state: &State) -> Arc<Explorer> {
-    match state.explorer.read() {
-        Ok(e) => Arc::clone(&e),
-        Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-    }
+fn explorer(state: &State) -> &Explorer {
+    &state.explorer
+}
+
+/// Answers with the response, or 500 with the error when the store failed.
+fn or_500(r: Result<Response<Body>, crate::query::QueryError>) -> Response<Body> {
+    r.unwrap_or_else(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
 }
 
 fn route(state: &State, req: &mut Request<Body>) -> Response<Body> {
@@ -406,22 +388,35 @@ fn route(state: &State, req: &mut Request<Body>) -> Response<Body> {
                 .and_then(|l| l.parse().ok())
                 .unwrap_or(30usize)
                 .min(200);
-            get_only(json(&explorer(state).search(
-                &param("q").unwrap_or_default(),
-                kind,
-                limit,
-            )))
+            get_only(or_500(
+                explorer(state)
+                    .search(&param("q").unwrap_or_default(), kind, limit)
+                    .map(|v| json(&v)),
+            ))
         }
-        "/api/entity" => get_only(explorer(state).entity(&param("id").unwrap_or_default())),
+        "/api/overview" => {
+            let top = param("top")
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(15usize)
+                .clamp(1, 100);
+            get_only(or_500(explorer(state).overview(top)))
+        }
+        "/api/entity" => get_only(or_500(
+            explorer(state).entity(&param("id").unwrap_or_default()),
+        )),
         "/api/neighbors" => {
             let hops = param("hops").and_then(|h| h.parse().ok()).unwrap_or(1usize);
             let max = param("max")
                 .and_then(|h| h.parse().ok())
                 .unwrap_or(60usize)
                 .clamp(1, 300);
-            get_only(explorer(state).neighbourhood(&param("id").unwrap_or_default(), hops, max))
+            get_only(or_500(explorer(state).neighbourhood(
+                &param("id").unwrap_or_default(),
+                hops,
+                max,
+            )))
         }
-        "/api/documents" => get_only(explorer(state).documents()),
+        "/api/documents" => get_only(or_500(explorer(state).documents())),
         "/api/stats" => get_only(match state.store.counts() {
             Ok(c) => json(&serde_json::json!({
                 "documents": c.documents, "meetings": c.meetings, "people": c.people, "organisations": c.organisations,
@@ -433,12 +428,11 @@ fn route(state: &State, req: &mut Request<Body>) -> Response<Body> {
         p => {
             if let Some(kind) = p.strip_prefix("/api/card/") {
                 let narrower = param("narrower").is_some_and(|v| v == "1" || v == "true");
-                return get_only(explorer(state).card(
-                    &state.store,
+                return get_only(or_500(explorer(state).card(
                     kind,
                     &param("id").unwrap_or_default(),
                     narrower,
-                ));
+                )));
             }
             if let Some(file) = p.strip_prefix("/source/") {
                 return get_only(explorer(state).source_page(file));
@@ -504,17 +498,8 @@ fn update(state: &State, req: &mut Request<Body>, url_query: &str) -> Response<B
     };
     let response = sparql::update(&state.store, &u, limits(state));
     if response.status().is_success() {
-        // The explorer's index reflects the store again; requests keep the old one until the new one is ready.
-        match Explorer::build(&state.store, &state.config.sources) {
-            Ok(e) => {
-                if let Ok(mut slot) = state.explorer.write() {
-                    *slot = Arc::new(e);
-                }
-            }
-            Err(e) => {
-                eprintln!("warning: the explorer's index could not be rebuilt after an update: {e}")
-            }
-        }
+        // Search's list of names is read again from the updated store.
+        state.explorer.refresh();
     }
     response
 }

@@ -70,16 +70,48 @@ function graphLink(id) { return el('p', {}, el('a', { href: '#/graph/' + enc(id)
 
 // ---------- Pages ----------
 
+// The corpus at a glance, from the summaries ingest keeps: meetings per year, topics across years, who is seen most.
 async function home() {
-  const [stats, docs] = await Promise.all([getJSON('/api/stats'), getJSON('/api/documents')]);
+  const o = await getJSON('/api/overview?top=12');
+  const years = o.years.map((y) => y.year);
+  const maxMeetings = Math.max(1, ...o.years.map((y) => y.meetings));
+  const chart = el('div', { class: 'years', id: 'years' }, o.years.map((y) => el('div', { class: 'yearbar', title: `${y.year}: ${y.meetings} meetings, ${y.items} agenda items, ${y.attendance} attendance records` },
+    el('span', { class: 'n' }, y.meetings),
+    el('span', { class: 'bar', style: `height:${Math.max(2, Math.round(120 * y.meetings / maxMeetings))}px` }),
+    el('span', { class: 'y' }, y.year))));
+  // A heat map: one row per topic, one column per year, each row shaded against its own busiest year, so a topic's rise and fall shows whatever its size.
+  const topics = o.topics.slice(0, 24);
+  const heat = el('table', { class: 'heat', id: 'heat' },
+    el('thead', {}, el('tr', {}, el('th', {}, '主题 topic'), years.map((y) => el('th', {}, String(y).slice(2))), el('th', {}, 'items'))),
+    el('tbody', {}, topics.map((t) => {
+      const peak = Math.max(1, ...Object.values(t.years));
+      return el('tr', {}, el('th', {}, el('a', { href: '#/topic/' + enc(t.label) }, t.label)),
+        years.map((y) => {
+          const n = t.years[y] || 0;
+          return el('td', { class: 'cell', title: `${t.label} ${y}: ${n} agenda items`, style: n ? `background:rgba(15,118,110,${(0.12 + 0.88 * n / peak).toFixed(2)})` : '' }, '');
+        }),
+        el('td', { class: 'total' }, t.total));
+    })));
+  const seen = (kind, list, id) => el('ol', { class: 'seen', id }, list.map((x) => el('li', {},
+    el('a', { href: '#/' + kind + '/' + enc(x.label) }, x.label), el('span', { class: 'muted' }, ` ${x.records}`))));
+  const totals = o.years.reduce((t, y) => ({ meetings: t.meetings + y.meetings, items: t.items + y.items }), { meetings: 0, items: 0 });
   show(
     el('h1', {}, '常务会议纪要 knowledge graph'),
-    el('p', { class: 'muted', id: 'stats' }, `${stats.documents} documents · ${stats.meetings} meetings · ${stats.people} people · ${stats.organisations} organisations · ${stats.attendance} attendance records`),
+    el('p', { class: 'muted', id: 'summary' }, `${totals.meetings} dated meetings and ${totals.items} agenda items over ${years.length} years`),
     el('p', {}, 'Search for a person (蔡剑峰), an organisation (市工信局), a topic (氢能) or a document; every fact links to the line of the minutes it was read from.'),
-    el('h2', {}, 'Source documents'),
-    el('ul', { class: 'results' }, docs.map((d) => el('li', {},
-      kindBadge('source'), el('a', { href: '#/meeting/' + enc(d.file) }, d.file), ' ', d.text ? el('a', { class: 'src', href: '/source/' + enc(d.file) }, 'text') : el('span', { class: 'muted' }, '(text not available)')))),
+    el('h2', {}, '会议 Meetings per year'), o.years.length ? chart : el('p', { class: 'muted' }, 'No dated meetings.'),
+    el('h2', {}, '主题 Topics across the years'),
+    el('p', { class: 'muted' }, 'Agenda items per topic and year; each row is shaded against its own busiest year.'),
+    topics.length ? heat : el('p', { class: 'muted' }, 'No topics.'),
+    el('div', { class: 'columns' },
+      el('div', {}, el('h2', {}, '单位 Organisations seen most'), seen('org', o.organisations, 'top-orgs'), el('p', { class: 'muted' }, 'attendance records')),
+      el('div', {}, el('h2', {}, '人物 People seen most'), seen('person', o.people, 'top-people'), el('p', { class: 'muted' }, 'attendance records'))),
   );
+  // The store's counts come last: on a large store they take longer than the summaries.
+  getJSON('/api/stats').then((stats) => {
+    if (document.body.dataset.route !== 'home') return;
+    document.getElementById('summary').after(el('p', { class: 'muted', id: 'stats' }, `${stats.documents} documents · ${stats.meetings} meetings · ${stats.people} people · ${stats.organisations} organisations · ${stats.attendance} attendance records`));
+  }).catch(() => {});
 }
 
 async function search(q) {
