@@ -171,6 +171,7 @@ pub(crate) fn read_section(
                 role: Role::Representative,
                 org: Some(org),
                 person: None,
+                title: None,
                 note: None,
                 span,
             });
@@ -565,6 +566,7 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                     role,
                     org,
                     person: Some(person),
+                    title: None,
                     note,
                     span,
                 });
