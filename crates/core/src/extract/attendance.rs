@@ -52,6 +52,7 @@ const JUNK: i32 = 100;
 const LATE_BARE_NAME: i32 = 25;
 const HIDDEN_RECORD: i32 = 45;
 const BREAK_IN_UNKNOWN_ORG: i32 = 10;
+const ORG_ENDING_NAME: i32 = 60;
 const MAX_ORG: usize = 24;
 
 /// Characters an organisation's name ends with (局, 委, 办, 区, 公司's 司 …).
@@ -87,6 +88,14 @@ fn is_org_ending(c: char) -> bool {
             | '校'
             | '馆'
             | '支'
+    )
+}
+
+/// Characters that end a department's name and almost never a personal name.
+fn is_department_ending(c: char) -> bool {
+    matches!(
+        c,
+        '局' | '委' | '办' | '院' | '厅' | '室' | '处' | '署' | '馆'
     )
 }
 
@@ -475,6 +484,10 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                     let mut c = cost + gaps.cost(k, j, BREAK_IN_NAME, SPACE_IN_NAME);
                     if len == 4 && surname == 1 {
                         c += FOUR_CHAR_NAME;
+                    }
+                    // A name ending like a department (区财政局) is a department before a space.
+                    if len >= 3 && is_department_ending(chars[j - 1]) {
+                        c += ORG_ENDING_NAME;
                     }
                     if surname == 2 && len == 2 {
                         // 欧阳 or 左丘 alone is a surname, not a name: more likely the

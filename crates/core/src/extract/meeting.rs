@@ -10,7 +10,7 @@
 //! issuer comes from the text; when only the departments' full names show the
 //! place, it is inferred from them and flagged.
 
-use super::{Inferred, Level, Meeting, SourceKind};
+use super::{is_han, Inferred, Level, Meeting, SourceKind};
 use crate::diag::{Sink, Span};
 use crate::parse::{numerals, Document, Form, Text};
 use regex::Regex;
@@ -98,14 +98,6 @@ fn short_date_re() -> &'static Regex {
 fn page_date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").unwrap())
-}
-
-/// A government named in the text: 青岚区人民政府, 青岚区政府 (not 区政府 alone).
-fn government_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(\p{Han}{2,10}?(?:自治县|自治州|市|区|县|旗|盟))(?:人民)?政府").unwrap()
-    })
 }
 
 /// A department's full name that shows its place: 青岚区财政局 → 青岚区.
@@ -319,7 +311,7 @@ fn level_of(s: &str) -> Option<Level> {
     }
 }
 
-/// The issuer, from the header, the page's publisher, or a government named in the opening or headline.
+/// The issuer, from the header, the page's publisher, or a place named in the headline or opening (青岚区政府, 青岚区区长).
 fn issuer_of(doc: &Document) -> Option<String> {
     if let Some(i) = &doc.issuer {
         return Some(i.as_str().to_owned());
@@ -330,12 +322,45 @@ fn issuer_of(doc: &Document) -> Option<String> {
             return Some(s.to_owned());
         }
     }
-    for t in doc.page.headline.iter().chain(doc.opening.iter()) {
-        for c in government_re().captures_iter(t.as_str()) {
-            let place = c[1].trim_start_matches(|ch: char| "召开了在和暨及由".contains(ch));
-            if place.chars().count() >= 2 {
-                return Some(format!("{place}人民政府"));
+    doc.page
+        .headline
+        .iter()
+        .chain(doc.opening.iter())
+        .find_map(|t| place_in(t.as_str()))
+        .map(|place| format!("{place}人民政府"))
+}
+
+/// Finds a place named before 政府 or before a leader's title (青岚区政府, 青岚区区长, 云溪县召开): the run of characters before it ending in 市, 区, 县 or 旗.
+fn place_in(s: &str) -> Option<String> {
+    const STOP: &str = "长主持召开在了的和暨及由日午时，。、：:,（）()会议第次届副代常务委";
+    let chars: Vec<char> = s.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        // An anchor: 政府, a leader's title (区长), or a verb right after the place (青岚区召开).
+        let end = if chars[k..].starts_with(&['政', '府']) {
+            if k >= 2 && chars[k - 2] == '人' && chars[k - 1] == '民' {
+                k - 2
+            } else {
+                k
             }
+        } else if "市区县旗".contains(c) && chars.get(k + 1) == Some(&'长') {
+            k
+        } else if chars[k..].starts_with(&['召', '开']) || chars[k..].starts_with(&['举', '行'])
+        {
+            k
+        } else {
+            continue;
+        };
+        let mut start = end;
+        while start > 0
+            && end - start < 8
+            && is_han(chars[start - 1])
+            && !STOP.contains(chars[start - 1])
+        {
+            start -= 1;
+        }
+        let place: String = chars[start..end].iter().collect();
+        if place.chars().count() >= 3 && place.ends_with(['市', '区', '县', '旗']) {
+            return Some(place);
         }
     }
     None
@@ -472,8 +497,13 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                 .chain(std::iter::once(o))
                 .find_map(|t| combined_re().captures(t.as_str()))
                 .map(|c| {
-                    c[1].trim_start_matches(|ch: char| "召开了举行".contains(ch))
-                        .to_owned()
+                    let s = &c[1];
+                    let s = ["召开", "举行"]
+                        .iter()
+                        .filter_map(|v| s.rfind(v).map(|k| &s[k + v.len()..]))
+                        .min_by_key(|r| r.len())
+                        .unwrap_or(s);
+                    s.trim_start_matches('了').to_owned()
                 })
                 .filter(|c| !c.contains("常务会议"));
         }

@@ -306,6 +306,8 @@ pub struct PolicyDocument {
     pub next_step: Option<String>,
     /// True when the meeting only cited it (not reviewed, no decision).
     pub cited: bool,
+    /// True when the meeting studied it (会前学习《…》): neither reviewed nor decided.
+    pub studied: bool,
     /// The sentence that carries the decision, or the first mention.
     pub evidence: String,
     /// Where the first mention is.

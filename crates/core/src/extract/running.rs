@@ -486,7 +486,12 @@ fn element(chars: &[Ch], a: usize, b: usize, res: &Resources) -> Option<Element>
             (4, Some(1)) => false,
             _ => true,
         };
-        if !ok {
+        let name_text: String = name.iter().collect();
+        // A title is not a name (县政府党组成员, 办公室主任).
+        if !ok
+            || TITLE_ENDINGS.contains(&name_text.as_str())
+            || (name_text.ends_with('长') && len == 2)
+        {
             continue;
         }
         let prefix: String = han[..n - len].iter().collect();

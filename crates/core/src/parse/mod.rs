@@ -352,10 +352,8 @@ impl Parser<'_> {
             self.preamble(t);
             return;
         }
-        if self.state != State::Attendance && self.section_label(t) {
-            return;
-        }
-        if self.state == State::Attendance {
+        let labelled = self.p.label.is_match(t.as_str());
+        if self.state == State::Attendance || labelled {
             // A section marker may land in the middle of a line after re-wrapping (… 周伟 列席：张旗 …).
             if let Some(at) = mid_line_label(t.as_str()) {
                 let (head, tail) = (t.slice(0, at).trim(), t.slice(at, t.as_str().len()).trim());
@@ -367,9 +365,9 @@ impl Parser<'_> {
                 }
                 return;
             }
-            if self.section_label(t) {
-                return;
-            }
+        }
+        if self.section_label(t) {
+            return;
         }
         if matches!(self.state, State::Items | State::Attendance | State::Footer)
             && !self.report
@@ -581,8 +579,9 @@ impl Parser<'_> {
         let bare = c.name("colon").is_none_or(|m| m.as_str().trim().is_empty());
         let suffix = c.name("suffix").map(|m| m.as_str());
         let rest = c.name("rest").unwrap();
-        // Without a colon, only a label with its suffix (出席人员 …) or alone on its line starts a section.
-        if bare && suffix.is_none() && !rest.as_str().is_empty() {
+        // Without a colon, only a label with its suffix (出席人员 …), alone on its line, or among other sections (记录 吕晴) starts one.
+        if bare && suffix.is_none() && !rest.as_str().is_empty() && self.state != State::Attendance
+        {
             return false;
         }
         let kind = match fold_label(&c["label"]).as_str() {
