@@ -235,7 +235,7 @@ fn page_date(t: &Text) -> Option<(u32, u32, u32)> {
 
 /// The number of days in a month.
 fn days_in(y: u32, m: u32) -> u32 {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -342,9 +342,9 @@ fn place_in(s: &str) -> Option<String> {
             } else {
                 k
             }
-        } else if "市区县旗".contains(c) && chars.get(k + 1) == Some(&'长') {
-            k
-        } else if chars[k..].starts_with(&['召', '开']) || chars[k..].starts_with(&['举', '行'])
+        } else if ("市区县旗".contains(c) && chars.get(k + 1) == Some(&'长'))
+            || chars[k..].starts_with(&['召', '开'])
+            || chars[k..].starts_with(&['举', '行'])
         {
             k
         } else {

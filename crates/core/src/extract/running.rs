@@ -205,7 +205,7 @@ fn split(chars: &[Ch], from: usize, to: usize, sep: fn(char) -> bool) -> Vec<(us
     let mut out = Vec::new();
     let mut a = from;
     for k in from..=to {
-        if k == to || sep(chars[k].0) {
+        if chars.get(k).is_none_or(|c| k == to || sep(c.0)) {
             if a < k {
                 out.push((a, k));
             }
@@ -480,12 +480,7 @@ fn element(chars: &[Ch], a: usize, b: usize, res: &Resources) -> Option<Element>
             continue;
         }
         let surname = res.surnames.surname_len(name);
-        let ok = match (len, surname) {
-            (_, None) => false,
-            (2, Some(2)) => false,
-            (4, Some(1)) => false,
-            _ => true,
-        };
+        let ok = !matches!((len, surname), (_, None) | (2, Some(2)) | (4, Some(1)));
         let name_text: String = name.iter().collect();
         // A title is not a name (县政府党组成员, 办公室主任).
         if !ok
