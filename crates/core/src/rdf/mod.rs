@@ -52,6 +52,7 @@
 //! ```
 
 pub mod iri;
+pub mod summary;
 pub mod vocab;
 
 use crate::diag::Span;

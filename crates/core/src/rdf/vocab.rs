@@ -135,7 +135,7 @@ pub mod jy {
         MESSAGE = "message",
         /// The text encoding a source document was decoded from.
         ENCODING = "encoding",
-        /// The number of distinct meetings a membership was seen at.
+        /// The number of distinct meetings a membership was seen at, or a year summary counts.
         MEETING_COUNT = "meetingCount",
         /// Whether a source document is minutes (`minutes`) or a news report of the meeting (`report`).
         SOURCE_KIND = "sourceKind",
@@ -155,6 +155,24 @@ pub mod jy {
         TITLE = "title",
         /// True when the meeting studied the document (会前学习) rather than reviewing it.
         STUDIED = "studied",
+        /// A summary of one year of the corpus (summary graph): meetings, agenda items, attendance records.
+        YEAR_SUMMARY = "YearSummary",
+        /// A summary of one topic in one year (summary graph): the agenda items that speak of it.
+        TOPIC_YEAR_SUMMARY = "TopicYearSummary",
+        /// A summary of one organisation (summary graph): the attendance records naming it.
+        ORGANIZATION_SUMMARY = "OrganizationSummary",
+        /// A summary of one person (summary graph): the attendance records naming them.
+        PERSON_SUMMARY = "PersonSummary",
+        /// The topic, organisation or person a summary is about.
+        ABOUT = "about",
+        /// The calendar year a summary is about, an `xsd:integer` as `YEAR()` gives it.
+        YEAR = "year",
+        /// The number of distinct agenda items a summary counts.
+        ITEM_COUNT = "itemCount",
+        /// The number of attendance records of the meetings a year summary counts.
+        ATTENDANCE_COUNT = "attendanceCount",
+        /// The number of attendance records naming a summary's organisation or person.
+        RECORD_COUNT = "recordCount",
     }
 }
 
