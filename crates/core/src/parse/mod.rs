@@ -228,7 +228,7 @@ fn patterns() -> &'static Patterns {
         marker: Regex::new(r"^(会议(议定|决定|确定|研究决定|讨论决定|纪要如下)|现(将|就)?.{0,12}纪要如下).{0,16}[:：]?$").unwrap(),
         item: Regex::new(r"^([一二三四五六七八九十百零〇两]{1,4})\s*[、，,.．]\s*(.*)$").unwrap(),
         point: Regex::new(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$").unwrap(),
-        label: Regex::new(r"^(?P<label>出\s*席|列\s*席|记\s*录|主\s*持|请\s*假|缺\s*席|参\s*加)\s*(?P<suffix>人员|同志|领导|单位|人)?(?P<colon>\s*[:：]\s*|\s+|$)(?P<rest>.*)$").unwrap(),
+        label: Regex::new(r"^(?P<label>出\s*席|列\s*席|记\s*录|主\s*持|请\s*假|缺\s*席|参\s*加)\s*(?:会议)?(?P<suffix>人员|同志|领导|单位|人)?(?P<colon>\s*[:：]\s*|\s+|$)(?P<rest>.*)$").unwrap(),
         compiled: Regex::new(&format!(r"^(.*?)\s*({FOOTER_DATE})?\s*整理$")).unwrap(),
         issued: Regex::new(&format!(r"^(.*?)\s*({FOOTER_DATE})\s*印\s*发$")).unwrap(),
         date_only: Regex::new(&format!(r"^{FOOTER_DATE}$")).unwrap(),
@@ -236,7 +236,7 @@ fn patterns() -> &'static Patterns {
         distribution: Regex::new(r"^(分送|抄送|主送|发送|送)\s*[:：]\s*(.*)$").unwrap(),
         opening: Regex::new(r"^(\d{4}\s*年|[〇零一二三四五六七八九]{4}年|受).{0,90}常务会议|主持召开.{0,30}常务会议").unwrap(),
         report_item: Regex::new(r"^会议(?:还|同时|首先|先后|最后|集中|专题|一并)?(?:听取|审议|研究|传达|学习|讨论|通报|审定|通过|原则通过|部署|观看|收看|决定|同意)").unwrap(),
-        mid_label: Regex::new(r"[\s\u{3000}]+(?:出\s*席|列\s*席|记\s*录|请\s*假|缺\s*席)(?:人员|同志|领导|单位|人)?\s*[:：]").unwrap(),
+        mid_label: Regex::new(r"[\s\u{3000}]+(?:出\s*席|列\s*席|记\s*录|请\s*假|缺\s*席)(?:会议)?(?:人员|同志|领导|单位|人)?\s*[:：]").unwrap(),
         title: Regex::new(r"(?:[区县市州省旗镇]长|秘书长|主任|书记|常委|主席|巡视员|调研员|党组成员|助理)\p{Han}{2,3}(?:[、，,\s]|$)").unwrap(),
         any_ordinal: Regex::new(r"第\s*([0-9一二三四五六七八九十百零〇]+)\s*次").unwrap(),
     })
@@ -263,6 +263,8 @@ struct Parser<'a> {
     pending_office: Option<Text>,
     /// True when the text is a news report (no 会议纪要 title, no 纪要如下): paragraphs become items by their verbs.
     report: bool,
+    /// True once a 纪要如下 marker was seen: prose minutes, whatever sections follow.
+    prose_marker: bool,
     p: &'a Patterns,
 }
 
@@ -281,6 +283,7 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
         previous: None,
         pending_office: None,
         report: false,
+        prose_marker: false,
         p: patterns(),
     };
     let kept = parser.drop_furniture(&lines);
@@ -348,6 +351,9 @@ impl Parser<'_> {
 
     /// Files one line of the record according to the state.
     fn line(&mut self, t: &Text) {
+        if !self.prose_marker && t.as_str().contains("纪要如下") {
+            self.prose_marker = true;
+        }
         if self.state == State::Preamble {
             self.preamble(t);
             return;
@@ -411,7 +417,9 @@ impl Parser<'_> {
             self.state = State::Header;
         } else if self.report && is_headline(s) {
             self.doc.page.headline.get_or_insert_with(|| t.clone());
-        } else if p.opening.is_match(s) || (self.report && report_opening(s)) {
+        } else if p.opening.is_match(s)
+            || (self.report && report_opening(s, self.doc.page.headline.is_some()))
+        {
             if !self.report {
                 self.sink.warn(
                     "missing-title",
@@ -648,9 +656,15 @@ impl Parser<'_> {
     /// Settles the form, checks what is missing and returns the document.
     fn finish(mut self, lines: &[Line]) -> (Document, Vec<Diagnostic>) {
         let doc = &mut self.doc;
+        let prose = doc
+            .opening
+            .iter()
+            .chain(doc.notes.iter())
+            .any(|t| t.as_str().contains("纪要如下"))
+            || self.prose_marker;
         doc.form = if self.report {
             Form::Report
-        } else if doc.sections.is_empty() {
+        } else if doc.sections.is_empty() || prose {
             Form::Prose
         } else {
             Form::Sectioned
@@ -684,11 +698,12 @@ impl Parser<'_> {
 
 /// Says why a page is not the record of one meeting: a set of rules, or a list of meetings.
 fn refusal(doc: &Document, lines: &[Line]) -> Option<String> {
-    let heads = [&doc.page.headline, &doc.title, &doc.opening];
+    // The headline or title names rules (a report's opening may name a 《…制度》 it reviewed).
+    let heads = [&doc.page.headline, &doc.title];
     let rules = heads
         .iter()
         .filter_map(|h| h.as_ref())
-        .any(|h| h.as_str().contains("规则") || h.as_str().contains("制度"));
+        .any(|h| h.as_str().contains("规则") || h.as_str().ends_with("制度"));
     let articles = lines
         .iter()
         .filter(|l| {
@@ -715,7 +730,8 @@ fn refusal(doc: &Document, lines: &[Line]) -> Option<String> {
         .collect();
     ordinals.sort_unstable();
     ordinals.dedup();
-    if ordinals.len() >= 3 {
+    // A report with related links at its foot still has its opening paragraph.
+    if ordinals.len() >= 3 && doc.opening.is_none() {
         return Some(format!(
             "a list of {} meetings, not the record of one",
             ordinals.len()
@@ -729,11 +745,11 @@ fn is_headline(s: &str) -> bool {
     s.chars().count() <= 50 && s.contains("常务会议") && !s.contains(['，', '。', ','])
 }
 
-/// True when a paragraph of a report opens it: it names a 常务会议 and says it was held.
-fn report_opening(s: &str) -> bool {
-    s.contains("常务会议")
-        && (s.contains("召开") || s.contains("主持") || s.contains("举行"))
-        && s.contains(['，', '。', ','])
+/// True when a paragraph of a report opens it: a sentence naming the 常务会议, or under a headline naming it, a sentence saying a meeting was held.
+fn report_opening(s: &str, headline: bool) -> bool {
+    let sentence = s.contains(['，', '。', ',']);
+    let held = s.contains("召开") || s.contains("主持") || s.contains("举行");
+    sentence && (s.contains("常务会议") || (headline && held && s.contains("会议")))
 }
 
 /// Finds a section label in the middle of an attendance line (`… 周伟 列席：张旗`): the byte offset where it starts.
