@@ -12,6 +12,8 @@ use std::sync::OnceLock;
 const KINDS: &[&str] = &[
     "若干政策措施",
     "政策措施",
+    "若干措施",
+    "措施",
     "实施方案",
     "工作方案",
     "活动方案",
@@ -94,8 +96,20 @@ fn referent(docs: &[PolicyDocument], order: &[usize], short: &str) -> Option<usi
     let key = folded(short);
     order.iter().rev().copied().find(|&di| {
         let t = folded(&docs[di].title);
-        t != key && t.ends_with(&key)
+        t != key && (t.ends_with(&key) || without_brackets_at_end(&t).ends_with(&key))
     })
+}
+
+/// A title without the bracketed notes at its end (（2025—2027年）, （试行）).
+fn without_brackets_at_end(title: &str) -> &str {
+    let mut core = title.trim_end();
+    while let Some(stripped) = core.strip_suffix('）').or_else(|| core.strip_suffix(')')) {
+        match stripped.rfind(['（', '(']) {
+            Some(open) => core = &stripped[..open],
+            None => break,
+        }
+    }
+    core
 }
 
 fn this_re() -> &'static Regex {

@@ -494,10 +494,14 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         attendance,
         diagnostics: sink.into_vec(),
     };
-    if let Some(issuer) = x.meeting.issuer.clone() {
-        if let Some(place) = Place::of_issuer(&issuer, res) {
-            relocate(&mut x, &place);
+    match x.meeting.issuer.clone() {
+        Some(issuer) => {
+            if let Some(place) = Place::of_issuer(&issuer, res) {
+                relocate(&mut x, &place);
+            }
         }
+        // A record that names no place: 市工信局 is some city's, not the gazetteer's.
+        None => unplace(&mut x),
     }
     Ok(x)
 }
@@ -583,6 +587,26 @@ fn relocate(x: &mut Extraction, place: &Place) {
             if let Some(c) = o.canonical.take() {
                 o.canonical = place.move_name(&c);
             }
+        }
+    };
+    for a in &mut x.attendance {
+        if let Some(o) = a.org.as_mut() {
+            fix(o);
+        }
+    }
+    for d in &mut x.documents {
+        d.lead.iter_mut().chain(d.co_leads.iter_mut()).for_each(fix);
+    }
+    for i in &mut x.items {
+        i.departments.iter_mut().for_each(|d| fix(&mut d.org));
+    }
+}
+
+/// Drops the canonical names of relative forms (市工信局, 区财政局) when the issuer is unknown: they would name the gazetteer's city.
+fn unplace(x: &mut Extraction) {
+    let fix = |o: &mut OrgRef| {
+        if is_relative(&o.written) {
+            o.canonical = None;
         }
     };
     for a in &mut x.attendance {

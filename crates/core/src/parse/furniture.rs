@@ -104,6 +104,10 @@ pub fn classify(s: &str) -> Option<Furniture> {
     if short && p.advert.is_match(s) {
         return Some(Furniture::Advertising);
     }
+    // A byline that starts with something else (2024-09-14 来源：青岚发布 作者：…).
+    if short && !s.contains('。') && !fields(s).is_empty() {
+        return Some(Furniture::Byline);
+    }
     None
 }
 
@@ -198,6 +202,7 @@ mod tests {
             ("会议听取了区财政局关于预算执行情况的汇报。", None),
             ("副区长田野、孔明远出席会议。", None),
             ("（一）原则同意该方案。", None),
+            ("2024-09-14 09:12 来源：青岚发布", Some(Furniture::Byline)),
         ];
         for (s, want) in cases {
             assert_eq!(classify(s), want, "{s}");

@@ -328,7 +328,10 @@ impl Parser<'_> {
     fn metadata(&mut self, t: &Text) {
         let s = t.as_str();
         let fields = furniture::fields(s);
-        if fields.is_empty() && s.starts_with(|c: char| c.is_ascii_digit()) {
+        let no_date_field = fields
+            .iter()
+            .all(|f| !f.key.contains("日期") && !f.key.contains("时间"));
+        if no_date_field && s.starts_with(|c: char| c.is_ascii_digit()) {
             self.doc.page.published.get_or_insert_with(|| t.clone());
         }
         for f in fields {
