@@ -286,12 +286,33 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
         prose_marker: false,
         p: patterns(),
     };
-    let kept = parser.drop_furniture(&lines);
+    let mut kept = parser.drop_furniture(&lines);
     parser.report = is_report(&kept);
+    if parser.report {
+        kept = rejoin_paragraphs(kept);
+    }
     for t in &kept {
         parser.line(t);
     }
     parser.finish(&lines)
+}
+
+/// Rejoins a report's paragraphs broken by the layout: a line holding a sentence that does not end with one continues on the next line.
+fn rejoin_paragraphs(lines: Vec<Text>) -> Vec<Text> {
+    let mut out: Vec<Text> = Vec::with_capacity(lines.len());
+    for t in lines {
+        if let Some(last) = out.last_mut() {
+            let s = last.as_str();
+            let open = s.contains(['，', '。', '、', '；'])
+                && !s.ends_with(['。', '！', '？', '；', '：', '”', '」', '）', ')', '…']);
+            if open && !starts_numbered(t.as_str()) {
+                last.append(&t);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// True when a text reads as a news report of a meeting: no 会议纪要 title and no 纪要如下 marker among its lines.
