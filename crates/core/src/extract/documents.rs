@@ -366,6 +366,15 @@ fn decide(
     docs: &mut [PolicyDocument],
     res: &Resources,
 ) {
+    // Who reported on or proposed each document, from any of its mentions (会议听取了X关于《…》的汇报。).
+    let mut proposers: Vec<Option<OrgRef>> = vec![None; docs.len()];
+    for &(pi, (a, _), di) in mentions {
+        if proposers[di].is_none() {
+            let s = places[pi].text.as_str();
+            let sent_start = s[..a].rfind('。').map_or(0, |k| k + '。'.len_utf8());
+            proposers[di] = proposer(&s[sent_start..a], res);
+        }
+    }
     for &(pi, (a, z), di) in mentions {
         if docs[di].decision.is_some() {
             continue;
@@ -397,7 +406,7 @@ fn decide(
         if let Some(l) = leads(&s[z..window_end], res).into_iter().next() {
             d.lead = Some(l.lead);
             d.co_leads = l.co.into_iter().map(|(_, o)| o).collect();
-        } else if let Some(p) = proposer(&s[sent_start..a], res) {
+        } else if let Some(p) = proposers[di].clone() {
             d.lead = Some(p);
         }
         d.next_step = next_step_re()
