@@ -574,6 +574,67 @@ mod tests {
     }
 
     #[test]
+    fn ordinals_with_and_without_term() {
+        let cases = [
+            ("主持召开市政府第 32 次常务会议", (None, Some(32))),
+            ("主持召开2届42次县政府常务会议", (Some(2), Some(42))),
+            ("主持召开五届104次区政府常务会议", (Some(5), Some(104))),
+            (
+                "主持召开六届一百一十八次区政府常务会议",
+                (Some(6), Some(118)),
+            ),
+            (
+                "主持召开十六届县人民政府第52次常务会议",
+                (Some(16), Some(52)),
+            ),
+            ("主持召开区政府十五届第21次常务会议", (Some(15), Some(21))),
+            (
+                "召开县政府党组（扩大）会议和县十六届第9次政府常务会议",
+                (Some(16), Some(9)),
+            ),
+            ("召开区政府第115次常务会议", (None, Some(115))),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ordinal_of(s), Some(want), "{s}");
+        }
+        assert_eq!(ordinal_of("召开区政府常务会议"), None);
+    }
+
+    #[test]
+    fn places_named_before_government_or_title() {
+        let cases = [
+            (
+                "青岚区区长方志强主持召开区政府第1次常务会议",
+                Some("青岚区"),
+            ),
+            (
+                "2023年8月29日，澜江市政府召开第36次常务会议",
+                Some("澜江市"),
+            ),
+            ("梧冈县召开县政府第40次常务会议", Some("梧冈县")),
+            ("区长方志强主持召开区政府第1次常务会议", None),
+            ("县委副书记、代县长魏东来主持召开县政府第1次常务会议", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(place_in(s).as_deref(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn levels() {
+        let cases = [
+            ("青岚区人民政府", Some(Level::District)),
+            ("云溪县人民政府", Some(Level::County)),
+            ("澜江市人民政府", Some(Level::City)),
+            ("副县长", Some(Level::County)),
+            ("主任", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(level_of(s), want, "{s}");
+        }
+    }
+
+    #[test]
     fn opening_variants() {
         let cases = [
             (
