@@ -80,11 +80,12 @@ const DRAFT_MARKS: &[&str] = &[
 /// Folds a title for comparison: full- and half-width brackets and quotes are one, and a draft's stage mark （送审稿） is dropped.
 fn folded(title: &str) -> String {
     let mut s: String = title.chars().map(crate::resolve::fold).collect();
-    for mark in DRAFT_MARKS {
-        for (open, close) in [("（", "）"), ("(", ")")] {
-            let m = format!("{open}{mark}{close}");
-            if let Some(stripped) = s.strip_suffix(&m) {
-                s = stripped.to_owned();
+    // Folding made every bracket half-width: (送审稿).
+    if let Some(inner) = s.strip_suffix(')') {
+        if let Some(mark) = DRAFT_MARKS.iter().find(|m| inner.ends_with(*m)) {
+            let open = inner.len() - mark.len();
+            if inner[..open].ends_with('(') {
+                s.truncate(open - 1);
             }
         }
     }

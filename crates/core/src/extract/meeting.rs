@@ -59,8 +59,8 @@ fn loose_ordinal_re() -> &'static Regex {
 const CHAIR_TITLE: &str = r"(?:(?:[市区县州旗盟省]委|[市区县州旗盟]政府党组)?(?:常委|副书记|书记)|(?:[市区县州旗盟省]政府)?(?:常务)?副?[市区县州旗盟省]长|代[市区县州旗盟省]长|[市区县州旗盟]政府党组成员)";
 
 /// The chair before the verb, title first (区委副书记、区长某某主持召开) or name first (某某区长主持).
-fn chair_res() -> &'static [Regex; 3] {
-    static R: OnceLock<[Regex; 3]> = OnceLock::new();
+fn chair_res() -> &'static [Regex; 4] {
+    static R: OnceLock<[Regex; 4]> = OnceLock::new();
     R.get_or_init(|| {
         let place = r"(?:同志)?(?:在[^，。；,]{1,30}?)?(?:主持召开|主持|召集)";
         [
@@ -71,6 +71,10 @@ fn chair_res() -> &'static [Regex; 3] {
             Regex::new(&format!(r"(?:^|[，,、\s午日])(\p{{Han}}{{2,3}})({CHAIR_TITLE}){place}")).unwrap(),
             Regex::new(&format!(
                 r"会议由((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})?\s*(\p{{Han}}{{2,3}}?)(?:同志)?(?:主持|召集)"
+            ))
+            .unwrap(),
+            Regex::new(&format!(
+                r"会议由(\p{{Han}}{{2,3}}?)({CHAIR_TITLE})(?:同志)?(?:主持|召集)"
             ))
             .unwrap(),
         ]
@@ -187,7 +191,7 @@ pub(crate) fn chair(doc: &Document) -> Option<Chair> {
             span: t.span_of(n.start(), n.end()),
         })
     };
-    let [title_first, name_first, by] = chair_res();
+    let [title_first, name_first, by, by_name_first] = chair_res();
     if let Some(o) = &doc.opening {
         if let Some(c) = opening_re().captures(o.as_str()) {
             return found(o, c, 5, 6);
@@ -202,6 +206,9 @@ pub(crate) fn chair(doc: &Document) -> Option<Chair> {
     for t in paragraphs(doc) {
         if let Some(c) = by.captures(t.as_str()) {
             return found(t, c, 2, 1);
+        }
+        if let Some(c) = by_name_first.captures(t.as_str()) {
+            return found(t, c, 1, 2);
         }
     }
     let h = doc.page.headline.as_ref()?;
@@ -570,6 +577,87 @@ mod tests {
         ];
         for (s, want) in cases {
             assert_eq!(parse_date(s).as_deref(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn ordinals_with_and_without_term() {
+        let cases = [
+            ("主持召开市政府第 32 次常务会议", (None, Some(32))),
+            ("主持召开2届42次县政府常务会议", (Some(2), Some(42))),
+            ("主持召开五届104次区政府常务会议", (Some(5), Some(104))),
+            (
+                "主持召开六届一百一十八次区政府常务会议",
+                (Some(6), Some(118)),
+            ),
+            (
+                "主持召开十六届县人民政府第52次常务会议",
+                (Some(16), Some(52)),
+            ),
+            ("主持召开区政府十五届第21次常务会议", (Some(15), Some(21))),
+            (
+                "召开县政府党组（扩大）会议和县十六届第9次政府常务会议",
+                (Some(16), Some(9)),
+            ),
+            ("召开区政府第115次常务会议", (None, Some(115))),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ordinal_of(s), Some(want), "{s}");
+        }
+        assert_eq!(ordinal_of("召开区政府常务会议"), None);
+    }
+
+    #[test]
+    fn chairs_in_every_shape() {
+        let cases = [
+            ("3月2日上午，区长方志强主持召开区政府第1次常务会议。", Some(("方志强", "区长"))),
+            ("3月2日，区委副书记、区长方志强在区行政中心主持召开区政府第2次常务会议。", Some(("方志强", "区委副书记、区长"))),
+            ("3月2日，县委副书记、代县长魏东来主持召开县政府第1次常务会议。", Some(("魏东来", "县委副书记、代县长"))),
+            ("2024年3月2日，区委常委、副区长白玉兰同志在第一会议室主持召开五届104次区政府常务会议。", Some(("白玉兰", "区委常委、副区长"))),
+            ("3月2日，澜江市政府召开第36次常务会议。会议由市长柳青云主持。", Some(("柳青云", "市长"))),
+            ("3月2日，澜江市政府召开第36次常务会议。会议由柳青云市长主持。", Some(("柳青云", "市长"))),
+            ("3月2日，梧冈县政府召开第40次常务会议。", None),
+        ];
+        for (s, want) in cases {
+            let src = crate::load::decode("t.txt", s.as_bytes()).unwrap();
+            let (doc, _) = crate::parse::parse(&src);
+            let got = chair(&doc).map(|c| (c.name, c.title.unwrap_or_default()));
+            let want = want.map(|(n, t)| (n.to_owned(), t.to_owned()));
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn places_named_before_government_or_title() {
+        let cases = [
+            (
+                "青岚区区长方志强主持召开区政府第1次常务会议",
+                Some("青岚区"),
+            ),
+            (
+                "2023年8月29日，澜江市政府召开第36次常务会议",
+                Some("澜江市"),
+            ),
+            ("梧冈县召开县政府第40次常务会议", Some("梧冈县")),
+            ("区长方志强主持召开区政府第1次常务会议", None),
+            ("县委副书记、代县长魏东来主持召开县政府第1次常务会议", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(place_in(s).as_deref(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn levels() {
+        let cases = [
+            ("青岚区人民政府", Some(Level::District)),
+            ("云溪县人民政府", Some(Level::County)),
+            ("澜江市人民政府", Some(Level::City)),
+            ("副县长", Some(Level::County)),
+            ("主任", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(level_of(s), want, "{s}");
         }
     }
 

@@ -86,26 +86,48 @@ pub fn classify(s: &str) -> Option<Furniture> {
     }
     let p = patterns();
     let short = s.chars().count() <= 60;
-    if p.metadata.is_match(s) {
+    // Cheap tests first: every line of every record passes here.
+    let colon = s.contains(['：', ':']);
+    let digit = s.starts_with(|c: char| c.is_ascii_digit());
+    if (colon || digit) && p.metadata.is_match(s) {
         return Some(Furniture::Metadata);
     }
-    if short && p.byline.is_match(s) {
+    if short && colon && p.byline.is_match(s) {
         return Some(Furniture::Byline);
     }
-    if p.navigation.is_match(s) {
+    if (s.contains(['>', '＞', '»', '|', '【'])
+        || s.starts_with([
+            '首', '当', '您', '你', '所', '打', '关', '返', '上', '下', '相', '分', '字',
+        ]))
+        && p.navigation.is_match(s)
+    {
         return Some(Furniture::Navigation);
     }
-    if short && p.photo.is_match(s) {
+    if short
+        && (s.contains('摄') || s.contains('图') || s.contains("记者") || s.contains("通讯员"))
+        && p.photo.is_match(s)
+    {
         return Some(Furniture::PhotoCredit);
     }
-    if p.footer.is_match(s) {
+    if (s.contains('-')
+        || s.contains("ICP")
+        || s.contains("版权")
+        || s.contains("网站")
+        || s.contains("公网")
+        || s.contains("办单位")
+        || s.contains("技术支持")
+        || s.contains("联系")
+        || s.contains("电话")
+        || s.contains("传真"))
+        && p.footer.is_match(s)
+    {
         return Some(Furniture::Footer);
     }
     if short && p.advert.is_match(s) {
         return Some(Furniture::Advertising);
     }
     // A byline that starts with something else (2024-09-14 来源：青岚发布 作者：…).
-    if short && !s.contains('。') && !fields(s).is_empty() {
+    if short && colon && !s.contains('。') && !fields(s).is_empty() {
         return Some(Furniture::Byline);
     }
     None

@@ -286,37 +286,40 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
         prose_marker: false,
         p: patterns(),
     };
-    let mut kept = parser.drop_furniture(&lines);
+    let kept = parser.drop_furniture(&lines);
     parser.report = is_report(&kept);
     if parser.report {
-        kept = rejoin_paragraphs(kept);
-    }
-    for t in &kept {
-        parser.line(t);
+        for t in &rejoin_paragraphs(&kept) {
+            parser.line(t);
+        }
+    } else {
+        for t in kept {
+            parser.line(t);
+        }
     }
     parser.finish(&lines)
 }
 
 /// Rejoins a report's paragraphs broken by the layout: a line holding a sentence that does not end with one continues on the next line.
-fn rejoin_paragraphs(lines: Vec<Text>) -> Vec<Text> {
+fn rejoin_paragraphs(lines: &[&Text]) -> Vec<Text> {
     let mut out: Vec<Text> = Vec::with_capacity(lines.len());
-    for t in lines {
+    for &t in lines {
         if let Some(last) = out.last_mut() {
             let s = last.as_str();
             let open = s.contains(['，', '。', '、', '；'])
                 && !s.ends_with(['。', '！', '？', '；', '：', '”', '」', '）', ')', '…']);
             if open && !starts_numbered(t.as_str()) {
-                last.append(&t);
+                last.append(t);
                 continue;
             }
         }
-        out.push(t);
+        out.push(t.clone());
     }
     out
 }
 
 /// True when a text reads as a news report of a meeting: no 会议纪要 title and no 纪要如下 marker among its lines.
-fn is_report(lines: &[Text]) -> bool {
+fn is_report(lines: &[&Text]) -> bool {
     !lines.iter().any(|t| {
         let s = t.as_str();
         (s.contains("会议纪要") && s.chars().count() <= 40) || s.contains("纪要如下")
@@ -325,7 +328,7 @@ fn is_report(lines: &[Text]) -> bool {
 
 impl Parser<'_> {
     /// Removes page furniture, keeping the metadata it carries; returns the lines of the record.
-    fn drop_furniture(&mut self, lines: &[Line]) -> Vec<Text> {
+    fn drop_furniture<'l>(&mut self, lines: &'l [Line]) -> Vec<&'l Text> {
         let mut kept = Vec::with_capacity(lines.len());
         for line in lines {
             let t = &line.text;
@@ -333,7 +336,7 @@ impl Parser<'_> {
                 continue;
             }
             match furniture::classify(t.as_str()) {
-                None => kept.push(t.clone()),
+                None => kept.push(t),
                 Some(kind) => {
                     if matches!(kind, Furniture::Metadata | Furniture::Byline) {
                         self.metadata(t);
@@ -382,7 +385,10 @@ impl Parser<'_> {
             self.preamble(t);
             return;
         }
-        let labelled = self.p.label.is_match(t.as_str());
+        let labelled = t
+            .as_str()
+            .starts_with(['出', '列', '记', '主', '请', '缺', '参'])
+            && self.p.label.is_match(t.as_str());
         if self.state == State::Attendance || labelled {
             // A section marker may land in the middle of a line after re-wrapping (… 周伟 列席：张旗 …).
             if let Some(at) = mid_line_label(t.as_str()) {
