@@ -693,6 +693,26 @@ fn explorer_json_and_source_lines() {
     );
     let (status, _, _) = curl(&[&s.url("/source/..%2F..%2FCargo.toml")]);
     assert_eq!(status, 404);
+    // The home page's overview, from the summary graph.
+    let (status, _, body) = curl(&[&s.url("/api/overview?top=1")]);
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        v["years"],
+        serde_json::json!([
+            { "year": "2019", "meetings": 1, "items": 4, "attendance": 80 },
+            { "year": "2020", "meetings": 2, "items": 10, "attendance": 158 }
+        ])
+    );
+    assert_eq!(v["topics"][0]["label"], "安全生产");
+    assert_eq!(
+        v["topics"][0]["years"],
+        serde_json::json!({ "2019": 2, "2020": 3 })
+    );
+    assert_eq!(
+        v["people"],
+        serde_json::json!([{ "id": "https://w3id.org/jiyao/id/person/李亚平", "label": "李亚平", "records": 6 }])
+    );
     let (status, _, _) = curl(&[&s.url("/api/nothing")]);
     assert_eq!(status, 404);
 }

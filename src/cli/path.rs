@@ -180,19 +180,20 @@ pub fn run_neighbors(args: NeighborsArgs) -> anyhow::Result<Outcome> {
     };
     let lk = Reader::new(&store, bounds.cap);
     let (iri, kind) = find(&lk, &args.name)?;
-    let (near, _, cut) = neighbors_in_store(&lk, (&iri, kind), args.hops, bounds)?;
-    notes(&cut);
+    let found = neighbors_in_store(&lk, (&iri, kind), args.hops, bounds)?;
+    notes(&found.notes);
+    let near = &found.neighbors;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &near)?;
+            serde_json::to_writer_pretty(&mut out, near)?;
             writeln!(out)?;
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record(["hops", "label", "kind", "iri", "via"])?;
-            for n in &near {
+            for n in near {
                 w.write_record([
                     n.hops.to_string(),
                     n.entity.label.clone(),
@@ -204,7 +205,7 @@ pub fn run_neighbors(args: NeighborsArgs) -> anyhow::Result<Outcome> {
             w.flush()?;
         }
         Format::Table => {
-            for n in &near {
+            for n in near {
                 writeln!(
                     out,
                     "{}  {}  [{}]  {}",

@@ -793,6 +793,17 @@ pub struct Neighbor {
     pub via: String,
 }
 
+/// A neighbourhood read from the store: the neighbours, the relations among the entities reached, and what was cut.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Neighbourhood {
+    /// The neighbours, nearest first.
+    pub neighbors: Vec<Neighbor>,
+    /// Relations read among the start and its neighbours, as (from IRI, to IRI, words).
+    pub relations: Vec<(String, String, String)>,
+    /// Hubs whose relations were cut, and budgets that ran out, in words.
+    pub notes: Vec<String>,
+}
+
 /// The entities within `hops` hops of one, read from the store's indexes, nearest first, with the relations among them.
 ///
 /// Each entity's neighbours come in (kind, label) order. Hubs' relation lists
@@ -803,7 +814,7 @@ pub fn neighbors_in_store(
     start: (&str, Kind),
     hops: usize,
     bounds: Bounds,
-) -> Result<(Vec<Neighbor>, Vec<(String, String, String)>, Vec<String>), QueryError> {
+) -> Result<Neighbourhood, QueryError> {
     let mut g = Gathered::default();
     let s = g.node(start.0, start.1);
     let mut labels: HashMap<usize, Entity> = HashMap::new();
@@ -838,9 +849,9 @@ pub fn neighbors_in_store(
             if dist.contains_key(&other) {
                 continue;
             }
-            if !labels.contains_key(&other) {
+            if let std::collections::hash_map::Entry::Vacant(v) = labels.entry(other) {
                 let (iri, kind) = &g.nodes[other];
-                labels.insert(other, lk.describe(iri, *kind)?);
+                v.insert(lk.describe(iri, *kind)?);
             }
             let e = &labels[&other];
             next.push((e.kind, e.label.clone(), other, w));
@@ -866,7 +877,11 @@ pub fn neighbors_in_store(
         .filter(|(a, b, _)| dist.contains_key(a) && dist.contains_key(b))
         .map(|(a, b, w)| (g.nodes[*a].0.clone(), g.nodes[*b].0.clone(), w.clone()))
         .collect();
-    Ok((out, edges, notes))
+    Ok(Neighbourhood {
+        neighbors: out,
+        relations: edges,
+        notes,
+    })
 }
 
 /// Levenshtein distance over characters.

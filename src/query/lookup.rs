@@ -450,16 +450,16 @@ impl<'a> Reader<'a> {
         let wanted = |k: Kind| kinds.is_empty() || kinds.contains(&k);
         let mut scored: BTreeMap<String, usize> = BTreeMap::new();
         let mut consider = |label: String| {
-            if scored.contains_key(&label) {
+            let std::collections::btree_map::Entry::Vacant(v) = scored.entry(label) else {
                 return;
-            }
-            let chars: Vec<char> = label.chars().collect();
+            };
+            let chars: Vec<char> = v.key().chars().collect();
             if chars.len().abs_diff(target.len()) > limit {
                 return;
             }
             let d = edit_distance(&target, &chars);
             if d <= limit {
-                scored.insert(label, d);
+                v.insert(d);
             }
         };
         let props: [(NamedNodeRef<'_>, bool); 4] = [

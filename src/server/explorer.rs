@@ -47,11 +47,19 @@ pub enum ExplorerError {
     },
 }
 
+/// An entity search can find: IRI, kind (`source` for a source file), label, other names.
+struct Named {
+    iri: String,
+    kind: &'static str,
+    label: String,
+    aliases: Vec<String>,
+}
+
 /// The names search reads: each entity once, with its folded names.
 #[derive(Default)]
 struct Names {
-    /// (IRI, kind, label, other names); the kind is `source` for a source file.
-    entities: Vec<(String, &'static str, String, Vec<String>)>,
+    /// The entities named.
+    entities: Vec<Named>,
     /// Folded name → entity.
     names: Vec<(String, u32)>,
     /// True when the list stopped at [`MAX_NAMES`].
@@ -218,15 +226,19 @@ impl Explorer {
                 let id = match at.get(s.as_str()) {
                     Some(&id) => {
                         let e = &mut n.entities[id as usize];
-                        if e.2 != name && !e.3.contains(&name) {
-                            e.3.push(name.clone());
+                        if e.label != name && !e.aliases.contains(&name) {
+                            e.aliases.push(name.clone());
                         }
                         id
                     }
                     None => {
                         let id = n.entities.len() as u32;
-                        n.entities
-                            .push((s.as_str().to_owned(), kind, name.clone(), Vec::new()));
+                        n.entities.push(Named {
+                            iri: s.as_str().to_owned(),
+                            kind,
+                            label: name.clone(),
+                            aliases: Vec::new(),
+                        });
                         at.insert(s.as_str().to_owned(), id);
                         id
                     }
@@ -307,7 +319,12 @@ impl Explorer {
         let names = self.names();
         if let Some(n) = &names {
             for (name, id) in &n.names {
-                let (iri, k, label, aliases) = &n.entities[*id as usize];
+                let Named {
+                    iri,
+                    kind: k,
+                    label,
+                    aliases,
+                } = &n.entities[*id as usize];
                 if kind.is_some_and(|want| want.as_str() != *k) {
                     continue;
                 }
@@ -425,7 +442,8 @@ impl Explorer {
             entities: max,
             ..Bounds::default()
         };
-        let (near, edges, notes) = neighbors_in_store(&lk, (&iri, kind), hops.clamp(1, 3), bounds)?;
+        let found = neighbors_in_store(&lk, (&iri, kind), hops.clamp(1, 3), bounds)?;
+        let (near, edges, notes) = (found.neighbors, found.relations, found.notes);
         let total = near.len();
         let center = lk.describe(&iri, kind)?;
         let mut nodes = vec![
@@ -606,8 +624,7 @@ impl Explorer {
             format!("{base}summary/person/"),
         );
         // Min-heaps of (count, summary IRI) keep the top entries in one pass.
-        let mut heaps: [std::collections::BinaryHeap<std::cmp::Reverse<(u64, String)>>; 2] =
-            Default::default();
+        let mut heaps: [Top; 2] = Default::default();
         for q in
             self.store
                 .oxigraph()
@@ -690,6 +707,9 @@ impl Explorer {
         }
     }
 }
+
+/// The largest counts seen so far, smallest on top: (count, summary IRI).
+type Top = std::collections::BinaryHeap<std::cmp::Reverse<(u64, String)>>;
 
 /// Reads a count (an integer literal's value); 0 when it is not one.
 fn num(s: &str) -> u64 {
