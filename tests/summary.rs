@@ -185,7 +185,7 @@ fn replacing_a_document_by_another_version_moves_its_counts() {
         &seed_bytes("000_4fe69c810812ccb5"),
     ));
     s.replace_documents(&[v1]).unwrap();
-    s.replace_documents(&[v2.clone()]).unwrap();
+    s.replace_documents(std::slice::from_ref(&v2)).unwrap();
     let mut want = all[..3].to_vec();
     want.push(v2);
     assert_eq!(summary(&s), summary(&bulk(&want)));

@@ -601,7 +601,7 @@ impl Explorer {
                 (total, serde_json::json!({ "id": iri, "label": label, "total": total, "years": per_year }))
             })
             .collect();
-        topics.sort_by(|a, b| b.0.cmp(&a.0));
+        topics.sort_by_key(|t| std::cmp::Reverse(t.0));
         Ok(json(&serde_json::json!({
             "years": years,
             "topics": topics.into_iter().map(|t| t.1).collect::<Vec<_>>(),
