@@ -531,7 +531,7 @@ fn explorer_json_and_source_lines() {
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(
         v["results"][0]["id"],
-        "https://w3id.org/jiyao/id/person/蔡剑峰"
+        "https://w3id.org/jiyao/id/person/苏州市人民政府/蔡剑峰"
     );
     assert_eq!(v["results"][0]["kind"], "person");
     let (_, _, body) = curl(&["-G", &s.url("/api/search"), "--data-urlencode", "q=蔡剑锋"]);
