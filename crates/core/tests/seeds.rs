@@ -8,6 +8,7 @@
 mod common;
 
 use common::{expect_file, seed, SEEDS};
+use jiyao_core::diag::Code;
 use jiyao_core::extract::{Extraction, Role};
 use jiyao_core::rdf::sightings;
 use jiyao_core::resolve::people::People;
@@ -15,15 +16,10 @@ use jiyao_core::table::TableKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 fn table(x: &Extraction, kind: TableKind, columns: &[&str]) -> String {
-    let header = kind.header();
-    let idx: Vec<usize> = columns
-        .iter()
-        .map(|c| header.iter().position(|h| h == c).unwrap())
-        .collect();
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(columns).unwrap();
-    for row in kind.rows(x) {
-        w.write_record(idx.iter().map(|&i| &row[i])).unwrap();
+    for row in kind.project(x, columns).unwrap() {
+        w.write_record(&row).unwrap();
     }
     String::from_utf8(w.into_inner().unwrap()).unwrap()
 }
@@ -212,7 +208,7 @@ fn key_attendance_facts() {
     assert!(x
         .diagnostics
         .iter()
-        .any(|d| d.code == "person-two-orgs" && d.message.starts_with("黄戟")));
+        .any(|d| d.code == Code::PersonTwoOrgs && d.message.starts_with("黄戟")));
 }
 
 /// The identity rule on the seeds: one government, so nothing changes but 黄戟.
