@@ -425,12 +425,13 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
     let mut sink = Sink::new(&source.name);
     sink.extend(source.diagnostics.iter().cloned());
     sink.extend(parse_diags);
-    let mut meeting = meeting::read(&doc, &mut sink);
+    let chair = meeting::chair(&doc);
+    let mut meeting = meeting::read(&doc, chair.as_ref(), &mut sink);
     let items = items::read(&doc, res);
     let documents = documents::read(&doc, res);
     let topics = topics::read(&doc, res);
     let mut attendance = Vec::new();
-    if let Some(chair) = meeting::chair(&doc) {
+    if let Some(chair) = chair {
         attendance.push(Attendance {
             role: Role::Chair,
             org: None,
