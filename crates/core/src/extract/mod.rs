@@ -26,7 +26,7 @@ use crate::diag::{Diagnostic, Sink, Span};
 use crate::load::{Format, Source, TextEncoding};
 use crate::parse::{self, Form, Reader, SectionKind};
 use crate::resolve::{OrgKind, Resources};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use attendance::split_names;
 
@@ -243,7 +243,7 @@ pub struct SubPoint {
 }
 
 /// The part a department plays in an agenda item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeptRole {
     /// 由X… or 请X…: X leads the follow-up.
@@ -332,7 +332,7 @@ pub struct TopicLink {
 }
 
 /// The part a person or organisation played at a meeting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// 主持: chaired the meeting.
