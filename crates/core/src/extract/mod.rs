@@ -123,7 +123,7 @@ pub struct Meeting {
 }
 
 /// Whether a record is minutes or a report.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// Minutes (会议纪要), sectioned or in prose.
@@ -144,7 +144,7 @@ impl SourceKind {
 }
 
 /// The level of a local government.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// A city (市, 州, 盟).

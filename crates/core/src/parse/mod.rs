@@ -81,7 +81,7 @@ impl Document {
 }
 
 /// The form in which a meeting's record is published.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     /// Minutes (会议纪要) with attendance sections (出席：… 列席：…).
