@@ -22,7 +22,7 @@
 //! assert_eq!((row.meeting, row.person.as_deref(), row.line), (Some(115), Some("蔡剑峰"), 70));
 //! ```
 
-use crate::diag::Severity;
+use crate::diag::{Code, Severity};
 use crate::extract::{DeptRole, Extraction, Level, Role, SourceKind};
 use crate::parse::Form;
 use crate::resolve::OrgKind;
@@ -505,7 +505,7 @@ pub struct DiagnosticRow {
     /// How serious it is.
     pub severity: Severity,
     /// The diagnostic's code.
-    pub code: String,
+    pub code: Code,
     /// The message.
     pub message: String,
 }
@@ -520,7 +520,7 @@ impl Row for DiagnosticRow {
                 line: d.span.line,
                 col: d.span.col,
                 severity: d.severity,
-                code: d.code.clone(),
+                code: d.code,
                 message: d.message.clone(),
             })
             .collect()

@@ -11,7 +11,7 @@
 //! place, it is inferred from them and flagged.
 
 use super::{is_han, Inferred, Level, Meeting, SourceKind};
-use crate::diag::{Sink, Span};
+use crate::diag::{Code, Sink, Span};
 use crate::parse::{numerals, Document, Form, Text};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -147,7 +147,7 @@ fn date_of(t: &Option<Text>, what: &str, sink: &mut Sink) -> Option<String> {
     let d = parse_date(t.as_str());
     if d.is_none() {
         sink.warn(
-            "bad-date",
+            Code::BadDate,
             format!("{what} {} is not a valid date", t.as_str()),
             t.span(),
         );
@@ -267,7 +267,7 @@ fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Opt
     let span = o.span_of(whole.start(), whole.end());
     let Some((py, pm, pd)) = doc.page.published.as_ref().and_then(page_date) else {
         sink.warn(
-            "missing-year",
+            Code::MissingYear,
             format!(
                 "the meeting date {} has no year and the page gives no publication date; left unknown",
                 whole.as_str().trim_start_matches(['，', ',', '。']).trim()
@@ -285,12 +285,12 @@ fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Opt
         None => (py, pm),
     };
     if day == 0 || day > days_in(y, mo) {
-        sink.warn("bad-date", "the meeting date is not a valid date", span);
+        sink.warn(Code::BadDate, "the meeting date is not a valid date", span);
         return None;
     }
     let date = format!("{y:04}-{mo:02}-{day:02}");
     sink.info(
-        "inferred-date",
+        Code::InferredDate,
         format!(
             "the meeting date has no {}: {date} taken from the publication date {py:04}-{pm:02}-{pd:02}",
             if month.is_some() { "year" } else { "year or month" }
@@ -390,7 +390,7 @@ pub(crate) fn infer_issuer(m: &mut Meeting, orgs: &[(String, Span)], sink: &mut 
         }
         let issuer = format!("{place}人民政府");
         sink.info(
-            "inferred-issuer",
+            Code::InferredIssuer,
             format!("the issuer {issuer} is inferred from the department name {written}"),
             *span,
         );
@@ -423,7 +423,7 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
         }
     } else if !report {
         sink.warn(
-            "missing-doc-number",
+            Code::MissingDocNumber,
             "no document number line (〔年〕号)",
             Span::point(doc.title.as_ref().map_or(1, |t| t.span().line), 1),
         );
@@ -449,7 +449,7 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
                     m.date = parse_date(&s[..whole.end()]);
                     if m.date.is_none() {
                         sink.warn(
-                            "bad-date",
+                            Code::BadDate,
                             "the meeting date is not a valid date",
                             o.span_of(0, whole.end()),
                         );
@@ -471,7 +471,7 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
                     }
                     if chair.is_none() {
                         sink.warn(
-                            "missing-chair",
+                            Code::MissingChair,
                             "the record names no chair (…市长主持召开…, 会议由…主持)",
                             o.span_of(0, 0),
                         );
@@ -491,7 +491,7 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
                     m.ordinal = ordinal;
                 }
                 None => sink.warn(
-                    "missing-ordinal",
+                    Code::MissingOrdinal,
                     "the opening paragraph gives no meeting ordinal (第N次常务会议)",
                     o.span_of(0, 0),
                 ),
@@ -518,7 +518,7 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
                 .filter(|c| !c.contains("常务会议"));
         }
         None => sink.warn(
-            "missing-opening",
+            Code::MissingOpening,
             "no opening paragraph (date, chair, meeting ordinal)",
             Span::point(1, 1),
         ),

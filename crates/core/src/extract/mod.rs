@@ -186,10 +186,10 @@ impl Inferred {
     }
 
     /// Returns the code of the diagnostic that explains the inference.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> crate::diag::Code {
         match self {
-            Inferred::Issuer => "inferred-issuer",
-            Inferred::Date => "inferred-date",
+            Inferred::Issuer => crate::diag::Code::InferredIssuer,
+            Inferred::Date => crate::diag::Code::InferredDate,
         }
     }
 }

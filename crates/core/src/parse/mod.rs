@@ -22,7 +22,7 @@ pub mod furniture;
 pub mod numerals;
 pub mod text;
 
-use crate::diag::{Diagnostic, Sink, Span};
+use crate::diag::{Code, Diagnostic, Sink, Span};
 use crate::load::Source;
 use furniture::Furniture;
 use regex::Regex;
@@ -452,7 +452,7 @@ impl Parser<'_> {
         {
             if !self.report {
                 self.sink.warn(
-                    "missing-title",
+                    Code::MissingTitle,
                     "no 会议纪要 title line before the opening paragraph",
                     Span::point(t.span().line, 1),
                 );
@@ -487,7 +487,7 @@ impl Parser<'_> {
             self.state = State::Items;
         } else {
             self.sink.info(
-                "unrecognised-line",
+                Code::UnrecognisedLine,
                 format!("header line not understood: {}", short(s)),
                 t.span(),
             );
@@ -503,7 +503,7 @@ impl Parser<'_> {
         } else if let Some(c) = starts_numbered(s).then(|| p.item.captures(s)).flatten() {
             if !self.report {
                 self.sink.warn(
-                    "missing-marker",
+                    Code::MissingMarker,
                     "agenda items start without a 会议议定以下意见 line",
                     t.span(),
                 );
@@ -567,7 +567,7 @@ impl Parser<'_> {
             last.append(t);
         } else {
             self.sink.info(
-                "unrecognised-line",
+                Code::UnrecognisedLine,
                 format!("line before the first agenda item: {}", short(s)),
                 t.span(),
             );
@@ -583,7 +583,7 @@ impl Parser<'_> {
                 let expected = item.points.len() as u32 + 1;
                 if ordinal != expected {
                     self.sink.warn(
-                        "numbering",
+                        Code::Numbering,
                         format!(
                             "sub-point （{}） where （{}） was expected",
                             &c[1],
@@ -598,7 +598,7 @@ impl Parser<'_> {
                 });
             }
             None => self.sink.warn(
-                "orphan-point",
+                Code::OrphanPoint,
                 "sub-point before any agenda item; ignored",
                 t.span(),
             ),
@@ -676,7 +676,7 @@ impl Parser<'_> {
             self.pending_office = Some(t.clone());
         } else {
             self.sink.info(
-                "unrecognised-line",
+                Code::UnrecognisedLine,
                 format!("footer line not understood: {}", short(s)),
                 t.span(),
             );
@@ -702,7 +702,7 @@ impl Parser<'_> {
         doc.refusal = refusal(doc, lines);
         if doc.items.is_empty() && doc.is_minutes() && !self.report {
             self.sink.warn(
-                "missing-items",
+                Code::MissingItems,
                 "no agenda item (一、…) found",
                 Span::point(1, 1),
             );
@@ -715,7 +715,7 @@ impl Parser<'_> {
             ] {
                 if !doc.sections.iter().any(|s| s.kind == kind) {
                     self.sink.warn(
-                        "missing-section",
+                        Code::MissingSection,
                         format!("no {name} section"),
                         Span::point(last_line(lines), 1),
                     );
@@ -830,7 +830,7 @@ fn start_item(doc: &mut Document, t: &Text, c: &regex::Captures<'_>, sink: &mut 
     let expected = doc.items.len() as u32 + 1;
     if ordinal != expected {
         sink.warn(
-            "numbering",
+            Code::Numbering,
             format!(
                 "agenda item {}、 where {}、 was expected",
                 &c[1],
@@ -881,7 +881,7 @@ fn footer_line(doc: &mut Document, pending: &mut Option<Text>, t: &Text, sink: &
             f.compiled_date = Some(t.clone());
         } else {
             sink.info(
-                "unrecognised-line",
+                Code::UnrecognisedLine,
                 format!("date line without a role: {s}"),
                 t.span(),
             );
