@@ -96,12 +96,14 @@ class Extraction:
         return json.loads(self._native.json())
 
     def table(self, name: str) -> List[dict]:
-        """Returns the rows of a flat table (see ``TABLES``), one dict per row, with the columns of ``jiyao extract --table NAME``."""
-        header, rows = json.loads(self._native.table_json(name))
-        return [dict(zip(header, row)) for row in rows]
+        """Returns the rows of a flat table (see ``TABLES``), one dict per row, with the columns of ``jiyao extract --table NAME``.
+
+        Numbers are numbers and a missing value is ``None`` (an empty cell in the CLI's CSV).
+        """
+        return json.loads(self._native.table_json(name))
 
     def to_pandas(self, table: str) -> Any:
-        """Returns a flat table (see ``TABLES``) as a pandas DataFrame; needs pandas."""
+        """Returns a flat table (see ``TABLES``) as a pandas DataFrame with nullable dtypes (missing values are ``<NA>``); needs pandas."""
         return _frame(table, self.table(table))
 
     def __repr__(self) -> str:
@@ -150,7 +152,8 @@ def _frame(table: str, rows: List[dict]) -> Any:
         import pandas
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError("to_pandas needs pandas: pip install pandas") from e
-    return pandas.DataFrame.from_records(rows, columns=table_header(table))
+    # Nullable dtypes: integer columns stay integers where a value is missing (<NA>, not a float NaN).
+    return pandas.DataFrame.from_records(rows, columns=table_header(table)).convert_dtypes()
 
 
 def _data(data: Optional[PathArg]) -> Optional[str]:

@@ -11,7 +11,10 @@
 use jiyao_core::extract::{extract, ExtractError, Extraction};
 use jiyao_core::load::{self, LoadError as CoreLoadError};
 use jiyao_core::resolve::{ResolveError, Resources};
-use jiyao_core::table::TableKind;
+use jiyao_core::table::{
+    AttendanceRow, DepartmentRow, DiagnosticRow, DocumentRow, ItemRow, MeetingRow, Row, TableKind,
+    TopicRow,
+};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
@@ -174,11 +177,22 @@ impl NativeExtraction {
         serde_json::to_string(&self.inner).map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
-    /// Returns one flat table (the columns of `jiyao extract --table NAME`) as JSON: `[header, rows]`.
+    /// Returns one flat table (the typed rows of `jiyao extract --table NAME`) as JSON: a list of objects, columns in order.
     fn table_json(&self, name: &str) -> PyResult<String> {
-        let kind = table_kind(name)?;
-        serde_json::to_string(&(kind.header(), kind.rows(&self.inner)))
-            .map_err(|e| PyValueError::new_err(e.to_string()))
+        fn rows<R: Row>(x: &Extraction) -> serde_json::Result<String> {
+            serde_json::to_string(&R::of(x))
+        }
+        let x = &self.inner;
+        match table_kind(name)? {
+            TableKind::Attendance => rows::<AttendanceRow>(x),
+            TableKind::Meetings => rows::<MeetingRow>(x),
+            TableKind::Items => rows::<ItemRow>(x),
+            TableKind::Documents => rows::<DocumentRow>(x),
+            TableKind::Topics => rows::<TopicRow>(x),
+            TableKind::Departments => rows::<DepartmentRow>(x),
+            TableKind::Diagnostics => rows::<DiagnosticRow>(x),
+        }
+        .map_err(|e| PyValueError::new_err(e.to_string()))
     }
 }
 

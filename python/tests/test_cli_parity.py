@@ -5,6 +5,8 @@ import io
 import json
 import subprocess
 
+import numpy
+import pandas
 import pytest
 
 import jiyao
@@ -20,10 +22,10 @@ def run(binary, *args):
 
 
 def cell(v):
-    """A value as the CSV writer spells it."""
-    if v is None:
+    """A value (from a record or a DataFrame) as the CLI's CSV writer spells it."""
+    if v is None or v is pandas.NA:
         return ""
-    if isinstance(v, bool):
+    if isinstance(v, (bool, numpy.bool_)):
         return "true" if v else "false"
     return str(v)
 
