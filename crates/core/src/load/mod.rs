@@ -18,7 +18,7 @@ mod walk;
 pub use decode::TextEncoding;
 pub use walk::files_under;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -115,7 +115,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
         diagnostics.push(Diagnostic::new(
             name,
             crate::diag::Severity::Warning,
-            "empty-html",
+            Code::EmptyHtml,
             "the HTML page holds no text",
             crate::diag::Span::point(1, 1),
         ));
