@@ -222,7 +222,7 @@ pub(crate) fn chair(doc: &Document) -> Option<Chair> {
 
 /// Reads term and ordinal from a text: (term, ordinal).
 fn ordinal_of(s: &str) -> Option<(Option<u32>, Option<u32>)> {
-    if let Some(c) = term_re().captures(s) {
+    if let Some(c) = s.contains('届').then(|| term_re().captures(s)).flatten() {
         return Some((numerals::parse(&c[1]), numerals::parse(&c[2])));
     }
     if let Some(c) = ordinal_re()
@@ -402,7 +402,7 @@ pub(crate) fn infer_issuer(m: &mut Meeting, orgs: &[(String, Span)], sink: &mut 
 }
 
 /// Reads the meeting's fields from the header, the opening paragraph and the footer.
-pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
+pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Meeting {
     let report = doc.form == Form::Report;
     let mut m = Meeting {
         issuer: issuer_of(doc),
@@ -428,8 +428,7 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
             Span::point(doc.title.as_ref().map_or(1, |t| t.span().line), 1),
         );
     }
-    let chair = chair(doc);
-    if let Some(c) = &chair {
+    if let Some(c) = chair {
         m.chair = Some(c.name.clone());
         m.chair_title = c.title.clone();
     }
@@ -502,6 +501,10 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                 .headline
                 .iter()
                 .chain(std::iter::once(o))
+                .filter(|t| {
+                    let s = t.as_str();
+                    s.contains('暨') || ["会议和", "会议及", "会议与"].iter().any(|w| s.contains(w))
+                })
                 .find_map(|t| combined_re().captures(t.as_str()))
                 .map(|c| {
                     let s = &c[1];

@@ -81,7 +81,7 @@ impl Document {
 }
 
 /// The form in which a meeting's record is published.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     /// Minutes (会议纪要) with attendance sections (出席：… 列席：…).
@@ -784,6 +784,9 @@ fn report_opening(s: &str, headline: bool) -> bool {
 
 /// Finds a section label in the middle of an attendance line (`… 周伟 列席：张旗`): the byte offset where it starts.
 fn mid_line_label(s: &str) -> Option<usize> {
+    if !s.contains(['：', ':']) {
+        return None;
+    }
     let m = patterns().mid_label.find(s)?;
     let at = m.start() + s[m.start()..].find(|c: char| !c.is_whitespace() && c != '\u{3000}')?;
     (at > 0).then_some(at)
@@ -791,7 +794,8 @@ fn mid_line_label(s: &str) -> Option<usize> {
 
 /// True when an attendance body holds a title (副区长, 主任, 秘书长 …), so it is read as running text.
 fn p_has_title(s: &str) -> bool {
-    patterns().title.is_match(s)
+    // Every title the pattern knows holds one of these characters.
+    s.contains(['长', '任', '记', '委', '席', '员', '理']) && patterns().title.is_match(s)
 }
 
 /// True when a line starts with a Chinese numeral, as agenda items do (一、…).
