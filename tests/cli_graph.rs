@@ -238,12 +238,6 @@ fn k_paths_neighbours_and_hubs_from_the_store_indexes() {
         lines[5],
         "2,2,苏州市工业和信息化局,牵头,《苏州市加快氢能产业发展的若干政策措施》,false"
     );
-    // Two people who met at one meeting, each there for their own department.
-    let o = jiyao(&["path", "黄戟", "蔡剑峰"]);
-    assert_eq!(
-        out(&o),
-        "黄戟 —列席(市公安局)→ 第86次常务会议 ←列席(市工信局)— 蔡剑峰  (2 hops)\n"
-    );
     let o = jiyao(&["neighbors", "蔡剑峰", "-f", "csv"]);
     assert_eq!(
         out(&o),
