@@ -118,6 +118,27 @@ fn json_is_the_whole_document() {
 }
 
 #[test]
+fn traditional_pages_keep_their_characters_unless_simplified_is_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("page.txt"),
+        "蘇州市人民政府\n常務會議紀要\n2023年5月8日上午，吳慶文市長主持召開市政府第31次常務會議。\n\
+         一、審議《蘇州市數字經濟發展規劃》\n列席：市工信局蔡劍峰\n",
+    )
+    .unwrap();
+    let args = ["extract", "page.txt", "--format", "csv", "--quiet"];
+    let o = jiyao(&args, dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o)
+        .contains("page.txt,31,2023-05-08,attending,市工信局,苏州市工业和信息化局,蔡劍峰,5,4,"));
+    let o = jiyao(&[&args[..], &["--simplified"]].concat(), dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o)
+        .contains("page.txt,31,2023-05-08,attending,市工信局,苏州市工业和信息化局,蔡剑峰,5,4,"));
+    assert!(stdout(&o).contains("page.txt,31,2023-05-08,chair,,,吴庆文,3,13,"));
+}
+
+#[test]
 fn a_bad_file_is_named_and_the_others_go_on() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notes.txt"), "购物清单：苹果、梨\n").unwrap();

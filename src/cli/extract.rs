@@ -68,6 +68,10 @@ pub struct Args {
     /// Do not print warnings on standard error (failures are still printed).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print every field in simplified characters, also for pages written in traditional script
+    /// (records otherwise keep the characters as written).
+    #[arg(long)]
+    pub simplified: bool,
 }
 
 /// Runs `jiyao extract`.
@@ -102,8 +106,7 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
             }
         }
     }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out: Vec<u8> = Vec::new();
     match args.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &ok)?;
@@ -127,6 +130,14 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
             w.flush()?;
         }
     }
-    out.flush()?;
+    let stdout = std::io::stdout();
+    let mut stdout = stdout.lock();
+    if args.simplified {
+        let text = String::from_utf8(out)?;
+        stdout.write_all(jiyao::load::simplify::to_simplified(&text).as_bytes())?;
+    } else {
+        stdout.write_all(&out)?;
+    }
+    stdout.flush()?;
     Ok(outcome)
 }

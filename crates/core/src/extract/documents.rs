@@ -1,7 +1,7 @@
 //! Policy documents: titles in 《》 (nesting kept), short names (以下简称《…》), plans reviewed without 《》, and what the meeting decided for each.
 
 use super::items::{actions, leads, texts};
-use super::topics::sentence;
+use super::topics::written_sentence;
 use super::PolicyDocument;
 use crate::parse::{Document, Text};
 use crate::resolve::Resources;
@@ -147,36 +147,41 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
     let mut mentions: Vec<(usize, (usize, usize), usize)> = Vec::new();
     for (pi, place) in places.iter().enumerate() {
         let s = place.text.as_str();
+        let w = place.text.written();
+        // Each title found: its range, the title as written, whether it was in 《》.
         let mut found: Vec<((usize, usize), String, bool)> = bracketed(s)
             .into_iter()
-            .map(|(outer, (a, z))| (outer, s[a..z].to_owned(), true))
+            .map(|(outer, (a, z))| (outer, w[a..z].to_owned(), true))
             .collect();
         if place.heading && !s.contains('《') {
             // A plan reviewed without 《》: 审议“双12苏州购物节”活动方案.
             if let Some(verb) = actions(s).first().filter(|v| *v == "审议" || *v == "审定") {
                 let object = s[verb.len()..].trim();
                 if kind_and_status(object).0.is_some() {
-                    found.push(((s.len() - object.len(), s.len()), object.to_owned(), false));
+                    let a = s.len() - object.len();
+                    found.push(((a, s.len()), w[a..].to_owned(), false));
                 }
             }
         } else if !place.heading {
             for (di, d) in docs.iter().enumerate() {
                 if !d.bracketed {
-                    for (a, _) in s.match_indices(d.title.as_str()) {
-                        mentions.push((pi, (a, a + d.title.len()), di));
+                    let view = crate::load::simplify::to_simplified(&d.title);
+                    for (a, _) in s.match_indices(view.as_str()) {
+                        mentions.push((pi, (a, a + view.len()), di));
                     }
                 }
             }
         }
         for ((a, z), title, is_bracketed) in found {
             // Titles are one document whatever the width of their brackets and quotes.
-            let key = folded(&title);
-            let di = if let Some(&(_, di)) = aliases.iter().find(|(al, _)| folded(al) == key) {
+            let key = folded(&crate::load::simplify::to_simplified(&title));
+            let same = |t: &str| folded(&crate::load::simplify::to_simplified(t)) == key;
+            let di = if let Some(&(_, di)) = aliases.iter().find(|(al, _)| same(al)) {
                 di
-            } else if let Some(di) = docs.iter().position(|d| folded(&d.title) == key) {
+            } else if let Some(di) = docs.iter().position(|d| same(&d.title)) {
                 di
             } else {
-                let (kind, status) = kind_and_status(&title);
+                let (kind, status) = kind_and_status(&crate::load::simplify::to_simplified(&title));
                 docs.push(PolicyDocument {
                     title: title.clone(),
                     item: place.item,
@@ -189,7 +194,7 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
                     co_leads: Vec::new(),
                     next_step: None,
                     cited: false,
-                    evidence: sentence(s, a, z).to_owned(),
+                    evidence: written_sentence(s, w, a, z),
                     span: place.text.span_of(a, z),
                 });
                 reviewed.push(false);
@@ -198,13 +203,14 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
             if docs[di].item.is_none() && place.item.is_some() {
                 docs[di].item = place.item;
                 docs[di].span = place.text.span_of(a, z);
-                docs[di].evidence = sentence(s, a, z).to_owned();
+                docs[di].evidence = written_sentence(s, w, a, z);
             }
             if place.heading {
                 reviewed[di] = true;
             }
             if let Some(c) = alias_re().captures(&s[z..]) {
-                let alias = c[1].to_owned();
+                let m = c.get(1).expect("the alias pattern has one group");
+                let alias = w[z + m.start()..z + m.end()].to_owned();
                 if !docs[di].aliases.contains(&alias) {
                     docs[di].aliases.push(alias.clone());
                     aliases.push((alias, di));
@@ -257,14 +263,19 @@ fn decide(
         }
         let d = &mut docs[di];
         d.decision = Some(decision.as_str().to_owned());
-        d.evidence = s[sent_start..window_end].trim().to_owned();
-        if let Some(l) = leads(&s[z..window_end], res).into_iter().next() {
+        d.evidence = place.text.written()[sent_start..window_end]
+            .trim()
+            .to_owned();
+        if let Some(l) = leads(&s[z..window_end], &place.text.written()[z..window_end], res)
+            .into_iter()
+            .next()
+        {
             d.lead = Some(l.lead);
             d.co_leads = l.co.into_iter().map(|(_, o)| o).collect();
         }
         d.next_step = next_step_re()
             .find(&s[z..window_end])
-            .map(|m| m.as_str().to_owned());
+            .map(|m| place.text.written_string(z + m.start(), z + m.end()));
     }
 }
 

@@ -60,7 +60,7 @@ fn date_of(t: &Option<Text>, what: &str, sink: &mut Sink) -> Option<String> {
     if d.is_none() {
         sink.warn(
             "bad-date",
-            format!("{what} {} is not a valid date", t.as_str()),
+            format!("{what} {} is not a valid date", t.written()),
             t.span(),
         );
     }
@@ -68,7 +68,7 @@ fn date_of(t: &Option<Text>, what: &str, sink: &mut Sink) -> Option<String> {
 }
 
 fn text(t: &Option<Text>) -> Option<String> {
-    t.as_ref().map(|t| t.as_str().to_owned())
+    t.as_ref().map(|t| t.written().to_owned())
 }
 
 /// Returns the span of the chair's name in the opening paragraph.
@@ -102,7 +102,7 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
     match &doc.opening {
         Some(o) => {
             let s = o.as_str();
-            m.summary = Some(s.to_owned());
+            m.summary = Some(o.written().to_owned());
             m.span = o.span();
             match opening_re().captures(s) {
                 Some(c) => {
@@ -116,8 +116,9 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                         );
                     }
                     m.half_day = c.get(4).map(|h| h.as_str().to_owned());
-                    m.chair = Some(c[5].to_owned());
-                    m.chair_title = Some(c[6].to_owned());
+                    let written = |k: usize| c.get(k).map(|g| o.written_string(g.start(), g.end()));
+                    m.chair = written(5);
+                    m.chair_title = written(6);
                 }
                 None => {
                     m.date = parse_date(s);
@@ -154,7 +155,7 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
     });
     if let Some(d) = &f.distribution {
         m.distribution = d
-            .as_str()
+            .written()
             .split(['，', '；', '。', ',', ';'])
             .map(str::trim)
             .filter(|s| !s.is_empty())

@@ -171,10 +171,13 @@ enum State {
 pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
     let mut sink = Sink::new(&source.name);
     let lines: Vec<Line> = source
-        .text
+        .simplified
         .split('\n')
+        .zip(source.text.split('\n'))
         .enumerate()
-        .map(|(i, raw)| text::clean_line(i, source.original_line(i), raw))
+        .map(|(i, (view, written))| {
+            text::clean_line_written(i, source.original_line(i), view, written)
+        })
         .collect();
     let p = patterns();
     let mut doc = Document::default();
