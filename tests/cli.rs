@@ -42,7 +42,7 @@ fn attendance_table_of_the_bundled_minutes() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "doc,meeting,date,role,org,org_name,person,line,col,org_kind,note,doc_number"
+        "doc,meeting,date,role,org,org_name,person,line,col,org_kind,note,doc_number,title"
     );
     assert_eq!(lines.clone().count(), 80 + 81 + 77);
     assert!(out.contains("001_e66f49d85cb24354.txt,115,2020-11-02,attending,市工信局,苏州市工业和信息化局,蔡剑峰,70,"));
@@ -115,27 +115,6 @@ fn json_is_the_whole_document() {
     assert_eq!(doc["items"].as_array().unwrap().len(), 5);
     assert_eq!(doc["documents"][2]["title"], "苏州市献血条例修正案（草案）");
     assert_eq!(doc["attendance"][0]["role"], "chair");
-}
-
-#[test]
-fn traditional_pages_keep_their_characters_unless_simplified_is_asked() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("page.txt"),
-        "蘇州市人民政府\n常務會議紀要\n2023年5月8日上午，吳慶文市長主持召開市政府第31次常務會議。\n\
-         一、審議《蘇州市數字經濟發展規劃》\n列席：市工信局蔡劍峰\n",
-    )
-    .unwrap();
-    let args = ["extract", "page.txt", "--format", "csv", "--quiet"];
-    let o = jiyao(&args, dir.path());
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o)
-        .contains("page.txt,31,2023-05-08,attending,市工信局,苏州市工业和信息化局,蔡劍峰,5,4,"));
-    let o = jiyao(&[&args[..], &["--simplified"]].concat(), dir.path());
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o)
-        .contains("page.txt,31,2023-05-08,attending,市工信局,苏州市工业和信息化局,蔡剑峰,5,4,"));
-    assert!(stdout(&o).contains("page.txt,31,2023-05-08,chair,,,吴庆文,3,13,"));
 }
 
 #[test]

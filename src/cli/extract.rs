@@ -68,10 +68,6 @@ pub struct Args {
     /// Do not print warnings on standard error (failures are still printed).
     #[arg(long, short)]
     pub quiet: bool,
-    /// Print every field in simplified characters, also for pages written in traditional script
-    /// (records otherwise keep the characters as written).
-    #[arg(long)]
-    pub simplified: bool,
 }
 
 /// Runs `jiyao extract`.
@@ -106,7 +102,8 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
             }
         }
     }
-    let mut out: Vec<u8> = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &ok)?;
@@ -120,24 +117,13 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
                 } else {
                     b','
                 })
+                .has_headers(false)
                 .from_writer(&mut out);
             w.write_record(kind.header())?;
-            for x in &ok {
-                for row in kind.rows(x) {
-                    w.write_record(&row)?;
-                }
-            }
+            kind.write(&ok, &mut w)?;
             w.flush()?;
         }
     }
-    let stdout = std::io::stdout();
-    let mut stdout = stdout.lock();
-    if args.simplified {
-        let text = String::from_utf8(out)?;
-        stdout.write_all(jiyao::load::simplify::to_simplified(&text).as_bytes())?;
-    } else {
-        stdout.write_all(&out)?;
-    }
-    stdout.flush()?;
+    out.flush()?;
     Ok(outcome)
 }

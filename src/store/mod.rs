@@ -6,7 +6,10 @@
 //! - the ontology (`ontology/jiyao.ttl`) in the graph named by the ontology IRI;
 //! - the topic scheme (from `data/topics.csv`) in `{base}graph/topics`;
 //! - one graph per source document, `{base}graph/source/{file name}`;
-//! - the derived memberships in `{base}graph/memberships`.
+//! - the derived memberships in `{base}graph/memberships`;
+//! - the whole-corpus summaries in `{base}graph/summary` (counts per year,
+//!   topic and year, organisation and person: [`jiyao_core::rdf::summary`]),
+//!   kept exact by both load paths and by removal.
 //!
 //! # Atomicity
 //!
@@ -41,12 +44,14 @@
 mod export;
 mod ingest;
 mod shacl;
+mod summary;
 
 pub use export::{graph_iri, ExportFormat, GraphSelector, Shard, ShardError, ShardFile};
 pub use ingest::{ingest, Failure, IngestOptions, IngestReport, LoadMode};
 pub use shacl::{ValidationReport, Violation};
 
 use jiyao_core::rdf::iri::Base;
+use jiyao_core::rdf::summary::{contribution, summary_quads, Summary};
 use jiyao_core::rdf::vocab::time;
 use jiyao_core::rdf::vocab::{dcterms, foaf, jy, org, schema};
 use jiyao_core::rdf::{
@@ -62,7 +67,6 @@ use oxigraph::model::{
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{BulkLoader, Store, Transaction};
 use std::collections::{BTreeSet, HashSet};
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 /// The ontology, bundled at build time from `ontology/jiyao.ttl`.
@@ -268,6 +272,12 @@ impl GraphStore {
         let mut tx = self.store.start_transaction()?;
         let mut removed = BTreeSet::new();
         let mut added = BTreeSet::new();
+        let mut change = summary::Change::default();
+        for d in docs {
+            change.remove(summary::stored_contribution(&tx, d.graph.as_ref())?);
+            change.add(contribution(&d.graph, &d.quads));
+        }
+        let prepared = change.prepare(&tx)?;
         for d in docs {
             removed.extend(facts_in(&tx, d.graph.as_ref())?);
             tx.remove_named_graph(&d.graph)?;
@@ -277,6 +287,7 @@ impl GraphStore {
         let lost: BTreeSet<MembershipFact> = removed.difference(&added).cloned().collect();
         let gained: BTreeSet<MembershipFact> = added.difference(&removed).cloned().collect();
         update_memberships(&mut tx, &self.base, &lost, &gained)?;
+        change.apply(&mut tx, &self.base, prepared)?;
         tx.commit()?;
         Ok(())
     }
@@ -288,15 +299,19 @@ impl GraphStore {
         let mut tx = self.store.start_transaction()?;
         let mut lost = BTreeSet::new();
         let mut removed = Vec::new();
+        let mut change = summary::Change::default();
         for f in files {
             let g = self.base.source_graph(jiyao_core::rdf::file_name(f));
             if tx.contains_named_graph(&g)? {
+                change.remove(summary::stored_contribution(&tx, g.as_ref())?);
                 lost.extend(facts_in(&tx, g.as_ref())?);
                 tx.remove_named_graph(&g)?;
                 removed.push((*f).to_owned());
             }
         }
         update_memberships(&mut tx, &self.base, &lost, &BTreeSet::new())?;
+        let prepared = change.prepare(&tx)?;
+        change.apply(&mut tx, &self.base, prepared)?;
         tx.commit()?;
         Ok(removed)
     }
@@ -322,6 +337,8 @@ impl GraphStore {
             memberships: Memberships::new(),
             entities: self.base.entities_graph(),
             seen_entity_quads: HashSet::new(),
+            summary: Summary::new(),
+            seen_keys: HashSet::new(),
             sent: 0,
         }
     }
@@ -394,22 +411,12 @@ pub struct BulkIngest<'a> {
     entities: NamedNode,
     /// Fingerprints of the entity quads already buffered, so each reaches the loader once.
     seen_entity_quads: HashSet<u128>,
+    /// The summaries of the documents added so far.
+    summary: Summary,
+    /// Fingerprints of the distinct summary keys already counted.
+    seen_keys: HashSet<u128>,
     /// Quads handed to the loader so far.
     sent: usize,
-}
-
-/// A 128-bit fingerprint of a quad (two SipHash runs with different prefixes).
-///
-/// Used only to drop repeated entity descriptions: with the number of distinct
-/// entity quads a store holds (millions), a collision has a probability below 10⁻²⁰.
-fn fingerprint(quad: &Quad) -> u128 {
-    let half = |salt: u8| {
-        let mut h = std::hash::DefaultHasher::new();
-        salt.hash(&mut h);
-        quad.hash(&mut h);
-        h.finish()
-    };
-    (u128::from(half(0)) << 64) | u128::from(half(1))
 }
 
 /// How many quads the bulk loader receives per batch (each batch becomes sorted files on disk).
@@ -418,12 +425,22 @@ const BULK_BATCH: usize = 500_000;
 impl BulkIngest<'_> {
     /// Adds a whole document.
     pub fn add(&mut self, doc: DocumentGraph) -> Result<(), StoreError> {
+        let c = contribution(&doc.graph, &doc.quads);
+        for k in c.distinct {
+            if self.seen_keys.insert(summary::fingerprint(&k)) {
+                let (t, n) = k.tally();
+                self.summary.entry(t).or_default().add(&n, 1);
+            }
+        }
+        for (t, n) in c.additive {
+            self.summary.entry(t).or_default().add(&n, 1);
+        }
         // Entity descriptions repeat in every document that names the entity;
         // the loader would drop repeats only within one batch, so drop them here
         // (a quarter of all quads on a generated corpus).
         for q in doc.quads {
             if matches!(&q.graph_name, GraphName::NamedNode(g) if *g == self.entities)
-                && !self.seen_entity_quads.insert(fingerprint(&q))
+                && !self.seen_entity_quads.insert(summary::fingerprint(&q))
             {
                 continue;
             }
@@ -460,6 +477,8 @@ impl BulkIngest<'_> {
             Ok::<(), StoreError>(())
         })?;
         drop(memberships);
+        let sums = std::mem::take(&mut self.summary);
+        self.buffer.extend(summary_quads(self.base, &sums));
         self.flush()?;
         self.loader.commit()?;
         Ok(())

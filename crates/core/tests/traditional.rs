@@ -1,7 +1,7 @@
 //! Pages in traditional script (繁體): matching runs on the simplified view, records keep the characters as written.
 //!
-//! Two kinds of check. The seeds rendered in traditional script by OpenCC
-//! (simplified → traditional) must give, record for record and span for span,
+//! Two kinds of check. The seeds rendered in traditional script with OpenCC's
+//! simplified → traditional characters must give, record for record and span for span,
 //! what their simplified view gives, with the characters as written in every
 //! field read from the text. And a short hand-written page in traditional
 //! script must give the exact records listed here.
@@ -10,7 +10,8 @@ mod common;
 
 use common::{seed_bytes, SEEDS};
 use jiyao_core::extract::{extract, Extraction, Role};
-use jiyao_core::load::{decode, simplify::to_simplified};
+use jiyao_core::load::decode;
+use jiyao_core::load::simplify::{to_simplified, to_traditional};
 use jiyao_core::resolve::Resources;
 
 fn run(name: &str, text: &str) -> Extraction {
@@ -20,12 +21,6 @@ fn run(name: &str, text: &str) -> Extraction {
 
 fn json(x: &Extraction) -> String {
     serde_json::to_string_pretty(x).unwrap()
-}
-
-fn to_traditional(s: &str) -> String {
-    let cc =
-        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
-    cc.convert(s)
 }
 
 #[test]

@@ -8,60 +8,88 @@
 //! The view has exactly as many characters as the text, line for line, and
 //! each character of the view has the UTF-8 length of the one it stands for,
 //! so a character's position (and a byte range) in one is the same in the
-//! other and every span stays exact. It uses OpenCC's traditional → simplified dictionaries (through
-//! the pure-Rust `ferrous-opencc` crate, which compiles them in): a line that
-//! holds a traditional character is converted by OpenCC as a whole, so its
-//! phrase dictionary picks the right character where one traditional
-//! character has several simplified ones; if that ever changed the line's
-//! length, the line is converted character by character instead.
+//! other and every span stays exact. It is built from OpenCC's
+//! traditional → simplified dictionaries (`data/opencc/`, compiled in): the
+//! phrase dictionary first, where one traditional character has several
+//! simplified ones (乾隆 stays 乾隆, 乾淨 becomes 干净), then the character
+//! dictionary. Phrases that would change a line's length are not used.
 //!
 //! ```
 //! use jiyao_core::load::simplify;
 //! assert_eq!(simplify::to_simplified("蘇州市發展和改革委員會"), "苏州市发展和改革委员会");
 //! assert_eq!(simplify::to_simplified("苏州市人民政府"), "苏州市人民政府");
 //! assert_eq!(simplify::char_to_simplified('會'), '会');
+//! assert_eq!(simplify::to_traditional("会议纪要"), "會議紀要");
 //! ```
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The OpenCC converter and a table of the single characters it changes.
+/// OpenCC's traditional → simplified characters, bundled from `data/opencc/TSCharacters.txt`.
+pub const TS_CHARACTERS: &str = include_str!("../../../../data/opencc/TSCharacters.txt");
+/// OpenCC's traditional → simplified phrases, bundled from `data/opencc/TSPhrases.txt`.
+pub const TS_PHRASES: &str = include_str!("../../../../data/opencc/TSPhrases.txt");
+/// OpenCC's simplified → traditional characters, bundled from `data/opencc/STCharacters.txt`.
+pub const ST_CHARACTERS: &str = include_str!("../../../../data/opencc/STCharacters.txt");
+
+/// The dictionaries, parsed once.
 struct Converter {
-    opencc: Option<ferrous_opencc::OpenCC>,
-    /// Every character in the CJK blocks whose simplified form differs, with that form.
+    /// Every character whose simplified form differs (and has its UTF-8 length), with that form.
     chars: HashMap<char, char>,
+    /// The traditional phrases and, in the same order, their simplified forms of equal shape.
+    phrases: Option<AhoCorasick>,
+    simplified_phrases: Vec<Vec<char>>,
 }
 
-/// The CJK blocks scanned for traditional characters: the unified ideographs,
-/// extension A and the compatibility ideographs.
-const BLOCKS: [(u32, u32); 3] = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)];
+/// The entries of an OpenCC dictionary: key and first value.
+fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (k, v) = l.split_once('\t')?;
+            Some((k, v.split(' ').next()?))
+        })
+}
+
+/// Returns true when two strings have the same characters count and UTF-8 length character for character.
+fn same_shape(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x.len_utf8() == y.len_utf8())
+}
+
+fn single(s: &str) -> Option<char> {
+    let mut it = s.chars();
+    match (it.next(), it.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+fn char_table(text: &str) -> HashMap<char, char> {
+    entries(text)
+        .filter_map(|(k, v)| Some((single(k)?, single(v)?)))
+        .filter(|(k, v)| k != v && k.len_utf8() == v.len_utf8())
+        .collect()
+}
 
 fn converter() -> &'static Converter {
     static CONVERTER: OnceLock<Converter> = OnceLock::new();
     CONVERTER.get_or_init(|| {
-        let opencc =
-            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok();
-        let mut chars = HashMap::new();
-        if let Some(cc) = &opencc {
-            // One conversion of all the characters, separated by newlines (which OpenCC
-            // leaves alone), instead of one call per character.
-            let all: Vec<char> = BLOCKS
-                .iter()
-                .flat_map(|&(a, z)| (a..=z).filter_map(char::from_u32))
-                .collect();
-            let joined: String = all.iter().flat_map(|&c| [c, '\n']).collect();
-            let converted = cc.convert(&joined);
-            let lines: Vec<&str> = converted.split('\n').collect();
-            for (k, &c) in all.iter().enumerate() {
-                let mut it = lines.get(k).copied().unwrap_or("").chars();
-                if let (Some(s), None) = (it.next(), it.next()) {
-                    if s != c && s.len_utf8() == c.len_utf8() {
-                        chars.insert(c, s);
-                    }
-                }
-            }
+        let (keys, values): (Vec<&str>, Vec<Vec<char>>) = entries(TS_PHRASES)
+            .filter(|(k, v)| same_shape(k, v))
+            .map(|(k, v)| (k, v.chars().collect()))
+            .unzip();
+        Converter {
+            chars: char_table(TS_CHARACTERS),
+            phrases: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&keys)
+                .ok(),
+            simplified_phrases: values,
         }
-        Converter { opencc, chars }
     })
 }
 
@@ -76,7 +104,8 @@ pub fn has_traditional(text: &str) -> bool {
     text.chars().any(|c| table.contains_key(&c))
 }
 
-/// Returns the simplified view of a text: as many characters as the text, line for line.
+/// Returns the simplified view of a text: as many characters as the text, line for line,
+/// each of the UTF-8 length of the character it stands for.
 ///
 /// Text with no traditional character is returned unchanged.
 pub fn to_simplified(text: &str) -> String {
@@ -84,33 +113,38 @@ pub fn to_simplified(text: &str) -> String {
     if !text.chars().any(|c| conv.chars.contains_key(&c)) {
         return text.to_owned();
     }
-    let mut out = String::with_capacity(text.len());
-    for (k, line) in text.split('\n').enumerate() {
-        if k > 0 {
-            out.push('\n');
+    let mut out: Vec<char> = text
+        .chars()
+        .map(|c| conv.chars.get(&c).copied().unwrap_or(c))
+        .collect();
+    if let Some(ac) = &conv.phrases {
+        // Phrases override the characters they cover; matches never cross a line break.
+        let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        for m in ac.find_iter(text) {
+            let at = starts.partition_point(|&b| b < m.start());
+            for (k, &c) in conv.simplified_phrases[m.pattern().as_usize()]
+                .iter()
+                .enumerate()
+            {
+                if let Some(slot) = out.get_mut(at + k) {
+                    *slot = c;
+                }
+            }
         }
-        out.push_str(&simplify_line(conv, line));
     }
-    out
+    out.into_iter().collect()
 }
 
-fn simplify_line(conv: &Converter, line: &str) -> String {
-    if !line.chars().any(|c| conv.chars.contains_key(&c)) {
-        return line.to_owned();
-    }
-    if let Some(cc) = &conv.opencc {
-        let whole = cc.convert(line);
-        if whole.chars().count() == line.chars().count() {
-            // Keep the byte length of every character, so byte ranges are shared.
-            return line
-                .chars()
-                .zip(whole.chars())
-                .map(|(w, s)| if s.len_utf8() == w.len_utf8() { s } else { w })
-                .collect();
-        }
-    }
-    line.chars()
-        .map(|c| conv.chars.get(&c).copied().unwrap_or(c))
+/// Writes a simplified text in traditional characters, character by character (the first of OpenCC's forms).
+///
+/// Good enough to generate traditional-script pages for tests and the
+/// synthetic corpus; it does not pick between several traditional forms by
+/// context as OpenCC's phrase dictionaries would.
+pub fn to_traditional(text: &str) -> String {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| char_table(ST_CHARACTERS));
+    text.chars()
+        .map(|c| table.get(&c).copied().unwrap_or(c))
         .collect()
 }
 

@@ -19,6 +19,7 @@
 //! | source document | `source/{file name}`; its records `source/{file}/attendance/{n}` … |
 //! | named graphs | `graph/source/{file name}`, `graph/topics`, `graph/memberships` |
 //! | membership | `membership/{person key}/{organisation}` |
+//! | summaries | `graph/summary`; `summary/year/{year}`, `summary/year/{year}/topic/{topic key}`, `summary/org/{org key}`, `summary/person/{person key}` |
 //!
 //! ```
 //! use jiyao_core::rdf::iri::Base;
@@ -186,6 +187,45 @@ impl Base {
     /// Returns the name of the graph holding the derived memberships.
     pub fn memberships_graph(&self) -> NamedNode {
         self.mint(&["graph", "memberships"])
+    }
+
+    /// Returns the name of the graph holding the whole-corpus summaries ([`crate::rdf::summary`]).
+    pub fn summary_graph(&self) -> NamedNode {
+        self.mint(&["graph", "summary"])
+    }
+
+    /// Returns the IRI of the summary of one year.
+    pub fn year_summary(&self, year: i32) -> NamedNode {
+        self.mint(&["summary", "year", &year.to_string()])
+    }
+
+    /// Returns the IRI of the summary of one topic (by IRI, minted under this base) in one year.
+    pub fn topic_year_summary(&self, topic: &NamedNode, year: i32) -> NamedNode {
+        let key = self.key(topic, "topic/");
+        self.mint(&["summary", "year", &year.to_string(), "topic", &key])
+    }
+
+    /// Returns the IRI of the summary of one organisation (by IRI, minted under this base).
+    pub fn org_summary(&self, org: &NamedNode) -> NamedNode {
+        let key = self.key(org, "org/");
+        self.mint(&["summary", "org", &key])
+    }
+
+    /// Returns the IRI of the summary of one person (by IRI, minted under this base).
+    pub fn person_summary(&self, person: &NamedNode) -> NamedNode {
+        let key = self.key(person, "person/");
+        self.mint(&["summary", "person", &key])
+    }
+
+    /// Returns what follows `{base}{kind}` in an IRI minted under this base, as one segment (its `/` encoded).
+    fn key(&self, iri: &NamedNode, kind: &str) -> String {
+        let rest = iri
+            .as_str()
+            .strip_prefix(self.0.as_str())
+            .and_then(|r| r.strip_prefix(kind))
+            .unwrap_or(iri.as_str());
+        // Already-encoded segments keep their escapes; only the separators and '%' itself are re-encoded.
+        encode_segment(rest)
     }
 
     /// Returns the IRI of the membership of a person (by IRI) in an organisation (by IRI).

@@ -135,8 +135,44 @@ pub mod jy {
         MESSAGE = "message",
         /// The text encoding a source document was decoded from.
         ENCODING = "encoding",
-        /// The number of distinct meetings a membership was seen at.
+        /// The number of distinct meetings a membership was seen at, or a year summary counts.
         MEETING_COUNT = "meetingCount",
+        /// Whether a source document is minutes (`minutes`) or a news report of the meeting (`report`).
+        SOURCE_KIND = "sourceKind",
+        /// The form a source document is published in (`sectioned`, `prose`, `report`).
+        FORM = "form",
+        /// The level of the issuing government (`city`, `district`, `county`).
+        LEVEL = "level",
+        /// The government's term (届) a meeting's ordinal counts within.
+        TERM = "term",
+        /// Another meeting held together with this one (区政府党组（扩大）会议).
+        COMBINED_WITH = "combinedWith",
+        /// A fact of the meeting inferred rather than read (`issuer`, `date`).
+        INFERRED = "inferred",
+        /// The diagnostic that says how an inferred fact of the meeting was inferred.
+        INFERRED_BY = "inferredBy",
+        /// The title of the person an attendance record names, as written (副区长, 区委副书记、区长).
+        TITLE = "title",
+        /// True when the meeting studied the document (会前学习) rather than reviewing it.
+        STUDIED = "studied",
+        /// A summary of one year of the corpus (summary graph): meetings, agenda items, attendance records.
+        YEAR_SUMMARY = "YearSummary",
+        /// A summary of one topic in one year (summary graph): the agenda items that speak of it.
+        TOPIC_YEAR_SUMMARY = "TopicYearSummary",
+        /// A summary of one organisation (summary graph): the attendance records naming it.
+        ORGANIZATION_SUMMARY = "OrganizationSummary",
+        /// A summary of one person (summary graph): the attendance records naming them.
+        PERSON_SUMMARY = "PersonSummary",
+        /// The topic, organisation or person a summary is about.
+        ABOUT = "about",
+        /// The calendar year a summary is about, an `xsd:integer` as `YEAR()` gives it.
+        YEAR = "year",
+        /// The number of distinct agenda items a summary counts.
+        ITEM_COUNT = "itemCount",
+        /// The number of attendance records of the meetings a year summary counts.
+        ATTENDANCE_COUNT = "attendanceCount",
+        /// The number of attendance records naming a summary's organisation or person.
+        RECORD_COUNT = "recordCount",
     }
 }
 

@@ -1,0 +1,465 @@
+//! Whole-corpus summaries: the counts that questions spanning the corpus read instead of scanning it.
+//!
+//! The summary graph ([`Base::summary_graph`]) holds one node per
+//!
+//! | node | IRI under the base | class | properties |
+//! |---|---|---|---|
+//! | year | `summary/year/{year}` | `jy:YearSummary` | `jy:year`, `jy:meetingCount`, `jy:itemCount`, `jy:attendanceCount` |
+//! | topic and year | `summary/year/{year}/topic/{topic key}` | `jy:TopicYearSummary` | `jy:about` (the topic), `jy:year`, `jy:itemCount` |
+//! | organisation | `summary/org/{org key}` | `jy:OrganizationSummary` | `jy:about` (the organisation), `jy:recordCount` |
+//! | person | `summary/person/{person key}` | `jy:PersonSummary` | `jy:about` (the person), `jy:recordCount` |
+//!
+//! with every count an `xsd:integer`, and no node whose counts are all zero.
+//! The counts are those of the bundled queries over the union of the source
+//! graphs: a year counts its distinct dated meetings (`schema:startDate`),
+//! their distinct agenda items (`schema:subEvent`) and their attendance records
+//! (`jy:Attendance`, one per record of each document); a topic and year count
+//! the distinct agenda items a `jy:TopicLink` ties to the topic, in the year of
+//! the link's meeting; an organisation or person counts the attendance records
+//! naming it (`jy:organization`, `jy:person`).
+//!
+//! Each document's share is its [`Contribution`], computed from the quads of
+//! its own graph alone, so the store can compute it again from a stored graph
+//! when the document is replaced or removed. Counts of records add and
+//! subtract; the distinct keys ([`Distinct`]) count once however many
+//! documents repeat them, so the store checks whether another document still
+//! holds (or already held) a key before it changes the count.
+//!
+//! ```
+//! use jiyao_core::rdf::{iri::Base, summary::{Summary, Tally}};
+//! let base = Base::default();
+//! let mut s = Summary::new();
+//! s.entry(Tally::Year(2020)).or_default().meetings += 1;
+//! let quads = jiyao_core::rdf::summary::summary_quads(&base, &s);
+//! assert_eq!(quads.len(), 5); // type, year, three counts
+//! assert_eq!(quads[0].subject.to_string(), "<https://w3id.org/jiyao/id/summary/year/2020>");
+//! ```
+
+use super::iri::Base;
+use super::vocab::{jy, schema};
+use oxrdf::vocab::rdf;
+use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A summary node: what one set of counts is about.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tally {
+    /// A calendar year.
+    Year(i32),
+    /// A topic in a year.
+    TopicYear(NamedNode, i32),
+    /// An organisation.
+    Org(NamedNode),
+    /// A person.
+    Person(NamedNode),
+}
+
+/// The counts of one summary node (only those that apply to its kind are ever non-zero).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Distinct dated meetings (year).
+    pub meetings: i64,
+    /// Distinct agenda items (year; topic and year).
+    pub items: i64,
+    /// Attendance records of the year's meetings (year).
+    pub attendance: i64,
+    /// Attendance records naming the organisation or person.
+    pub records: i64,
+}
+
+impl Counts {
+    /// Adds another set of counts, each multiplied by `sign` (1 or -1).
+    pub fn add(&mut self, other: &Counts, sign: i64) {
+        self.meetings += sign * other.meetings;
+        self.items += sign * other.items;
+        self.attendance += sign * other.attendance;
+        self.records += sign * other.records;
+    }
+
+    /// Returns true when every count is zero (the node is not written).
+    pub fn is_zero(&self) -> bool {
+        *self == Counts::default()
+    }
+}
+
+/// Summaries keyed by node.
+pub type Summary = BTreeMap<Tally, Counts>;
+
+/// A key that counts once however many documents hold it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Distinct {
+    /// A meeting with a date in that year.
+    Meeting {
+        /// The meeting.
+        meeting: NamedNode,
+        /// The year of its date.
+        year: i32,
+    },
+    /// An agenda item of a meeting dated in that year.
+    Item {
+        /// The item.
+        item: NamedNode,
+        /// The year of its meeting's date.
+        year: i32,
+    },
+    /// An agenda item linked to a topic, in the year of the link's meeting.
+    TopicItem {
+        /// The topic.
+        topic: NamedNode,
+        /// The item.
+        item: NamedNode,
+        /// The year of the link's meeting's date.
+        year: i32,
+    },
+}
+
+impl Distinct {
+    /// Returns the node this key counts towards and the count it adds there.
+    pub fn tally(&self) -> (Tally, Counts) {
+        match self {
+            Distinct::Meeting { year, .. } => (
+                Tally::Year(*year),
+                Counts {
+                    meetings: 1,
+                    ..Counts::default()
+                },
+            ),
+            Distinct::Item { year, .. } => (
+                Tally::Year(*year),
+                Counts {
+                    items: 1,
+                    ..Counts::default()
+                },
+            ),
+            Distinct::TopicItem { topic, year, .. } => (
+                Tally::TopicYear(topic.clone(), *year),
+                Counts {
+                    items: 1,
+                    ..Counts::default()
+                },
+            ),
+        }
+    }
+}
+
+/// One document's share of the summaries.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Contribution {
+    /// Keys counted once across documents.
+    pub distinct: BTreeSet<Distinct>,
+    /// Counts that add across documents (attendance records).
+    pub additive: Summary,
+}
+
+/// Returns the year of an ISO date (`2020-11-02` → 2020).
+pub fn year_of(date: &str) -> Option<i32> {
+    let y = date.get(..4)?;
+    if date.len() > 4 && date.as_bytes()[4] != b'-' {
+        return None;
+    }
+    y.parse().ok()
+}
+
+/// Computes a document's contribution from the quads of its graph (quads of other graphs are ignored).
+pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
+    let mine = |q: &&Quad| matches!(&q.graph_name, GraphName::NamedNode(g) if g == graph);
+    let node = |s: &NamedOrBlankNode| match s {
+        NamedOrBlankNode::NamedNode(n) => Some(n.clone()),
+        NamedOrBlankNode::BlankNode(_) => None,
+    };
+    let object = |o: &Term| match o {
+        Term::NamedNode(n) => Some(n.clone()),
+        _ => None,
+    };
+    let mut meetings: HashMap<NamedNode, i32> = HashMap::new();
+    let mut is_meeting = BTreeSet::new();
+    let mut is_attendance = BTreeSet::new();
+    let mut items = Vec::new();
+    // Per record node (attendance or topic link): its meeting, topic, item, person, organisation.
+    let mut by_record: HashMap<NamedNode, [Option<NamedNode>; 5]> = HashMap::new();
+    for q in quads.iter().filter(mine) {
+        let Some(s) = node(&q.subject) else { continue };
+        let p = q.predicate.as_ref();
+        let slot = |p: NamedNodeRef<'_>| -> Option<usize> {
+            [
+                jy::MEETING_PROP,
+                jy::TOPIC,
+                jy::AGENDA_ITEM_PROP,
+                jy::PERSON,
+                jy::ORGANIZATION,
+            ]
+            .iter()
+            .position(|x| *x == p)
+        };
+        if p == rdf::TYPE {
+            if q.object == jy::MEETING.into() {
+                is_meeting.insert(s);
+            } else if q.object == jy::ATTENDANCE.into() {
+                is_attendance.insert(s);
+            }
+        } else if p == schema::START_DATE {
+            if let Term::Literal(l) = &q.object {
+                if let Some(y) = year_of(l.value()) {
+                    meetings.insert(s, y);
+                }
+            }
+        } else if p == schema::SUB_EVENT {
+            if let Some(i) = object(&q.object) {
+                items.push((s, i));
+            }
+        } else if let Some(k) = slot(p) {
+            if let Some(o) = object(&q.object) {
+                by_record.entry(s).or_default()[k] = Some(o);
+            }
+        }
+    }
+    let mut out = Contribution::default();
+    meetings.retain(|m, _| is_meeting.contains(m));
+    for (m, y) in &meetings {
+        out.distinct.insert(Distinct::Meeting {
+            meeting: m.clone(),
+            year: *y,
+        });
+    }
+    for (m, i) in items {
+        if let Some(y) = meetings.get(&m) {
+            out.distinct.insert(Distinct::Item { item: i, year: *y });
+        }
+    }
+    let mut bump = |t: Tally, c: Counts| out.additive.entry(t).or_default().add(&c, 1);
+    for (r, [m, topic, item, person, o]) in by_record {
+        let year = m.as_ref().and_then(|m| meetings.get(m)).copied();
+        if is_attendance.contains(&r) {
+            if let Some(y) = year {
+                bump(
+                    Tally::Year(y),
+                    Counts {
+                        attendance: 1,
+                        ..Counts::default()
+                    },
+                );
+            }
+            let one = Counts {
+                records: 1,
+                ..Counts::default()
+            };
+            if let Some(p) = person {
+                bump(Tally::Person(p), one);
+            }
+            if let Some(o) = o {
+                bump(Tally::Org(o), one);
+            }
+        } else if let (Some(t), Some(i), Some(y)) = (topic, item, year) {
+            out.distinct.insert(Distinct::TopicItem {
+                topic: t,
+                item: i,
+                year: y,
+            });
+        }
+    }
+    out
+}
+
+/// Returns the quads of summary nodes, in the summary graph, in the order of the nodes; nodes whose counts are all zero give none.
+pub fn summary_quads(base: &Base, summary: &Summary) -> Vec<Quad> {
+    let mut out = Vec::new();
+    for (t, c) in summary {
+        out.extend(node_quads(base, t, c));
+    }
+    out
+}
+
+/// Returns the IRI of a summary node.
+pub fn node_iri(base: &Base, tally: &Tally) -> NamedNode {
+    match tally {
+        Tally::Year(y) => base.year_summary(*y),
+        Tally::TopicYear(t, y) => base.topic_year_summary(t, *y),
+        Tally::Org(o) => base.org_summary(o),
+        Tally::Person(p) => base.person_summary(p),
+    }
+}
+
+/// Returns the quads of one summary node (none when its counts are all zero).
+pub fn node_quads(base: &Base, tally: &Tally, c: &Counts) -> Vec<Quad> {
+    if c.is_zero() {
+        return Vec::new();
+    }
+    let g = GraphName::NamedNode(base.summary_graph());
+    let s = node_iri(base, tally);
+    let mut out = Vec::new();
+    let mut add = |p: NamedNodeRef<'_>, o: Term| out.push(Quad::new(s.clone(), p, o, g.clone()));
+    let int = |n: i64| Term::from(Literal::from(n));
+    match tally {
+        Tally::Year(y) => {
+            add(rdf::TYPE, jy::YEAR_SUMMARY.into());
+            add(jy::YEAR, int(i64::from(*y)));
+            add(jy::MEETING_COUNT, int(c.meetings));
+            add(jy::ITEM_COUNT, int(c.items));
+            add(jy::ATTENDANCE_COUNT, int(c.attendance));
+        }
+        Tally::TopicYear(t, y) => {
+            add(rdf::TYPE, jy::TOPIC_YEAR_SUMMARY.into());
+            add(jy::ABOUT, t.clone().into());
+            add(jy::YEAR, int(i64::from(*y)));
+            add(jy::ITEM_COUNT, int(c.items));
+        }
+        Tally::Org(o) => {
+            add(rdf::TYPE, jy::ORGANIZATION_SUMMARY.into());
+            add(jy::ABOUT, o.clone().into());
+            add(jy::RECORD_COUNT, int(c.records));
+        }
+        Tally::Person(p) => {
+            add(rdf::TYPE, jy::PERSON_SUMMARY.into());
+            add(jy::ABOUT, p.clone().into());
+            add(jy::RECORD_COUNT, int(c.records));
+        }
+    }
+    out
+}
+
+/// Reads the counts back from a summary node's quads (the inverse of [`node_quads`] for the counts).
+pub fn counts_of(quads: &[Quad]) -> Counts {
+    let mut c = Counts::default();
+    for q in quads {
+        let Term::Literal(l) = &q.object else {
+            continue;
+        };
+        let Ok(n) = l.value().parse::<i64>() else {
+            continue;
+        };
+        let p = q.predicate.as_ref();
+        if p == jy::MEETING_COUNT {
+            c.meetings = n;
+        } else if p == jy::ITEM_COUNT {
+            c.items = n;
+        } else if p == jy::ATTENDANCE_COUNT {
+            c.attendance = n;
+        } else if p == jy::RECORD_COUNT {
+            c.records = n;
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str, p: NamedNodeRef<'_>, o: Term, g: &NamedNode) -> Quad {
+        Quad::new(NamedNode::new_unchecked(s), p, o, g.clone())
+    }
+
+    fn n(s: &str) -> Term {
+        NamedNode::new_unchecked(s).into()
+    }
+
+    #[test]
+    fn contribution_counts_dated_meetings_items_records_and_topic_items() {
+        let g = NamedNode::new_unchecked("http://x/g");
+        let other = NamedNode::new_unchecked("http://x/other");
+        let date = Literal::new_typed_literal("2021-03-04", oxrdf::vocab::xsd::DATE);
+        let quads = vec![
+            q("http://x/m", rdf::TYPE, jy::MEETING.into(), &g),
+            q("http://x/m", schema::START_DATE, date.into(), &g),
+            q("http://x/m", schema::SUB_EVENT, n("http://x/m/i1"), &g),
+            q("http://x/m", schema::SUB_EVENT, n("http://x/m/i2"), &g),
+            q("http://x/a1", rdf::TYPE, jy::ATTENDANCE.into(), &g),
+            q("http://x/a1", jy::MEETING_PROP, n("http://x/m"), &g),
+            q("http://x/a1", jy::PERSON, n("http://x/p"), &g),
+            q("http://x/a1", jy::ORGANIZATION, n("http://x/o"), &g),
+            q("http://x/a2", rdf::TYPE, jy::ATTENDANCE.into(), &g),
+            q("http://x/a2", jy::MEETING_PROP, n("http://x/m"), &g),
+            q("http://x/a2", jy::ORGANIZATION, n("http://x/o"), &g),
+            q("http://x/l", jy::TOPIC, n("http://x/t"), &g),
+            q("http://x/l", jy::MEETING_PROP, n("http://x/m"), &g),
+            q("http://x/l", jy::AGENDA_ITEM_PROP, n("http://x/m/i1"), &g),
+            // Another graph's quads do not count.
+            q("http://x/a3", rdf::TYPE, jy::ATTENDANCE.into(), &other),
+        ];
+        let c = contribution(&g, &quads);
+        let nn = NamedNode::new_unchecked;
+        assert_eq!(
+            c.distinct,
+            BTreeSet::from([
+                Distinct::Meeting {
+                    meeting: nn("http://x/m"),
+                    year: 2021
+                },
+                Distinct::Item {
+                    item: nn("http://x/m/i1"),
+                    year: 2021
+                },
+                Distinct::Item {
+                    item: nn("http://x/m/i2"),
+                    year: 2021
+                },
+                Distinct::TopicItem {
+                    topic: nn("http://x/t"),
+                    item: nn("http://x/m/i1"),
+                    year: 2021
+                },
+            ])
+        );
+        let rec = |records| Counts {
+            records,
+            ..Counts::default()
+        };
+        assert_eq!(
+            c.additive,
+            Summary::from([
+                (
+                    Tally::Year(2021),
+                    Counts {
+                        attendance: 2,
+                        ..Counts::default()
+                    }
+                ),
+                (Tally::Org(nn("http://x/o")), rec(2)),
+                (Tally::Person(nn("http://x/p")), rec(1)),
+            ])
+        );
+    }
+
+    #[test]
+    fn undated_meetings_count_nowhere_but_their_records_still_name_people() {
+        let g = NamedNode::new_unchecked("http://x/g");
+        let quads = vec![
+            q("http://x/m", rdf::TYPE, jy::MEETING.into(), &g),
+            q("http://x/m", schema::SUB_EVENT, n("http://x/m/i1"), &g),
+            q("http://x/a1", rdf::TYPE, jy::ATTENDANCE.into(), &g),
+            q("http://x/a1", jy::MEETING_PROP, n("http://x/m"), &g),
+            q("http://x/a1", jy::PERSON, n("http://x/p"), &g),
+        ];
+        let c = contribution(&g, &quads);
+        assert!(c.distinct.is_empty());
+        assert_eq!(
+            c.additive.keys().cloned().collect::<Vec<_>>(),
+            vec![Tally::Person(NamedNode::new_unchecked("http://x/p"))]
+        );
+    }
+
+    #[test]
+    fn years_of_dates() {
+        assert_eq!(year_of("2020-11-02"), Some(2020));
+        assert_eq!(year_of("2020"), Some(2020));
+        assert_eq!(year_of("20201102"), None);
+        assert_eq!(year_of("x"), None);
+    }
+
+    #[test]
+    fn node_quads_round_trip_their_counts_and_zero_nodes_vanish() {
+        let base = Base::default();
+        let t = Tally::TopicYear(base.topic("policy", "hydrogen"), 2022);
+        let c = Counts {
+            items: 7,
+            ..Counts::default()
+        };
+        let quads = node_quads(&base, &t, &c);
+        assert_eq!(
+            quads[0].subject.to_string(),
+            "<https://w3id.org/jiyao/id/summary/year/2022/topic/policy%2Fhydrogen>"
+        );
+        assert_eq!(counts_of(&quads), c);
+        assert!(node_quads(&base, &t, &Counts::default()).is_empty());
+    }
+}

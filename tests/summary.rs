@@ -1,0 +1,192 @@
+//! The summary graph stays exact whatever order documents arrive, leave and come back in.
+//!
+//! Each scenario builds a store from the seeds (plus a copy of one seed under
+//! another file name, so that two documents describe the same meeting and its
+//! distinct keys must count once) and compares its summary graph, quad for
+//! quad, with the one a bulk load of the same documents writes; the bulk load's
+//! figures are checked against the seeds themselves.
+
+#[path = "../crates/core/tests/common/mod.rs"]
+mod common;
+
+use common::{extract_bytes, seed_bytes, SEEDS};
+use jiyao::rdf::{iri::Base, DocumentGraph, Mapper};
+use jiyao::resolve::{people::People, Resources};
+use jiyao::store::GraphStore;
+use std::collections::BTreeSet;
+
+/// The seeds' document graphs, and a copy of the 2020-11-02 seed under another name.
+fn docs() -> Vec<DocumentGraph> {
+    let base = Base::default();
+    let mapper = Mapper::new(&base, Resources::bundled(), People::bundled());
+    let mut out: Vec<DocumentGraph> = SEEDS
+        .iter()
+        .map(|s| mapper.document(&extract_bytes(&format!("{s}.txt"), &seed_bytes(s))))
+        .collect();
+    out.push(mapper.document(&extract_bytes(
+        "copy_of_001.txt",
+        &seed_bytes("001_e66f49d85cb24354"),
+    )));
+    out
+}
+
+fn empty() -> GraphStore {
+    let store = GraphStore::in_memory(Base::default()).unwrap();
+    store.load_vocabulary(Resources::bundled()).unwrap();
+    store
+}
+
+fn summary(store: &GraphStore) -> BTreeSet<String> {
+    let g = store.base().summary_graph();
+    store
+        .oxigraph()
+        .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+        .map(|q| q.unwrap().to_string())
+        .collect()
+}
+
+fn bulk(docs: &[DocumentGraph]) -> GraphStore {
+    let store = empty();
+    let mut b = store.bulk();
+    for d in docs {
+        b.add(d.clone()).unwrap();
+    }
+    b.commit().unwrap();
+    store
+}
+
+fn pick(docs: &[DocumentGraph], which: &[usize]) -> Vec<DocumentGraph> {
+    which.iter().map(|&i| docs[i].clone()).collect()
+}
+
+#[test]
+fn bulk_summary_has_the_seeds_figures() {
+    let store = bulk(&docs()[..3]);
+    let rows = jiyao::query::select(
+        &store,
+        "SELECT ?y ?m ?i ?a WHERE { ?s a jy:YearSummary ; jy:year ?y ; jy:meetingCount ?m ; jy:itemCount ?i ; jy:attendanceCount ?a } ORDER BY ?y",
+        &[],
+    )
+    .unwrap();
+    // The same figures as meetings-per-year computed from the records (tests/queries.rs).
+    let old = jiyao::query::select(
+        &store,
+        "SELECT ?year (COUNT(?m) AS ?meetings) (SUM(?items1) AS ?items) (SUM(?attendance1) AS ?attendance) WHERE {
+          { SELECT DISTINCT ?m ?year WHERE { ?m a jy:Meeting ; schema:startDate ?date . BIND(YEAR(?date) AS ?year) } }
+          OPTIONAL { SELECT ?m (COUNT(DISTINCT ?i) AS ?ni) WHERE { ?m schema:subEvent ?i } GROUP BY ?m }
+          OPTIONAL { SELECT ?m (COUNT(DISTINCT ?a) AS ?na) WHERE { ?a a jy:Attendance ; jy:meeting ?m } GROUP BY ?m }
+          BIND(COALESCE(?ni, 0) AS ?items1) BIND(COALESCE(?na, 0) AS ?attendance1)
+        } GROUP BY ?year ORDER BY ?year",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(rows, old);
+    assert_eq!(rows.len(), 2);
+    // 黄戟 is named by records under two organisations in 〔2020〕3号.
+    let people = jiyao::query::select(
+        &store,
+        "SELECT ?n WHERE { ?s a jy:PersonSummary ; jy:about ?p ; jy:recordCount ?n . ?p foaf:name \"蔡剑峰\" }",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(people, vec![vec!["2".to_owned()]]);
+}
+
+#[test]
+fn a_copy_of_a_meeting_counts_its_meeting_and_items_once_and_its_records_twice() {
+    let all = docs();
+    let once = bulk(&all[..3]);
+    let twice = bulk(&all);
+    let year = |s: &GraphStore| {
+        jiyao::query::select(
+            s,
+            "SELECT ?m ?i ?a WHERE { ?s jy:year 2020 ; a jy:YearSummary ; jy:meetingCount ?m ; jy:itemCount ?i ; jy:attendanceCount ?a }",
+            &[],
+        )
+        .unwrap()
+    };
+    let (a, b) = (year(&once), year(&twice));
+    assert_eq!(a[0][0], b[0][0], "meetings");
+    assert_eq!(a[0][1], b[0][1], "items");
+    let records = |r: &Vec<Vec<String>>| r[0][2].parse::<u32>().unwrap();
+    assert_eq!(
+        records(&b) - records(&a),
+        81,
+        "the copy's attendance records"
+    );
+}
+
+#[test]
+fn every_order_of_ingest_removal_and_reingest_gives_the_bulk_summary() {
+    let all = docs();
+    let want = summary(&bulk(&all));
+    let want_without_copy = summary(&bulk(&all[..3]));
+    let want_first_two = summary(&bulk(&all[..2]));
+
+    // All at once, in one transaction.
+    let s = empty();
+    s.replace_documents(&all).unwrap();
+    assert_eq!(summary(&s), want);
+
+    // One by one, then again (unchanged re-ingest).
+    let s = empty();
+    for d in &all {
+        s.replace_documents(std::slice::from_ref(d)).unwrap();
+    }
+    assert_eq!(summary(&s), want);
+    s.replace_documents(&all).unwrap();
+    assert_eq!(summary(&s), want);
+
+    // Remove the copy: the meeting stays (the original holds it), its records go.
+    s.remove_documents(&["copy_of_001.txt"]).unwrap();
+    assert_eq!(summary(&s), want_without_copy);
+    // Remove the original too, then a third: what is left is the first two.
+    s.remove_documents(&["004_acb563e421b872c8.txt"]).unwrap();
+    assert_eq!(summary(&s), want_first_two);
+    // Re-ingest them in another batch shape.
+    s.replace_documents(&pick(&all, &[3, 2])).unwrap();
+    assert_eq!(summary(&s), want);
+
+    // Remove the original while the copy stays, then bring it back.
+    s.remove_documents(&["001_e66f49d85cb24354.txt"]).unwrap();
+    assert_eq!(
+        summary(&s),
+        summary(&bulk(&pick(&all, &[0, 2, 3]))),
+        "the copy alone holds the meeting"
+    );
+    s.replace_documents(&pick(&all, &[1])).unwrap();
+    assert_eq!(summary(&s), want);
+
+    // Remove everything: no summary is left.
+    s.remove_documents(&[
+        "000_4fe69c810812ccb5.txt",
+        "001_e66f49d85cb24354.txt",
+        "004_acb563e421b872c8.txt",
+        "copy_of_001.txt",
+    ])
+    .unwrap();
+    assert!(summary(&s).is_empty());
+}
+
+#[test]
+fn replacing_a_document_by_another_version_moves_its_counts() {
+    let all = docs();
+    let s = empty();
+    s.replace_documents(&all[..3]).unwrap();
+    // The copy's file name now holds the 2019 seed's text: a new version of that document.
+    let base = Base::default();
+    let mapper = Mapper::new(&base, Resources::bundled(), People::bundled());
+    let v1 = mapper.document(&extract_bytes(
+        "copy.txt",
+        &seed_bytes("001_e66f49d85cb24354"),
+    ));
+    let v2 = mapper.document(&extract_bytes(
+        "copy.txt",
+        &seed_bytes("000_4fe69c810812ccb5"),
+    ));
+    s.replace_documents(&[v1]).unwrap();
+    s.replace_documents(&[v2.clone()]).unwrap();
+    let mut want = all[..3].to_vec();
+    want.push(v2);
+    assert_eq!(summary(&s), summary(&bulk(&want)));
+}
