@@ -15,7 +15,7 @@
 //! `representative` records.
 
 use super::{is_han, org_ref, Attendance, OrgRef, Role};
-use crate::diag::{Pos, Sink, Span};
+use crate::diag::{Code, Pos, Sink, Span};
 use crate::parse::Text;
 use crate::resolve::{OrgKind, Resources};
 use std::collections::BTreeMap;
@@ -95,6 +95,7 @@ fn is_org_ending(c: char) -> bool {
 }
 
 /// Characters that end a department's name and almost never a personal name.
+#[inline]
 fn is_department_ending(c: char) -> bool {
     matches!(
         c,
@@ -176,7 +177,7 @@ pub(crate) fn read_section(
             let span = Span::covering(cs[a].pos, cs[b - 1].pos);
             if org.canonical.is_none() {
                 sink.warn(
-                    "unknown-org",
+                    Code::UnknownOrg,
                     format!("{} is not in the gazetteer; kept as written", org.written),
                     span,
                 );
@@ -453,6 +454,7 @@ impl<'a> Lattice<'a> {
     }
 
     /// The departments a record starting at `i` may have: where its name would start, the kind, and the cost so far.
+    #[inline]
     fn options_at(&self, i: usize, options: &mut Vec<(usize, Dept, i32)>) {
         let (seg, chars, gaps, n) = (self.seg, &self.chars, &self.gaps, self.seg.len());
         options.clear();
@@ -497,6 +499,7 @@ impl<'a> Lattice<'a> {
     }
 
     /// The cost of reading `k..k + len` as a personal name after a department ending at `k`.
+    #[inline]
     fn name_cost(&self, k: usize, len: usize, surname: usize) -> i32 {
         let (seg, n, j) = (self.seg, self.seg.len(), k + len);
         let mut c = self.gaps.cost(k, j, BREAK_IN_NAME, SPACE_IN_NAME);
@@ -523,6 +526,7 @@ impl<'a> Lattice<'a> {
     }
 
     /// Prices every reading from `i` (junk, or a department option then a 2–4 character name) and keeps the cheapest per end and state.
+    #[inline]
     fn relax(
         &self,
         i: usize,
@@ -611,7 +615,7 @@ fn emit(
         if let Some((a, b)) = junk.take() {
             let text: String = chars[a..b].iter().collect();
             sink.warn(
-                "not-a-name",
+                Code::NotAName,
                 format!("{text} does not read as a department and name; skipped"),
                 Span::covering(seg[a].pos, seg[b - 1].pos),
             );
@@ -642,7 +646,7 @@ fn emit(
                     Dept::Shaped => {
                         let written: String = seg[i..k].iter().map(|c| c.w).collect();
                         sink.warn(
-                            "unknown-org",
+                            Code::UnknownOrg,
                             format!("{written} is not in the gazetteer; kept as written"),
                             Span::covering(seg[i].pos, seg[k - 1].pos),
                         );
@@ -655,7 +659,7 @@ fn emit(
                 };
                 if res.surnames.surname_len(&chars[k..j]).is_none() {
                     sink.warn(
-                        "doubtful-name",
+                        Code::DoubtfulName,
                         format!("{person} does not start with a known surname"),
                         Span::covering(seg[k].pos, seg[j - 1].pos),
                     );
@@ -703,7 +707,7 @@ pub(crate) fn check(records: &[Attendance], sink: &mut Sink) {
                 r.org.as_ref().map_or("", |o| o.written.as_str()).to_owned()
             });
             sink.warn(
-                "person-two-orgs",
+                Code::PersonTwoOrgs,
                 format!(
                     "{person} is listed under {} organisations: {list}",
                     orgs.len()
@@ -719,7 +723,7 @@ pub(crate) fn check(records: &[Attendance], sink: &mut Sink) {
         if people.len() > 1 {
             let list = describe(&rs, &|r| r.person.clone().unwrap_or_default());
             sink.warn(
-                "org-two-people",
+                Code::OrgTwoPeople,
                 format!("{org} is represented by {} people: {list}", people.len()),
                 rs[1].span,
             );

@@ -23,7 +23,7 @@ mod running;
 mod topics;
 
 use crate::diag::{Diagnostic, Sink, Span};
-use crate::load::{Format, Source, TextEncoding};
+use crate::load::{Format, LoadError, Source, TextEncoding};
 use crate::parse::{self, Form, Reader, SectionKind};
 use crate::resolve::{names, Jurisdiction, OrgKind, Resources};
 use serde::{Deserialize, Serialize};
@@ -123,7 +123,7 @@ pub struct Meeting {
 }
 
 /// Whether a record is minutes or a report.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// Minutes (会议纪要), sectioned or in prose.
@@ -144,7 +144,7 @@ impl SourceKind {
 }
 
 /// The level of a local government.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// A city (市, 州, 盟).
@@ -186,10 +186,10 @@ impl Inferred {
     }
 
     /// Returns the code of the diagnostic that explains the inference.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> crate::diag::Code {
         match self {
-            Inferred::Issuer => "inferred-issuer",
-            Inferred::Date => "inferred-date",
+            Inferred::Issuer => crate::diag::Code::InferredIssuer,
+            Inferred::Date => crate::diag::Code::InferredDate,
         }
     }
 }
@@ -406,6 +406,24 @@ pub struct Attendance {
     pub span: Span,
 }
 
+/// Why a file gave no records: it could not be read, or it is not minutes.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum FileError {
+    /// The file could not be read or decoded.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The file is not minutes.
+    #[error(transparent)]
+    Extract(#[from] ExtractError),
+}
+
+/// Reads one file and extracts its records: what every command does per file.
+pub fn extract_file(path: &std::path::Path, res: &Resources) -> Result<Extraction, FileError> {
+    let src = crate::load::read(path)?;
+    Ok(extract(&src, res)?)
+}
+
 /// Runs parsing and extraction on one source.
 pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractError> {
     let (doc, parse_diags) = parse::parse(source);
@@ -425,12 +443,13 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
     let mut sink = Sink::new(&source.name);
     sink.extend(source.diagnostics.iter().cloned());
     sink.extend(parse_diags);
-    let mut meeting = meeting::read(&doc, &mut sink);
+    let chair = meeting::chair(&doc);
+    let mut meeting = meeting::read(&doc, chair.as_ref(), &mut sink);
     let items = items::read(&doc, res);
     let documents = documents::read(&doc, res);
     let topics = topics::read(&doc, res);
     let mut attendance = Vec::new();
-    if let Some(chair) = meeting::chair(&doc) {
+    if let Some(chair) = chair {
         attendance.push(Attendance {
             role: Role::Chair,
             org: None,
@@ -639,7 +658,7 @@ fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
     }
     if !named.is_empty() {
         x.diagnostics.retain(|d| {
-            d.code != "unknown-org"
+            d.code != crate::diag::Code::UnknownOrg
                 || !named.iter().any(|w| {
                     d.message
                         .starts_with(&format!("{w} is not in the gazetteer"))
