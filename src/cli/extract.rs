@@ -117,13 +117,10 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
                 } else {
                     b','
                 })
+                .has_headers(false)
                 .from_writer(&mut out);
             w.write_record(kind.header())?;
-            for x in &ok {
-                for row in kind.rows(x) {
-                    w.write_record(&row)?;
-                }
-            }
+            kind.write(&ok, &mut w)?;
             w.flush()?;
         }
     }

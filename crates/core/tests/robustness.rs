@@ -1,4 +1,4 @@
-//! The same minutes as users have them — GB18030, CRLF with a byte-order mark, an HTML page — give the same records; and no input makes the extractor panic.
+//! The same minutes as users have them — GB18030, CRLF with a byte-order mark, an HTML page — give the same records; and no input makes the extractor panic, whatever its form (the seeds and the forms fixtures, mutated).
 
 mod common;
 
@@ -164,7 +164,56 @@ const PIECES: &[&str] = &[
     "\u{3000}",
     "飏",
     "𠀀",
+    // The other forms' markers and shapes.
+    "出席人员",
+    "列席单位：",
+    "记录人",
+    " 列席：",
+    "负责同志列席会议",
+    "应邀列席",
+    "出席会议。",
+    "区领导",
+    "县委常委、副县长",
+    "主持召开",
+    "会议由市长",
+    "五届104次",
+    "十六届县人民政府第",
+    "纪要如下：",
+    "索引号：",
+    "发布时间：2024-09-03 10:21",
+    "撰稿：",
+    "供图",
+    "该《",
+    "该方案",
+    "会前学习《",
+    "（送审稿）",
+    "25日上午，",
+    "12月18日",
+    "会议听取了",
+    "提出的《",
+    "责成",
+    "党组（扩大）会议和",
+    "暨",
+    "第一条",
 ];
+
+/// The texts of the forms fixtures (news reports, prose minutes, other layouts), read once.
+fn forms_fixtures() -> &'static [String] {
+    static F: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        let dir = common::repo("crates/core/tests/fixtures/forms");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    })
+}
 
 fn mutate(text: &str, edits: &[(usize, usize, usize)]) -> String {
     let mut chars: Vec<char> = text.chars().collect();
@@ -199,6 +248,15 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..3000)) {
         no_panic("x.txt", &bytes);
         no_panic("x.html", &bytes);
+    }
+
+    #[test]
+    fn mutated_forms_never_panic(fixture in 0usize..1000, edits in proptest::collection::vec((0usize..3, any::<usize>(), any::<usize>()), 1..30)) {
+        let fixtures = forms_fixtures();
+        let text = &fixtures[fixture % fixtures.len()];
+        let mutated = mutate(text, &edits);
+        no_panic("f.txt", mutated.as_bytes());
+        no_panic("f.html", as_html(&mutated).as_bytes());
     }
 
     #[test]

@@ -12,15 +12,10 @@ use jiyao_core::extract::{Extraction, Role};
 use jiyao_core::table::TableKind;
 
 fn table(x: &Extraction, kind: TableKind, columns: &[&str]) -> String {
-    let header = kind.header();
-    let idx: Vec<usize> = columns
-        .iter()
-        .map(|c| header.iter().position(|h| h == c).unwrap())
-        .collect();
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(columns).unwrap();
-    for row in kind.rows(x) {
-        w.write_record(idx.iter().map(|&i| &row[i])).unwrap();
+    for row in kind.project(x, columns).unwrap() {
+        w.write_record(&row).unwrap();
     }
     String::from_utf8(w.into_inner().unwrap()).unwrap()
 }

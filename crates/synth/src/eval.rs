@@ -18,10 +18,12 @@
 //! }
 //! ```
 
+use crate::truth::{AttendanceTruth, DocumentTruth, MeetingTruth, TopicTruth};
 use jiyao_core::extract::extract;
 use jiyao_core::resolve::Resources;
-use jiyao_core::table::TableKind;
+use jiyao_core::table::{project, TableError, TableKind};
 use rayon::prelude::*;
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -46,7 +48,7 @@ pub enum EvalError {
         /// The underlying error.
         source: csv::Error,
     },
-    /// A truth table lacks a key column.
+    /// A column asked for is not a column of the truth table.
     #[error("{path}: no column {column:?} in the header")]
     MissingColumn {
         /// The truth table.
@@ -60,6 +62,17 @@ pub enum EvalError {
     /// Scores can only be broken down when the `doc` column is compared.
     #[error("--by needs the doc column, which is ignored")]
     NoDocColumn,
+    /// Typed truth rows could not be turned into key cells.
+    #[error("{path}: {source}")]
+    Table {
+        /// The truth table.
+        path: PathBuf,
+        /// The underlying error.
+        source: TableError,
+    },
+    /// A table has no truth table to compare with.
+    #[error("no truth table for {0}")]
+    NoTruth(&'static str),
 }
 
 /// What to compare and how much to show.
@@ -208,36 +221,42 @@ fn keys(opts: &Options) -> Result<Vec<Vec<&'static str>>, EvalError> {
         .collect())
 }
 
-/// Reads a truth table's key columns.
-fn read_truth(path: &Path, key: &[&str]) -> Result<Vec<Vec<String>>, EvalError> {
+/// Reads a truth table into its typed rows, and returns their key columns.
+fn read_truth<T: Serialize + DeserializeOwned>(
+    path: &Path,
+    key: &[&str],
+) -> Result<Vec<Vec<String>>, EvalError> {
     let csv_err = |source| EvalError::Csv {
         path: path.to_owned(),
         source,
     };
-    let mut r = csv::Reader::from_path(path).map_err(csv_err)?;
-    let header = r.headers().map_err(csv_err)?.clone();
-    let idx: Vec<usize> = key
-        .iter()
-        .map(|c| {
-            header
-                .iter()
-                .position(|h| h == *c)
-                .ok_or_else(|| EvalError::MissingColumn {
-                    path: path.to_owned(),
-                    column: (*c).to_owned(),
-                })
-        })
-        .collect::<Result<_, _>>()?;
-    let mut rows = Vec::new();
-    for rec in r.records() {
-        let rec = rec.map_err(csv_err)?;
-        rows.push(
-            idx.iter()
-                .map(|&i| rec.get(i).unwrap_or("").to_owned())
-                .collect(),
-        );
+    let rows = csv::Reader::from_path(path)
+        .map_err(csv_err)?
+        .deserialize::<T>()
+        .collect::<Result<Vec<T>, _>>()
+        .map_err(csv_err)?;
+    project(&rows, key).map_err(|e| match e {
+        TableError::UnknownColumn { column, .. } => EvalError::MissingColumn {
+            path: path.to_owned(),
+            column,
+        },
+        source => EvalError::Table {
+            path: path.to_owned(),
+            source,
+        },
+    })
+}
+
+/// Reads the truth table of one extractor table, keeping the key columns.
+fn read_truth_of(kind: TableKind, truth: &Path, key: &[&str]) -> Result<Rows, EvalError> {
+    let path = truth.join(format!("{}.csv", kind.name()));
+    match kind {
+        TableKind::Meetings => read_truth::<MeetingTruth>(&path, key),
+        TableKind::Attendance => read_truth::<AttendanceTruth>(&path, key),
+        TableKind::Documents => read_truth::<DocumentTruth>(&path, key),
+        TableKind::Topics => read_truth::<TopicTruth>(&path, key),
+        other => Err(EvalError::NoTruth(other.name())),
     }
-    Ok(rows)
 }
 
 /// Runs the extractor on a corpus and scores it against the truth tables.
@@ -260,25 +279,12 @@ pub fn evaluate(
                 .unwrap_or_default();
             let src = jiyao_core::load::read(path).map_err(|e| (name.clone(), e.to_string()))?;
             let x = extract(&src, res).map_err(|e| (name.clone(), e.to_string()))?;
-            Ok(TABLES
+            TABLES
                 .iter()
                 .zip(&keys)
-                .map(|((kind, _), key)| {
-                    let header = kind.header();
-                    let idx: Vec<usize> = key
-                        .iter()
-                        .filter_map(|c| header.iter().position(|h| h == c))
-                        .collect();
-                    kind.rows(&x)
-                        .into_iter()
-                        .map(|row| {
-                            idx.iter()
-                                .map(|&i| row.get(i).cloned().unwrap_or_default())
-                                .collect()
-                        })
-                        .collect()
-                })
-                .collect())
+                .map(|((kind, _), key)| kind.project(&x, key))
+                .collect::<Result<Vec<Rows>, TableError>>()
+                .map_err(|e| (name.clone(), e.to_string()))
         })
         .collect();
     let mut failed = Vec::new();
@@ -300,7 +306,8 @@ pub fn evaluate(
             if keys.iter().any(|k| k.first() != Some(&"doc")) {
                 return Err(EvalError::NoDocColumn);
             }
-            let rows = read_truth(&truth.join("meetings.csv"), &["doc", col.as_str()])?;
+            let rows =
+                read_truth::<MeetingTruth>(&truth.join("meetings.csv"), &["doc", col.as_str()])?;
             Some((
                 col.clone(),
                 rows.into_iter()
@@ -312,7 +319,7 @@ pub fn evaluate(
     let mut tables = Vec::new();
     let mut per_group: BTreeMap<String, Vec<TableScore>> = BTreeMap::new();
     for (((kind, _), key), got) in TABLES.iter().zip(&keys).zip(extracted) {
-        let want = read_truth(&truth.join(format!("{}.csv", kind.name())), key)?;
+        let want = read_truth_of(*kind, truth, key)?;
         if let Some((_, groups)) = &by {
             let group_of = |r: &Vec<String>| groups.get(&r[0]).cloned().unwrap_or_default();
             let mut split: BTreeMap<String, (Rows, Rows)> = groups

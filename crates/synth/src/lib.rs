@@ -30,15 +30,19 @@ mod content;
 pub mod eval;
 pub mod render;
 pub mod rng;
+pub mod truth;
 pub mod world;
 
 use calendar::Date;
 use content::{topics_in, Agenda};
+use jiyao_core::extract::Role;
 use jiyao_core::resolve::Resources;
+use jiyao_core::table::header;
 use render::{Delivery, Layout, Minutes};
 use rng::Rng;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use truth::{AttendanceTruth, DocumentTruth, MeetingTruth, TopicTruth};
 use world::{CityWorld, UnitKind};
 
 /// Why a corpus could not be generated or written.
@@ -75,37 +79,6 @@ pub struct Config {
     pub seed: u64,
 }
 
-/// Header of `truth/meetings.csv`: the extractor's leading columns, then the issuer and how the file was rendered.
-pub const MEETINGS_HEADER: &[&str] = &[
-    "doc",
-    "doc_number",
-    "meeting",
-    "date",
-    "half_day",
-    "chair",
-    "chair_title",
-    "compiled",
-    "issued",
-    "issuer",
-    "layout",
-    "delivery",
-];
-/// Header of `truth/attendance.csv`: the extractor's leading columns, then a stable person id that tells homonyms apart.
-pub const ATTENDANCE_HEADER: &[&str] = &[
-    "doc",
-    "meeting",
-    "date",
-    "role",
-    "org",
-    "org_name",
-    "person",
-    "person_id",
-];
-/// Header of `truth/documents.csv`: the extractor's leading columns.
-pub const DOCUMENTS_HEADER: &[&str] = &["doc", "meeting", "item", "title", "lead_org", "next_step"];
-/// Header of `truth/topics.csv`: the extractor's leading columns.
-pub const TOPICS_HEADER: &[&str] = &["doc", "meeting", "item", "topic"];
-
 /// One generated meeting: the file and the rows the extractor should read out of it.
 #[derive(Clone, Debug)]
 pub struct Generated {
@@ -114,13 +87,13 @@ pub struct Generated {
     /// The file's bytes, encoded as delivered.
     pub bytes: Vec<u8>,
     /// The row of `truth/meetings.csv`.
-    pub meeting: Vec<String>,
+    pub meeting: MeetingTruth,
     /// The rows of `truth/attendance.csv`.
-    pub attendance: Vec<Vec<String>>,
+    pub attendance: Vec<AttendanceTruth>,
     /// The rows of `truth/documents.csv`.
-    pub documents: Vec<Vec<String>>,
+    pub documents: Vec<DocumentTruth>,
     /// The rows of `truth/topics.csv`.
-    pub topics: Vec<Vec<String>>,
+    pub topics: Vec<TopicTruth>,
 }
 
 /// The shape of a corpus: which cities, which years, how many meetings in each city-year.
@@ -441,66 +414,64 @@ fn meeting(
 
     // Truth.
     let doc = file_name.clone();
-    let meeting_no = ordinal.to_string();
     let iso = date.iso();
-    let meeting_row = vec![
-        doc.clone(),
+    let meeting_no = u32::try_from(ordinal).ok();
+    let meeting_row = MeetingTruth {
+        doc: doc.clone(),
         doc_number,
-        meeting_no.clone(),
-        iso.clone(),
-        half.to_owned(),
-        chair_name,
-        chair.title.to_owned(),
-        compiled.iso(),
-        issued.iso(),
+        meeting: meeting_no,
+        date: iso.clone(),
+        half_day: half.to_owned(),
+        chair: chair_name,
+        chair_title: chair.title.to_owned(),
+        compiled: compiled.iso(),
+        issued: issued.iso(),
         issuer,
-        layout.as_str().to_owned(),
-        delivery.as_str().to_owned(),
-    ];
-    let row = |role: &str, org: (String, String), p: Option<usize>| {
-        vec![
-            doc.clone(),
-            meeting_no.clone(),
-            iso.clone(),
-            role.to_owned(),
-            org.0,
-            org.1,
-            p.map(|p| world.people[p].name.clone()).unwrap_or_default(),
-            p.map(|p| world.people[p].id.clone()).unwrap_or_default(),
-        ]
+        layout: layout.as_str().to_owned(),
+        delivery: delivery.as_str().to_owned(),
+    };
+    let row = |role: Role, org: (String, String), p: Option<usize>| AttendanceTruth {
+        doc: doc.clone(),
+        meeting: meeting_no,
+        date: iso.clone(),
+        role,
+        org: org.0,
+        org_name: org.1,
+        person: p.map(|p| world.people[p].name.clone()).unwrap_or_default(),
+        person_id: p.map(|p| world.people[p].id.clone()).unwrap_or_default(),
     };
     let none = || (String::new(), String::new());
-    let mut attendance = vec![row("chair", none(), Some(chair.person))];
-    attendance.extend(present.iter().map(|&p| row("present", none(), Some(p))));
+    let mut attendance = vec![row(Role::Chair, none(), Some(chair.person))];
+    attendance.extend(present.iter().map(|&p| row(Role::Present, none(), Some(p))));
     attendance.extend(
         attending_names
             .iter()
-            .map(|&p| row("attending", none(), Some(p))),
+            .map(|&p| row(Role::Attending, none(), Some(p))),
     );
     attendance.extend(
         unit_rows
             .iter()
-            .map(|&(u, p)| row("attending", written(u), Some(p))),
+            .map(|&(u, p)| row(Role::Attending, written(u), Some(p))),
     );
     attendance.extend(
         representatives
             .iter()
-            .map(|&u| row("representative", written(u), None)),
+            .map(|&u| row(Role::Representative, written(u), None)),
     );
-    attendance.push(row("recorder", none(), Some(world.recorder)));
+    attendance.push(row(Role::Recorder, none(), Some(world.recorder)));
     let mut documents = Vec::new();
     let mut topics = Vec::new();
     for (k, item) in items.iter().enumerate() {
-        let n = (k + 1).to_string();
+        let n = k as u32 + 1;
         for d in &item.docs {
-            documents.push(vec![
-                doc.clone(),
-                meeting_no.clone(),
-                n.clone(),
-                d.title.clone(),
-                d.lead.clone(),
-                d.next_step.truth().to_owned(),
-            ]);
+            documents.push(DocumentTruth {
+                doc: doc.clone(),
+                meeting: meeting_no,
+                item: Some(n),
+                title: d.title.clone(),
+                lead_org: d.lead.clone(),
+                next_step: d.next_step.truth().to_owned(),
+            });
         }
         let text = std::iter::once(&item.heading)
             .chain(&item.points)
@@ -508,7 +479,12 @@ fn meeting(
             .collect::<Vec<_>>()
             .join("\n");
         for t in topics_in(&text, res) {
-            topics.push(vec![doc.clone(), meeting_no.clone(), n.clone(), t]);
+            topics.push(TopicTruth {
+                doc: doc.clone(),
+                meeting: meeting_no,
+                item: n,
+                topic: t,
+            });
         }
     }
     Generated {
@@ -533,50 +509,70 @@ pub struct Summary {
 }
 
 struct Tables {
-    writers: Vec<(PathBuf, csv::Writer<std::io::BufWriter<std::fs::File>>)>,
+    meetings: TruthWriter,
+    attendance: TruthWriter,
+    documents: TruthWriter,
+    topics: TruthWriter,
+}
+
+/// One truth table being written.
+struct TruthWriter {
+    path: PathBuf,
+    w: csv::Writer<std::io::BufWriter<std::fs::File>>,
+}
+
+impl TruthWriter {
+    /// Creates the table and writes its header (the row type's field names).
+    fn create(path: PathBuf, header: &[&str]) -> Result<Self, SynthError> {
+        let file = std::fs::File::create(&path).map_err(|source| SynthError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(std::io::BufWriter::new(file));
+        w.write_record(header).map_err(|source| SynthError::Csv {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(TruthWriter { path, w })
+    }
+
+    fn write<T: serde::Serialize>(&mut self, rows: &[T]) -> Result<(), SynthError> {
+        for r in rows {
+            self.w.serialize(r).map_err(|source| SynthError::Csv {
+                path: self.path.clone(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<(), SynthError> {
+        self.w.flush().map_err(|source| SynthError::Io {
+            path: self.path,
+            source,
+        })
+    }
 }
 
 impl Tables {
     fn create(dir: &Path) -> Result<Self, SynthError> {
-        let mut writers = Vec::new();
-        for (name, header) in [
-            ("meetings", MEETINGS_HEADER),
-            ("attendance", ATTENDANCE_HEADER),
-            ("documents", DOCUMENTS_HEADER),
-            ("topics", TOPICS_HEADER),
-        ] {
-            let path = dir.join(format!("{name}.csv"));
-            let file = std::fs::File::create(&path).map_err(|source| SynthError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let mut w = csv::Writer::from_writer(std::io::BufWriter::new(file));
-            w.write_record(header).map_err(|source| SynthError::Csv {
-                path: path.clone(),
-                source,
-            })?;
-            writers.push((path, w));
-        }
-        Ok(Tables { writers })
-    }
-
-    fn write(&mut self, table: usize, rows: &[Vec<String>]) -> Result<(), SynthError> {
-        let (path, w) = &mut self.writers[table];
-        for r in rows {
-            w.write_record(r).map_err(|source| SynthError::Csv {
-                path: path.clone(),
-                source,
-            })?;
-        }
-        Ok(())
+        let create =
+            |name: &str, header| TruthWriter::create(dir.join(format!("{name}.csv")), header);
+        Ok(Tables {
+            meetings: create("meetings", header::<MeetingTruth>())?,
+            attendance: create("attendance", header::<AttendanceTruth>())?,
+            documents: create("documents", header::<DocumentTruth>())?,
+            topics: create("topics", header::<TopicTruth>())?,
+        })
     }
 
     fn finish(self) -> Result<(), SynthError> {
-        for (path, mut w) in self.writers {
-            w.flush()
-                .map_err(|source| SynthError::Io { path, source })?;
-        }
-        Ok(())
+        self.meetings.finish()?;
+        self.attendance.finish()?;
+        self.documents.finish()?;
+        self.topics.finish()
     }
 }
 
@@ -604,10 +600,10 @@ pub fn write_corpus(config: &Config, res: &Resources, dir: &Path) -> Result<Summ
         })?;
         summary.files += 1;
         summary.bytes += g.bytes.len() as u64;
-        tables.write(0, std::slice::from_ref(&g.meeting))?;
-        tables.write(1, &g.attendance)?;
-        tables.write(2, &g.documents)?;
-        tables.write(3, &g.topics)?;
+        tables.meetings.write(std::slice::from_ref(&g.meeting))?;
+        tables.attendance.write(&g.attendance)?;
+        tables.documents.write(&g.documents)?;
+        tables.topics.write(&g.topics)?;
         summary.rows[0] += 1;
         summary.rows[1] += g.attendance.len();
         summary.rows[2] += g.documents.len();
@@ -621,25 +617,6 @@ pub fn write_corpus(config: &Config, res: &Resources, dir: &Path) -> Result<Summ
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiyao_core::table::TableKind;
-
-    #[test]
-    fn truth_headers_start_with_the_extractor_columns() {
-        for (kind, header) in [
-            (TableKind::Meetings, MEETINGS_HEADER),
-            (TableKind::Attendance, ATTENDANCE_HEADER),
-            (TableKind::Documents, DOCUMENTS_HEADER),
-            (TableKind::Topics, TOPICS_HEADER),
-        ] {
-            let n = match kind {
-                TableKind::Meetings => 9,
-                TableKind::Attendance => 7,
-                TableKind::Documents => 6,
-                _ => 4,
-            };
-            assert_eq!(&header[..n], &kind.header()[..n], "{}", kind.name());
-        }
-    }
 
     #[test]
     fn plans_cover_every_meeting() {

@@ -4,7 +4,7 @@
 //! achieved when the test was written (measured values in the comments), so
 //! that a regression fails the test while an improvement does not.
 
-use jiyao_core::extract::extract;
+use jiyao_core::extract::{extract, Role};
 use jiyao_core::load;
 use jiyao_core::resolve::Resources;
 use jiyao_synth::eval::{evaluate, Options};
@@ -71,7 +71,7 @@ fn generated_minutes_parse_as_minutes() {
     let all = corpus(120, 5);
     let mut kinds = std::collections::BTreeSet::new();
     for g in &all {
-        kinds.insert(g.meeting[11].clone());
+        kinds.insert(g.meeting.delivery.clone());
         let src =
             load::decode(&g.file_name, &g.bytes).unwrap_or_else(|e| panic!("{}: {e}", g.file_name));
         let x = extract(&src, res).unwrap_or_else(|e| panic!("{}: {e}", g.file_name));
@@ -92,9 +92,9 @@ fn every_person_starts_with_a_known_surname() {
     let res = Resources::bundled();
     for g in corpus(150, 9) {
         for row in &g.attendance {
-            let person = &row[6];
+            let person = &row.person;
             if person.is_empty() {
-                assert_eq!(row[3], "representative");
+                assert_eq!(row.role, Role::Representative);
                 continue;
             }
             let chars: Vec<char> = person.chars().collect();
@@ -118,10 +118,10 @@ fn document_titles_appear_in_the_text() {
             // Titles may be broken by a page break; compare without line ends.
             let flat: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
             assert!(
-                flat.contains(d[3].as_str()),
+                flat.contains(d.title.as_str()),
                 "{}: title {} not in the text",
                 g.file_name,
-                d[3]
+                d.title
             );
         }
     }

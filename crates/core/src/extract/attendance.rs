@@ -52,6 +52,7 @@ const JUNK: i32 = 100;
 const LATE_BARE_NAME: i32 = 25;
 const HIDDEN_RECORD: i32 = 45;
 const BREAK_IN_UNKNOWN_ORG: i32 = 10;
+const ORG_ENDING_NAME: i32 = 60;
 const MAX_ORG: usize = 24;
 
 /// Characters an organisation's name ends with (局, 委, 办, 区, 公司's 司 …).
@@ -87,6 +88,14 @@ fn is_org_ending(c: char) -> bool {
             | '校'
             | '馆'
             | '支'
+    )
+}
+
+/// Characters that end a department's name and almost never a personal name.
+fn is_department_ending(c: char) -> bool {
+    matches!(
+        c,
+        '局' | '委' | '办' | '院' | '厅' | '室' | '处' | '署' | '馆'
     )
 }
 
@@ -171,6 +180,7 @@ pub(crate) fn read_section(
                 role: Role::Representative,
                 org: Some(org),
                 person: None,
+                title: None,
                 note: None,
                 span,
             });
@@ -353,8 +363,40 @@ impl Gaps {
 }
 
 /// Segments a run of characters (no representative list inside) into person records.
+///
+/// Four named steps: [`with_separators_as_gaps`] prepares the characters,
+/// [`Lattice::options_at`] lists the departments that may start at a position,
+/// [`Lattice::relax`] prices every reading of a record from there (the cost of
+/// a reading), [`backtrack`] walks back the cheapest path, and [`emit`] turns its
+/// steps into records and diagnostics.
 fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec<Attendance>) {
-    // Separators become spaces: some minutes write 李亚平、王翔.
+    let seg = with_separators_as_gaps(cs);
+    if seg.is_empty() {
+        return;
+    }
+    let lattice = Lattice::new(&seg, res);
+    let n = seg.len();
+    // States: 0 before the first record with a department, 1 after it. Lists
+    // give bare names first (members, then attending officials without a
+    // department) and department records after; a bare name among department
+    // records is more likely a department broken by a line end (武警\n常州支队).
+    let mut best = vec![[i32::MAX; 2]; n + 1];
+    let mut back = vec![[(Step::Start, 0usize); 2]; n + 1];
+    best[0][0] = 0;
+    let mut options: Vec<(usize, Dept, i32)> = Vec::new();
+    for i in 0..n {
+        if best[i] == [i32::MAX; 2] {
+            continue;
+        }
+        lattice.options_at(i, &mut options);
+        lattice.relax(i, &options, &mut best, &mut back);
+    }
+    let steps = backtrack(&best, &back, n);
+    emit(&lattice, &steps, role, sink, out);
+}
+
+/// Separators become spaces (some minutes write 李亚平、王翔); a note on a separator moves to the character before.
+fn with_separators_as_gaps(cs: &[C]) -> Vec<C> {
     let mut seg: Vec<C> = Vec::with_capacity(cs.len());
     let mut pending = Gap::None;
     for c in cs {
@@ -370,35 +412,47 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
         pending = Gap::None;
         seg.push(c);
     }
-    let n = seg.len();
-    if n == 0 {
-        return;
-    }
-    let chars: Vec<char> = seg.iter().map(|c| c.c).collect();
-    let gaps = Gaps::new(&seg);
-    // Per position: the length of the surname starting there, if any (compound surnames need a name of 3+).
-    let single: Vec<bool> = (0..n)
-        .map(|p| res.surnames.surname_len(&chars[p..(p + 1).min(n)]) == Some(1))
-        .collect();
-    let compound: Vec<bool> = (0..n)
-        .map(|p| p + 3 <= n && res.surnames.surname_len(&chars[p..p + 3]) == Some(2))
-        .collect();
-    // States: 0 before the first record with a department, 1 after it. Lists
-    // give bare names first (members, then attending officials without a
-    // department) and department records after; a bare name among department
-    // records is more likely a department broken by a line end (武警\n常州支队).
-    let mut best = vec![[i32::MAX; 2]; n + 1];
-    let mut back = vec![[(Step::Start, 0usize); 2]; n + 1];
-    best[0][0] = 0;
-    // Department options at a position: where the name starts, the kind, and the cost so far.
-    let mut options: Vec<(usize, Dept, i32)> = Vec::new();
-    for i in 0..n {
-        if best[i] == [i32::MAX; 2] {
-            continue;
+    seg
+}
+
+/// The characters of a run with what every step of the dynamic program asks of them.
+struct Lattice<'a> {
+    seg: &'a [C],
+    chars: Vec<char>,
+    gaps: Gaps,
+    /// Per position: a single-character surname starts there.
+    single: Vec<bool>,
+    /// Per position: a compound surname starts there and leaves room for a name of 3+.
+    compound: Vec<bool>,
+    res: &'a Resources,
+}
+
+impl<'a> Lattice<'a> {
+    fn new(seg: &'a [C], res: &'a Resources) -> Self {
+        let n = seg.len();
+        let chars: Vec<char> = seg.iter().map(|c| c.c).collect();
+        let single = (0..n)
+            .map(|p| res.surnames.surname_len(&chars[p..(p + 1).min(n)]) == Some(1))
+            .collect();
+        let compound = (0..n)
+            .map(|p| p + 3 <= n && res.surnames.surname_len(&chars[p..p + 3]) == Some(2))
+            .collect();
+        Lattice {
+            seg,
+            gaps: Gaps::new(seg),
+            chars,
+            single,
+            compound,
+            res,
         }
+    }
+
+    /// The departments a record starting at `i` may have: where its name would start, the kind, and the cost so far.
+    fn options_at(&self, i: usize, options: &mut Vec<(usize, Dept, i32)>) {
+        let (seg, chars, gaps, n) = (self.seg, &self.chars, &self.gaps, self.seg.len());
         options.clear();
         options.push((i, Dept::None, 0));
-        res.gazetteer.matches_at(&chars, i, |len, org| {
+        self.res.gazetteer.matches_at(chars, i, |len, org| {
             let k = i + len;
             let mut cost = gaps.cost(i, k, BREAK_IN_ORG, SPACE_IN_ORG);
             if k < n && seg[k].gap == Gap::Space {
@@ -431,10 +485,47 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
             }
             // Only where nothing separates them: at a line break (人行\n常州中支) the
             // other reading already costs nothing for the record end.
-            if k < n && seg[k].gap == Gap::None && (single[k] || compound[k]) {
+            if k < n && seg[k].gap == Gap::None && (self.single[k] || self.compound[k]) {
                 hidden += 1;
             }
         }
+    }
+
+    /// The cost of reading `k..k + len` as a personal name after a department ending at `k`.
+    fn name_cost(&self, k: usize, len: usize, surname: usize) -> i32 {
+        let (seg, n, j) = (self.seg, self.seg.len(), k + len);
+        let mut c = self.gaps.cost(k, j, BREAK_IN_NAME, SPACE_IN_NAME);
+        if len == 4 && surname == 1 {
+            c += FOUR_CHAR_NAME;
+        }
+        // A name ending like a department (区财政局) is a department before a space.
+        if len >= 3 && is_department_ending(self.chars[j - 1]) {
+            c += ORG_ENDING_NAME;
+        }
+        if surname == 2 && len == 2 {
+            // 欧阳 or 左丘 alone is a surname, not a name: more likely the
+            // start of a name broken by a line end (左丘\n华骏) than 左 丘.
+            c += if self.single[k] {
+                COMPOUND_ALONE
+            } else {
+                UNKNOWN_SURNAME
+            };
+        }
+        if j < n && seg[j].gap == Gap::None {
+            c += END_WITHOUT_GAP;
+        }
+        c
+    }
+
+    /// Prices every reading from `i` (junk, or a department option then a 2–4 character name) and keeps the cheapest per end and state.
+    fn relax(
+        &self,
+        i: usize,
+        options: &[(usize, Dept, i32)],
+        best: &mut [[i32; 2]],
+        back: &mut [[(Step, usize); 2]],
+    ) {
+        let (chars, n) = (&self.chars, self.seg.len());
         for state in 0..2 {
             let base = best[i][state];
             if base == i32::MAX {
@@ -447,7 +538,7 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                 }
             };
             relax(i + 1, state, base + JUNK, Step::Junk(i));
-            for &(k, dept, extra) in &options {
+            for &(k, dept, extra) in options {
                 let (to, mut cost) = match dept {
                     Dept::None => (state, base + if state == 1 { LATE_BARE_NAME } else { 0 }),
                     _ => (1, base + extra),
@@ -456,9 +547,9 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                     continue;
                 }
                 // Four characters are common after a compound surname (欧阳明月), rare after a single one.
-                let surname = if compound[k] {
+                let surname = if self.compound[k] {
                     2
-                } else if single[k] {
+                } else if self.single[k] {
                     1
                 } else {
                     0
@@ -471,28 +562,20 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                     if j > n || !is_han(chars[j - 1]) {
                         break;
                     }
-                    let mut c = cost + gaps.cost(k, j, BREAK_IN_NAME, SPACE_IN_NAME);
-                    if len == 4 && surname == 1 {
-                        c += FOUR_CHAR_NAME;
-                    }
-                    if surname == 2 && len == 2 {
-                        // 欧阳 or 左丘 alone is a surname, not a name: more likely the
-                        // start of a name broken by a line end (左丘\n华骏) than 左 丘.
-                        c += if single[k] {
-                            COMPOUND_ALONE
-                        } else {
-                            UNKNOWN_SURNAME
-                        };
-                    }
-                    if j < n && seg[j].gap == Gap::None {
-                        c += END_WITHOUT_GAP;
-                    }
-                    relax(j, to, c, Step::Record { i, k, dept });
+                    relax(
+                        j,
+                        to,
+                        cost + self.name_cost(k, len, surname),
+                        Step::Record { i, k, dept },
+                    );
                 }
             }
         }
     }
-    // Walk back from the cheaper end state.
+}
+
+/// Walks back from the cheaper end state: the steps of the cheapest segmentation, in order, each with its end.
+fn backtrack(best: &[[i32; 2]], back: &[[(Step, usize); 2]], n: usize) -> Vec<(Step, usize)> {
     let mut steps = Vec::new();
     let mut j = n;
     let mut state = if best[n][0] <= best[n][1] { 0 } else { 1 };
@@ -506,6 +589,18 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
         state = prev;
     }
     steps.reverse();
+    steps
+}
+
+/// Turns the steps of a segmentation into records, warning about junk, unknown departments and doubtful names.
+fn emit(
+    l: &Lattice<'_>,
+    steps: &[(Step, usize)],
+    role: Role,
+    sink: &mut Sink,
+    out: &mut Vec<Attendance>,
+) {
+    let (seg, chars, res) = (l.seg, &l.chars, l.res);
     let mut junk: Option<(usize, usize)> = None;
     let flush = |junk: &mut Option<(usize, usize)>, sink: &mut Sink| {
         if let Some((a, b)) = junk.take() {
@@ -517,7 +612,7 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
             );
         }
     };
-    for (step, j) in steps {
+    for &(step, j) in steps {
         match step {
             Step::Junk(i) => {
                 junk = Some(match junk {
@@ -565,6 +660,7 @@ fn segment(cs: &[C], role: Role, res: &Resources, sink: &mut Sink, out: &mut Vec
                     role,
                     org,
                     person: Some(person),
+                    title: None,
                     note,
                     span,
                 });
@@ -665,4 +761,87 @@ pub fn split_names(list: &str, res: &Resources) -> Vec<(Option<String>, Option<S
         .into_iter()
         .map(|a| (a.org.map(|o| o.written), a.person))
         .collect()
+}
+
+#[cfg(test)]
+mod steps {
+    //! The segmenter's steps, each alone.
+    use super::*;
+
+    fn cs(s: &str) -> Vec<C> {
+        let mut text = Text::default();
+        for (k, ch) in s.chars().enumerate() {
+            text.push(
+                ch,
+                Pos {
+                    line: 1,
+                    col: k as u32 + 1,
+                },
+            );
+        }
+        chars_of(&text)
+    }
+
+    #[test]
+    fn separators_become_space_gaps() {
+        let seg = with_separators_as_gaps(&cs("李亚平、王翔"));
+        let gaps: Vec<(char, Gap)> = seg.iter().map(|c| (c.c, c.gap)).collect();
+        assert_eq!(
+            gaps,
+            vec![
+                ('李', Gap::None),
+                ('亚', Gap::None),
+                ('平', Gap::None),
+                ('王', Gap::Space),
+                ('翔', Gap::None)
+            ]
+        );
+    }
+
+    #[test]
+    fn options_at_a_position() {
+        let seg = with_separators_as_gaps(&cs("市工信局汪香元"));
+        let l = Lattice::new(&seg, Resources::bundled());
+        let mut options = Vec::new();
+        l.options_at(0, &mut options);
+        let ends: Vec<(usize, bool, i32)> = options
+            .iter()
+            .map(|&(k, d, c)| (k, matches!(d, Dept::Known(_)), c))
+            .collect();
+        // No department, or the gazetteer's 市工信局 (free): nothing shaped competes at the same end.
+        assert_eq!(ends, vec![(0, false, 0), (4, true, 0)]);
+    }
+
+    #[test]
+    fn cost_of_a_reading() {
+        let seg = with_separators_as_gaps(&cs("区财政局 吴海燕"));
+        let l = Lattice::new(&seg, Resources::bundled());
+        // 区财政局 as a four-character name: a single surname, a department's ending, no gap after.
+        assert_eq!(l.name_cost(0, 4, 1), FOUR_CHAR_NAME + ORG_ENDING_NAME);
+        // 吴海燕 after the space: nothing to pay.
+        assert_eq!(l.name_cost(4, 3, 1), 0);
+    }
+
+    #[test]
+    fn backtrack_follows_the_cheaper_end() {
+        let best = vec![[0, i32::MAX], [i32::MAX, i32::MAX], [5, 3]];
+        let back = vec![
+            [(Step::Start, 0); 2],
+            [(Step::Start, 0); 2],
+            [
+                (Step::Junk(0), 0),
+                (
+                    Step::Record {
+                        i: 0,
+                        k: 0,
+                        dept: Dept::None,
+                    },
+                    0,
+                ),
+            ],
+        ];
+        let steps = backtrack(&best, &back, 2);
+        assert_eq!(steps.len(), 1);
+        assert!(matches!(steps[0], (Step::Record { i: 0, k: 0, .. }, 2)));
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::items::{actions, leads, texts};
 use super::topics::sentence;
-use super::PolicyDocument;
+use super::{org_ref, OrgRef, PolicyDocument};
 use crate::parse::{Document, Text};
 use crate::resolve::Resources;
 use regex::Regex;
@@ -12,6 +12,8 @@ use std::sync::OnceLock;
 const KINDS: &[&str] = &[
     "若干政策措施",
     "政策措施",
+    "若干措施",
+    "措施",
     "实施方案",
     "工作方案",
     "活动方案",
@@ -56,7 +58,7 @@ fn alias_re() -> &'static Regex {
 fn next_step_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"提请[^，。；]{2,14}?审议|以[^，。；]{2,12}?名义(?:印发实施|印发|发布实施|发布)|发文实施|按程序发布|印发实施|公布实施|发布实施|报[^，。；]{2,10}?(?:审批|批准|备案)").unwrap()
+        Regex::new(r"提请[^，。；]{2,14}?审议|以[^，。；]{2,12}?名义(?:印发实施|印发|发布实施|发布)|发文实施|按程序发布|印发实施|公布实施|发布实施|组织实施|报[^，。；]{2,10}?(?:审批|批准|备案)|印发").unwrap()
     })
 }
 
@@ -65,9 +67,99 @@ fn decision_re() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"原则同意|原则通过|审议通过|同意").unwrap())
 }
 
-/// Folds a title for comparison: full- and half-width brackets and quotes are one.
+/// Marks of a draft's stage after a title: the same document with or without them.
+const DRAFT_MARKS: &[&str] = &[
+    "送审稿",
+    "讨论稿",
+    "修改稿",
+    "征求意见稿",
+    "审议稿",
+    "代拟稿",
+];
+
+/// Folds a title for comparison: full- and half-width brackets and quotes are one, and a draft's stage mark （送审稿） is dropped.
 fn folded(title: &str) -> String {
-    title.chars().map(crate::resolve::fold).collect()
+    let mut s: String = title.chars().map(crate::resolve::fold).collect();
+    // Folding made every bracket half-width: (送审稿).
+    if let Some(inner) = s.strip_suffix(')') {
+        if let Some(mark) = DRAFT_MARKS.iter().find(|m| inner.ends_with(*m)) {
+            let open = inner.len() - mark.len();
+            if inner[..open].ends_with('(') {
+                s.truncate(open - 1);
+            }
+        }
+    }
+    s
+}
+
+/// Finds the document a short name refers to (该《办法》, 该方案): the latest one mentioned whose title, draft marks aside, ends with it.
+fn referent(docs: &[PolicyDocument], order: &[usize], short: &str) -> Option<usize> {
+    let key = folded(short);
+    order.iter().rev().copied().find(|&di| {
+        let t = folded(&docs[di].title);
+        t != key && (t.ends_with(&key) || without_brackets_at_end(&t).ends_with(&key))
+    })
+}
+
+/// A title without the bracketed notes at its end (（2025—2027年）, （试行）).
+fn without_brackets_at_end(title: &str) -> &str {
+    let mut core = title.trim_end();
+    while let Some(stripped) = core.strip_suffix('）').or_else(|| core.strip_suffix(')')) {
+        match stripped.rfind(['（', '(']) {
+            Some(open) => core = &stripped[..open],
+            None => break,
+        }
+    }
+    core
+}
+
+fn this_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        let kinds = KINDS.join("|");
+        Regex::new(&format!("该({kinds})")).unwrap()
+    })
+}
+
+/// The department that reported on or proposed a document, from the words before its title: 听取了X关于《…, X提出的《….
+fn proposer(before: &str, res: &Resources) -> Option<OrgRef> {
+    let is_org = |x: &str| {
+        res.gazetteer.lookup(x).is_some()
+            || super::attendance::org_shaped(&x.chars().collect::<Vec<_>>())
+    };
+    let clause = before.rsplit(['。', '；']).next().unwrap_or(before);
+    if let Some(k) = clause.rfind("听取") {
+        let rest = clause[k + "听取".len()..].trim_start_matches('了');
+        if let Some(z) = rest.find("关于") {
+            let x = &rest[..z];
+            if is_org(x) {
+                return Some(org_ref(x.to_owned(), res));
+            }
+        }
+    }
+    for verb in ["提出的", "起草的", "报送的", "提交的", "制定的", "拟定的"] {
+        if let Some(head) = clause.strip_suffix(verb) {
+            let start = [
+                "同意",
+                "通过",
+                "审议了",
+                "审议",
+                "听取了",
+                "听取",
+                "，",
+                "、",
+            ]
+            .iter()
+            .filter_map(|w| head.rfind(w).map(|k| k + w.len()))
+            .max()
+            .unwrap_or(0);
+            let x = &head[start..];
+            if is_org(x) {
+                return Some(org_ref(x.to_owned(), res));
+            }
+        }
+    }
+    None
 }
 
 /// Returns the type a title names by its ending (brackets such as （草案） ignored), and its status (草案, 试行).
@@ -131,6 +223,16 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
             text: o,
         });
     }
+    // A report's paragraphs before its first item (会前学习了《…》).
+    if doc.form == crate::parse::Form::Report {
+        for n in &doc.notes {
+            places.push(Place {
+                item: None,
+                heading: false,
+                text: n,
+            });
+        }
+    }
     for item in &doc.items {
         for (point, t) in texts(item) {
             places.push(Place {
@@ -142,6 +244,11 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
     }
     let mut docs: Vec<PolicyDocument> = Vec::new();
     let mut reviewed: Vec<bool> = Vec::new();
+    // Per document: mentioned where it was studied (会前学习《…》), and mentioned otherwise.
+    let mut studied: Vec<bool> = Vec::new();
+    let mut examined: Vec<bool> = Vec::new();
+    // Documents by latest mention, for short names (该方案).
+    let mut order: Vec<usize> = Vec::new();
     let mut aliases: Vec<(String, usize)> = Vec::new();
     // Each mention: place index, byte range of the mention, document index.
     let mut mentions: Vec<(usize, (usize, usize), usize)> = Vec::new();
@@ -171,9 +278,17 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
         for ((a, z), title, is_bracketed) in found {
             // Titles are one document whatever the width of their brackets and quotes.
             let key = folded(&title);
+            let short_ref = (s[..a].ends_with('该') || KINDS.contains(&title.as_str()))
+                .then(|| referent(&docs, &order, &title))
+                .flatten();
             let di = if let Some(&(_, di)) = aliases.iter().find(|(al, _)| folded(al) == key) {
                 di
             } else if let Some(di) = docs.iter().position(|d| folded(&d.title) == key) {
+                di
+            } else if let Some(di) = short_ref {
+                // 会议原则同意该《办法》: a short name of a document already named.
+                docs[di].aliases.push(title.clone());
+                aliases.push((title.clone(), di));
                 di
             } else {
                 let (kind, status) = kind_and_status(&title);
@@ -189,10 +304,13 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
                     co_leads: Vec::new(),
                     next_step: None,
                     cited: false,
+                    studied: false,
                     evidence: sentence(s, a, z).to_owned(),
                     span: place.text.span_of(a, z),
                 });
                 reviewed.push(false);
+                studied.push(false);
+                examined.push(false);
                 docs.len() - 1
             };
             if docs[di].item.is_none() && place.item.is_some() {
@@ -203,6 +321,14 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
             if place.heading {
                 reviewed[di] = true;
             }
+            let clause = s[..a].rsplit(['，', '。', '；', '、']).next().unwrap_or("");
+            if clause.contains("学习") && !clause.contains("审议") {
+                studied[di] = true;
+            } else {
+                examined[di] = true;
+            }
+            order.retain(|&d| d != di);
+            order.push(di);
             if let Some(c) = alias_re().captures(&s[z..]) {
                 let alias = c[1].to_owned();
                 if !docs[di].aliases.contains(&alias) {
@@ -212,11 +338,22 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
             }
             mentions.push((pi, (a, z), di));
         }
+        // 会议原则同意该方案: the latest document of that kind.
+        for c in this_re().captures_iter(s) {
+            let k = c.get(1).unwrap();
+            if s[k.end()..].starts_with('》') {
+                continue;
+            }
+            if let Some(di) = referent(&docs, &order, k.as_str()) {
+                mentions.push((pi, (k.start(), k.end()), di));
+            }
+        }
     }
     mentions.sort_by_key(|&(pi, (a, _), _)| (pi, a));
     decide(&places, &mentions, &mut docs, res);
-    for (d, r) in docs.iter_mut().zip(reviewed) {
-        d.cited = !r && d.decision.is_none();
+    for (((d, r), st), ex) in docs.iter_mut().zip(reviewed).zip(studied).zip(examined) {
+        d.studied = st && !ex && d.decision.is_none();
+        d.cited = !r && !d.studied && d.decision.is_none();
     }
     // Agenda order: by item, then by place of first mention; documents named only in the opening paragraph last.
     docs.sort_by_key(|d| (d.item.is_none(), d.item, d.span.line, d.span.col));
@@ -230,6 +367,15 @@ fn decide(
     docs: &mut [PolicyDocument],
     res: &Resources,
 ) {
+    // Who reported on or proposed each document, from any of its mentions (会议听取了X关于《…》的汇报。).
+    let mut proposers: Vec<Option<OrgRef>> = vec![None; docs.len()];
+    for &(pi, (a, _), di) in mentions {
+        if proposers[di].is_none() {
+            let s = places[pi].text.as_str();
+            let sent_start = s[..a].rfind('。').map_or(0, |k| k + '。'.len_utf8());
+            proposers[di] = proposer(&s[sent_start..a], res);
+        }
+    }
     for &(pi, (a, z), di) in mentions {
         if docs[di].decision.is_some() {
             continue;
@@ -261,6 +407,8 @@ fn decide(
         if let Some(l) = leads(&s[z..window_end], res).into_iter().next() {
             d.lead = Some(l.lead);
             d.co_leads = l.co.into_iter().map(|(_, o)| o).collect();
+        } else if let Some(p) = proposers[di].clone() {
+            d.lead = Some(p);
         }
         d.next_step = next_step_re()
             .find(&s[z..window_end])

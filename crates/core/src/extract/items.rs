@@ -25,6 +25,14 @@ const ACTIONS: &[&str] = &[
 pub(crate) fn actions(heading: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut clause_start = true;
+    // A report's paragraph opens with 会议 (会议听取了…, 会议还研究了…).
+    let mut heading = heading;
+    if let Some(rest) = heading.strip_prefix("会议") {
+        heading = ["还", "首先", "先后", "集中", "一并", "同时", "专题"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest);
+    }
     for (at, c) in heading.char_indices() {
         if clause_start {
             if let Some(a) = ACTIONS.iter().find(|a| heading[at..].starts_with(*a)) {
@@ -77,6 +85,12 @@ const AFTER_LEAD: &[&str] = &[
     "认真",
     "尽快",
     "作",
+    "修改",
+    "组织",
+    "按程序",
+    "提请",
+    "印发",
+    "研究",
 ];
 
 /// The length of an organisation missing from the gazetteer at the start of `chars`: the shortest run shaped like an organisation's name and followed by a word of [`AFTER_LEAD`].
@@ -100,6 +114,7 @@ pub(crate) fn leads(s: &str, res: &Resources) -> Vec<Lead> {
         let ok = match c {
             '由' => !"理自缘于经来".contains(before),
             '请' => !"提申邀聘".contains(before),
+            '成' => before == '责',
             _ => false,
         };
         if !ok {

@@ -1,8 +1,18 @@
-//! The meeting: issuer, document number, ordinal, date, chair, and the footer's dates and distribution.
+//! The meeting: issuer, level, document number, term and ordinal, date, chair, combination, and the footer's dates and distribution.
+//!
+//! Minutes and news reports say these things in many shapes. The chair comes
+//! before or after the title (李亚平市长, 区长某某, 区委副书记、区长某某, 代县长某某),
+//! in the opening sentence or after the agenda (会议由市长某某主持). The ordinal
+//! may carry the government's term (第 32 次, 2届42次, 五届104次, 六届一百一十八次,
+//! 十六届县人民政府第52次, 区政府十五届第21次). A report's date often has no year
+//! (25日, 12月18日): it takes the year and month from the page's publication
+//! date, with a diagnostic, and is left unknown when the page gives none. The
+//! issuer comes from the text; when only the departments' full names show the
+//! place, it is inferred from them and flagged.
 
-use super::Meeting;
+use super::{is_han, Inferred, Level, Meeting, SourceKind};
 use crate::diag::{Sink, Span};
-use crate::parse::{numerals, Document, Text};
+use crate::parse::{numerals, Document, Form, Text};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -22,6 +32,84 @@ fn ordinal_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"第\s*([0-9一二三四五六七八九十百零〇]+)\s*次\s*(?:政府)?常务会议").unwrap()
+    })
+}
+
+/// An ordinal with the government's term: 2届42次, 五届104次, 十六届县人民政府第52次, 区政府十五届第21次.
+fn term_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:第)?([0-9一二三四五六七八九十]{1,3})\s*届\s*(?:[\p{Han}（）()]{0,8}?)第?\s*([0-9一二三四五六七八九十百零〇]{1,8})\s*次\s*[\p{Han}（）()]{0,8}?常务会")
+            .unwrap()
+    })
+}
+
+/// An ordinal without a term, with words between it and 常务会议 (第 32 次区政府常务会议).
+fn loose_ordinal_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"第\s*([0-9一二三四五六七八九十百零〇]{1,8})\s*次\s*[\p{Han}（）()]{0,8}?常务会",
+        )
+        .unwrap()
+    })
+}
+
+/// A chair's title: 区长, 常务副市长, 代县长, 区委副书记, 县委常委 ….
+const CHAIR_TITLE: &str = r"(?:(?:[市区县州旗盟省]委|[市区县州旗盟]政府党组)?(?:常委|副书记|书记)|(?:[市区县州旗盟省]政府)?(?:常务)?副?[市区县州旗盟省]长|代[市区县州旗盟省]长|[市区县州旗盟]政府党组成员)";
+
+/// The chair before the verb, title first (区委副书记、区长某某主持召开) or name first (某某区长主持).
+fn chair_res() -> &'static [Regex; 4] {
+    static R: OnceLock<[Regex; 4]> = OnceLock::new();
+    R.get_or_init(|| {
+        let place = r"(?:同志)?(?:在[^，。；,]{1,30}?)?(?:主持召开|主持|召集)";
+        [
+            Regex::new(&format!(
+                r"((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})(\p{{Han}}{{2,3}}?){place}"
+            ))
+            .unwrap(),
+            Regex::new(&format!(r"(?:^|[，,、\s午日])(\p{{Han}}{{2,3}})({CHAIR_TITLE}){place}")).unwrap(),
+            Regex::new(&format!(
+                r"会议由((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})?\s*(\p{{Han}}{{2,3}}?)(?:同志)?(?:主持|召集)"
+            ))
+            .unwrap(),
+            Regex::new(&format!(
+                r"会议由(\p{{Han}}{{2,3}}?)({CHAIR_TITLE})(?:同志)?(?:主持|召集)"
+            ))
+            .unwrap(),
+        ]
+    })
+}
+
+/// A meeting held together with the 常务会议: 区政府党组（扩大）会议和区政府第21次常务会议.
+fn combined_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:召开|举行|召开了)?([^，。；,、]{2,40}?会议)(?:和|暨|及|与)[^，。；,]{0,30}?常务会议").unwrap()
+    })
+}
+
+/// A date without a year: 12月18日, or 25日 at the start of a sentence.
+fn short_date_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:^|[，,。\s])(?:([0-9一二三四五六七八九十]{1,3})\s*月\s*)?([0-9一二三四五六七八九十]{1,3})\s*日\s*(上午|下午|晚上|中午|晚)?")
+            .unwrap()
+    })
+}
+
+/// A publication date as portals write it: 2024-09-14, 2024/9/14, 2024年9月14日.
+fn page_date_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").unwrap())
+}
+
+/// A department's full name that shows its place: 青岚区财政局 → 青岚区.
+fn place_of_department_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^(\p{Han}{2,6}?(?:自治县|市|区|县|旗))\p{Han}{1,12}(?:局|委|办|中心)$")
+            .unwrap()
     })
 }
 
@@ -71,20 +159,261 @@ fn text(t: &Option<Text>) -> Option<String> {
     t.as_ref().map(|t| t.as_str().to_owned())
 }
 
-/// Returns the span of the chair's name in the opening paragraph.
-pub(crate) fn chair_span(doc: &Document) -> Option<Span> {
-    let o = doc.opening.as_ref()?;
-    let c = opening_re().captures(o.as_str())?;
-    let m = c.get(5)?;
-    Some(o.span_of(m.start(), m.end()))
+/// A chair as read: name, title as written, and the span of the name.
+pub(crate) struct Chair {
+    /// The name.
+    pub name: String,
+    /// The title as written, stacked titles kept (区委副书记、区长).
+    pub title: Option<String>,
+    /// Where the name is.
+    pub span: Span,
+}
+
+/// The paragraphs of a record in order: opening, notes, then each item's texts.
+pub(crate) fn paragraphs(doc: &Document) -> impl Iterator<Item = &Text> {
+    doc.opening
+        .iter()
+        .chain(doc.notes.iter())
+        .chain(doc.items.iter().flat_map(|i| {
+            std::iter::once(&i.heading)
+                .chain(i.intro.iter())
+                .chain(i.points.iter().map(|p| &p.text))
+        }))
+}
+
+/// Finds the chair: in the opening sentence (either order of name and title), else 会议由…主持 anywhere, else in the headline.
+pub(crate) fn chair(doc: &Document) -> Option<Chair> {
+    let found = |t: &Text, c: regex::Captures<'_>, name: usize, title: usize| {
+        let n = c.get(name)?;
+        Some(Chair {
+            name: n.as_str().to_owned(),
+            title: c.get(title).map(|m| m.as_str().to_owned()),
+            span: t.span_of(n.start(), n.end()),
+        })
+    };
+    let [title_first, name_first, by, by_name_first] = chair_res();
+    if let Some(o) = &doc.opening {
+        if let Some(c) = opening_re().captures(o.as_str()) {
+            return found(o, c, 5, 6);
+        }
+        if let Some(c) = title_first.captures(o.as_str()) {
+            return found(o, c, 2, 1);
+        }
+        if let Some(c) = name_first.captures(o.as_str()) {
+            return found(o, c, 1, 2);
+        }
+    }
+    for t in paragraphs(doc) {
+        if let Some(c) = by.captures(t.as_str()) {
+            return found(t, c, 2, 1);
+        }
+        if let Some(c) = by_name_first.captures(t.as_str()) {
+            return found(t, c, 1, 2);
+        }
+    }
+    let h = doc.page.headline.as_ref()?;
+    if let Some(c) = title_first.captures(h.as_str()) {
+        return found(h, c, 2, 1);
+    }
+    name_first
+        .captures(h.as_str())
+        .and_then(|c| found(h, c, 1, 2))
+}
+
+/// Reads term and ordinal from a text: (term, ordinal).
+fn ordinal_of(s: &str) -> Option<(Option<u32>, Option<u32>)> {
+    if let Some(c) = term_re().captures(s) {
+        return Some((numerals::parse(&c[1]), numerals::parse(&c[2])));
+    }
+    if let Some(c) = ordinal_re()
+        .captures(s)
+        .or_else(|| loose_ordinal_re().captures(s))
+    {
+        return Some((None, numerals::parse(&c[1])));
+    }
+    None
+}
+
+/// Parses a page's publication date into (year, month, day).
+fn page_date(t: &Text) -> Option<(u32, u32, u32)> {
+    let c = page_date_re().captures(t.as_str())?;
+    Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
+}
+
+/// The number of days in a month.
+fn days_in(y: u32, m: u32) -> u32 {
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Reads a date without a year (12月18日, 25日) from the start of the opening, completed from the publication date.
+fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Option<String> {
+    let s = o.as_str();
+    let c = short_date_re().captures(s)?;
+    let whole = c.get(0)?;
+    // Only near the start of the paragraph, where reports give the meeting's day.
+    if s[..whole.start()].chars().count() > 20 {
+        return None;
+    }
+    let day = numerals::parse(&c[2])?;
+    let month = c.get(1).and_then(|x| numerals::parse(x.as_str()));
+    m.half_day = c.get(3).map(|h| h.as_str().to_owned());
+    let span = o.span_of(whole.start(), whole.end());
+    let Some((py, pm, pd)) = doc.page.published.as_ref().and_then(page_date) else {
+        sink.warn(
+            "missing-year",
+            format!(
+                "the meeting date {} has no year and the page gives no publication date; left unknown",
+                whole.as_str().trim_start_matches(['，', ',', '。']).trim()
+            ),
+            span,
+        );
+        return None;
+    };
+    // The meeting comes before its report: a later month is last year's, a later day last month's.
+    let (y, mo) = match month {
+        Some(mo) if mo > pm => (py - 1, mo),
+        Some(mo) => (py, mo),
+        None if day > pd && pm == 1 => (py - 1, 12),
+        None if day > pd => (py, pm - 1),
+        None => (py, pm),
+    };
+    if day == 0 || day > days_in(y, mo) {
+        sink.warn("bad-date", "the meeting date is not a valid date", span);
+        return None;
+    }
+    let date = format!("{y:04}-{mo:02}-{day:02}");
+    sink.info(
+        "inferred-date",
+        format!(
+            "the meeting date has no {}: {date} taken from the publication date {py:04}-{pm:02}-{pd:02}",
+            if month.is_some() { "year" } else { "year or month" }
+        ),
+        span,
+    );
+    m.inferred.push(Inferred::Date);
+    Some(date)
+}
+
+/// The level of a government from its name or a title (青岚区人民政府 → district).
+fn level_of(s: &str) -> Option<Level> {
+    let s = s
+        .trim_end_matches("人民政府")
+        .trim_end_matches("政府")
+        .trim_end_matches('长');
+    if s.ends_with('区') {
+        Some(Level::District)
+    } else if s.ends_with('县') || s.ends_with('旗') {
+        Some(Level::County)
+    } else if s.ends_with('市') || s.ends_with('州') || s.ends_with('盟') {
+        Some(Level::City)
+    } else {
+        None
+    }
+}
+
+/// The issuer, from the header, the page's publisher, or a place named in the headline or opening (青岚区政府, 青岚区区长).
+fn issuer_of(doc: &Document) -> Option<String> {
+    if let Some(i) = &doc.issuer {
+        return Some(i.as_str().to_owned());
+    }
+    if let Some(p) = &doc.page.publisher {
+        let s = p.as_str().trim_end_matches("办公室").trim_end_matches("办");
+        if s.ends_with("政府") {
+            return Some(s.to_owned());
+        }
+    }
+    doc.page
+        .headline
+        .iter()
+        .chain(doc.opening.iter())
+        .find_map(|t| place_in(t.as_str()))
+        .map(|place| format!("{place}人民政府"))
+}
+
+/// Finds a place named before 政府 or before a leader's title (青岚区政府, 青岚区区长, 云溪县召开): the run of characters before it ending in 市, 区, 县 or 旗.
+fn place_in(s: &str) -> Option<String> {
+    const STOP: &str = "长主持召开在了的和暨及由日午时，。、：:,（）()会议第次届副代常务委";
+    let chars: Vec<char> = s.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        // An anchor: 政府, a leader's title (区长), or a verb right after the place (青岚区召开).
+        let end = if chars[k..].starts_with(&['政', '府']) {
+            if k >= 2 && chars[k - 2] == '人' && chars[k - 1] == '民' {
+                k - 2
+            } else {
+                k
+            }
+        } else if ("市区县旗".contains(c) && chars.get(k + 1) == Some(&'长'))
+            || chars[k..].starts_with(&['召', '开'])
+            || chars[k..].starts_with(&['举', '行'])
+        {
+            k
+        } else {
+            continue;
+        };
+        let mut start = end;
+        while start > 0
+            && end - start < 8
+            && is_han(chars[start - 1])
+            && !STOP.contains(chars[start - 1])
+        {
+            start -= 1;
+        }
+        let place: String = chars[start..end].iter().collect();
+        if place.chars().count() >= 3 && place.ends_with(['市', '区', '县', '旗']) {
+            return Some(place);
+        }
+    }
+    None
+}
+
+/// Infers the issuer from departments' full names (青岚区财政局 → 青岚区人民政府), flagged with a diagnostic.
+pub(crate) fn infer_issuer(m: &mut Meeting, orgs: &[(String, Span)], sink: &mut Sink) {
+    if m.issuer.is_some() {
+        return;
+    }
+    let wanted = m.level;
+    for (written, span) in orgs {
+        let Some(c) = place_of_department_re().captures(written) else {
+            continue;
+        };
+        let place = &c[1];
+        let level = level_of(place);
+        if wanted.is_some() && level != wanted {
+            continue;
+        }
+        let issuer = format!("{place}人民政府");
+        sink.info(
+            "inferred-issuer",
+            format!("the issuer {issuer} is inferred from the department name {written}"),
+            *span,
+        );
+        m.level = m.level.or(level);
+        m.issuer = Some(issuer);
+        m.inferred.push(Inferred::Issuer);
+        return;
+    }
 }
 
 /// Reads the meeting's fields from the header, the opening paragraph and the footer.
 pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
+    let report = doc.form == Form::Report;
     let mut m = Meeting {
-        issuer: text(&doc.issuer),
-        title: text(&doc.title),
+        issuer: issuer_of(doc),
+        title: text(&doc.title).or_else(|| text(&doc.page.headline)),
         doc_number: text(&doc.doc_number),
+        kind: if report {
+            SourceKind::Report
+        } else {
+            SourceKind::Minutes
+        },
+        form: doc.form,
         ..Meeting::default()
     };
     if let Some(dn) = &doc.doc_number {
@@ -92,13 +421,24 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
             m.year = c.get(1).and_then(|y| y.as_str().parse().ok());
             m.number = c.get(2).or(c.get(3)).and_then(|n| n.as_str().parse().ok());
         }
-    } else {
+    } else if !report {
         sink.warn(
             "missing-doc-number",
             "no document number line (〔年〕号)",
             Span::point(doc.title.as_ref().map_or(1, |t| t.span().line), 1),
         );
     }
+    let chair = chair(doc);
+    if let Some(c) = &chair {
+        m.chair = Some(c.name.clone());
+        m.chair_title = c.title.clone();
+    }
+    m.page_date = doc
+        .page
+        .published
+        .as_ref()
+        .and_then(page_date)
+        .map(|(y, mo, d)| format!("{y:04}-{mo:02}-{d:02}"));
     match &doc.opening {
         Some(o) => {
             let s = o.as_str();
@@ -116,26 +456,63 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                         );
                     }
                     m.half_day = c.get(4).map(|h| h.as_str().to_owned());
-                    m.chair = Some(c[5].to_owned());
-                    m.chair_title = Some(c[6].to_owned());
                 }
                 None => {
-                    m.date = parse_date(s);
-                    sink.warn(
-                        "missing-chair",
-                        "the opening paragraph names no chair (…市长主持召开…)",
-                        o.span_of(0, 0),
-                    );
+                    match date_re().captures(s) {
+                        Some(c) => {
+                            let whole = c.get(0).unwrap();
+                            m.date = parse_date(whole.as_str());
+                            let rest = s[whole.end()..].trim_start();
+                            m.half_day = ["上午", "下午", "晚上", "中午"]
+                                .iter()
+                                .find(|h| rest.starts_with(*h))
+                                .map(|h| (*h).to_owned());
+                        }
+                        None => m.date = short_date(o, doc, &mut m, sink),
+                    }
+                    if chair.is_none() {
+                        sink.warn(
+                            "missing-chair",
+                            "the record names no chair (…市长主持召开…, 会议由…主持)",
+                            o.span_of(0, 0),
+                        );
+                    }
                 }
             }
-            match ordinal_re().captures(s) {
-                Some(c) => m.ordinal = numerals::parse(&c[1]),
+            let found = ordinal_of(s).or_else(|| {
+                doc.page
+                    .headline
+                    .iter()
+                    .chain(doc.title.iter())
+                    .find_map(|t| ordinal_of(t.as_str()))
+            });
+            match found {
+                Some((term, ordinal)) => {
+                    m.term = term;
+                    m.ordinal = ordinal;
+                }
                 None => sink.warn(
                     "missing-ordinal",
                     "the opening paragraph gives no meeting ordinal (第N次常务会议)",
                     o.span_of(0, 0),
                 ),
             }
+            m.combined = doc
+                .page
+                .headline
+                .iter()
+                .chain(std::iter::once(o))
+                .find_map(|t| combined_re().captures(t.as_str()))
+                .map(|c| {
+                    let s = &c[1];
+                    let s = ["召开", "举行"]
+                        .iter()
+                        .filter_map(|v| s.rfind(v).map(|k| &s[k + v.len()..]))
+                        .min_by_key(|r| r.len())
+                        .unwrap_or(s);
+                    s.trim_start_matches('了').to_owned()
+                })
+                .filter(|c| !c.contains("常务会议"));
         }
         None => sink.warn(
             "missing-opening",
@@ -143,6 +520,26 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
             Span::point(1, 1),
         ),
     }
+    m.level = m
+        .issuer
+        .as_deref()
+        .and_then(level_of)
+        .or_else(|| {
+            let s = doc.page.headline.iter().chain(doc.opening.iter());
+            s.flat_map(|t| {
+                ["市政府", "区政府", "县政府", "旗政府"]
+                    .into_iter()
+                    .filter(move |g| t.as_str().contains(*g))
+            })
+            .next()
+            .and_then(level_of)
+        })
+        .or_else(|| {
+            m.chair_title
+                .as_deref()
+                .and_then(|t| t.rsplit('、').next())
+                .and_then(level_of)
+        });
     let f = &doc.footer;
     m.compiled_by = text(&f.compiled_by);
     m.compiled = date_of(&f.compiled_date, "compilation date", sink);
@@ -180,6 +577,87 @@ mod tests {
         ];
         for (s, want) in cases {
             assert_eq!(parse_date(s).as_deref(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn ordinals_with_and_without_term() {
+        let cases = [
+            ("主持召开市政府第 32 次常务会议", (None, Some(32))),
+            ("主持召开2届42次县政府常务会议", (Some(2), Some(42))),
+            ("主持召开五届104次区政府常务会议", (Some(5), Some(104))),
+            (
+                "主持召开六届一百一十八次区政府常务会议",
+                (Some(6), Some(118)),
+            ),
+            (
+                "主持召开十六届县人民政府第52次常务会议",
+                (Some(16), Some(52)),
+            ),
+            ("主持召开区政府十五届第21次常务会议", (Some(15), Some(21))),
+            (
+                "召开县政府党组（扩大）会议和县十六届第9次政府常务会议",
+                (Some(16), Some(9)),
+            ),
+            ("召开区政府第115次常务会议", (None, Some(115))),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ordinal_of(s), Some(want), "{s}");
+        }
+        assert_eq!(ordinal_of("召开区政府常务会议"), None);
+    }
+
+    #[test]
+    fn chairs_in_every_shape() {
+        let cases = [
+            ("3月2日上午，区长方志强主持召开区政府第1次常务会议。", Some(("方志强", "区长"))),
+            ("3月2日，区委副书记、区长方志强在区行政中心主持召开区政府第2次常务会议。", Some(("方志强", "区委副书记、区长"))),
+            ("3月2日，县委副书记、代县长魏东来主持召开县政府第1次常务会议。", Some(("魏东来", "县委副书记、代县长"))),
+            ("2024年3月2日，区委常委、副区长白玉兰同志在第一会议室主持召开五届104次区政府常务会议。", Some(("白玉兰", "区委常委、副区长"))),
+            ("3月2日，澜江市政府召开第36次常务会议。会议由市长柳青云主持。", Some(("柳青云", "市长"))),
+            ("3月2日，澜江市政府召开第36次常务会议。会议由柳青云市长主持。", Some(("柳青云", "市长"))),
+            ("3月2日，梧冈县政府召开第40次常务会议。", None),
+        ];
+        for (s, want) in cases {
+            let src = crate::load::decode("t.txt", s.as_bytes()).unwrap();
+            let (doc, _) = crate::parse::parse(&src);
+            let got = chair(&doc).map(|c| (c.name, c.title.unwrap_or_default()));
+            let want = want.map(|(n, t)| (n.to_owned(), t.to_owned()));
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn places_named_before_government_or_title() {
+        let cases = [
+            (
+                "青岚区区长方志强主持召开区政府第1次常务会议",
+                Some("青岚区"),
+            ),
+            (
+                "2023年8月29日，澜江市政府召开第36次常务会议",
+                Some("澜江市"),
+            ),
+            ("梧冈县召开县政府第40次常务会议", Some("梧冈县")),
+            ("区长方志强主持召开区政府第1次常务会议", None),
+            ("县委副书记、代县长魏东来主持召开县政府第1次常务会议", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(place_in(s).as_deref(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn levels() {
+        let cases = [
+            ("青岚区人民政府", Some(Level::District)),
+            ("云溪县人民政府", Some(Level::County)),
+            ("澜江市人民政府", Some(Level::City)),
+            ("副县长", Some(Level::County)),
+            ("主任", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(level_of(s), want, "{s}");
         }
     }
 

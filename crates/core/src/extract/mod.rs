@@ -19,13 +19,14 @@ mod attendance;
 mod documents;
 mod items;
 mod meeting;
+mod running;
 mod topics;
 
 use crate::diag::{Diagnostic, Sink, Span};
 use crate::load::{Format, Source, TextEncoding};
-use crate::parse::{self, SectionKind};
+use crate::parse::{self, Form, Reader, SectionKind};
 use crate::resolve::{OrgKind, Resources};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use attendance::split_names;
 
@@ -105,6 +106,92 @@ pub struct Meeting {
     pub distribution: Vec<String>,
     /// Where the opening paragraph is.
     pub span: Span,
+    /// Whether the record is minutes (纪要) or a news report of the meeting.
+    pub kind: SourceKind,
+    /// The form the record is published in (sectioned minutes, prose minutes, report).
+    pub form: Form,
+    /// The level of the issuing government, when the text shows it.
+    pub level: Option<Level>,
+    /// The government's term (届) the ordinal counts within (五届104次 → 5).
+    pub term: Option<u32>,
+    /// Another meeting held together with this one (区政府党组（扩大）会议 in …会议和…常务会议).
+    pub combined: Option<String>,
+    /// The page's publication date, ISO 8601, when the page gives one.
+    pub page_date: Option<String>,
+    /// The facts of this record that were inferred rather than read (each with its diagnostic).
+    pub inferred: Vec<Inferred>,
+}
+
+/// Whether a record is minutes or a report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// Minutes (会议纪要), sectioned or in prose.
+    #[default]
+    Minutes,
+    /// A news report of the meeting.
+    Report,
+}
+
+impl SourceKind {
+    /// Returns the lowercase name used in tables and the graph.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Minutes => "minutes",
+            SourceKind::Report => "report",
+        }
+    }
+}
+
+/// The level of a local government.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// A city (市, 州, 盟).
+    City,
+    /// A district (区).
+    District,
+    /// A county (县, 旗).
+    County,
+}
+
+impl Level {
+    /// Returns the lowercase name used in tables and the graph.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::City => "city",
+            Level::District => "district",
+            Level::County => "county",
+        }
+    }
+}
+
+/// A fact of the meeting that was inferred, not read; its diagnostic says from what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Inferred {
+    /// The issuer, from departments' full names (diagnostic `inferred-issuer`).
+    Issuer,
+    /// The date's year or month, from the page's publication date (diagnostic `inferred-date`).
+    Date,
+}
+
+impl Inferred {
+    /// Returns the lowercase name used in the graph.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Inferred::Issuer => "issuer",
+            Inferred::Date => "date",
+        }
+    }
+
+    /// Returns the code of the diagnostic that explains the inference.
+    pub fn code(self) -> &'static str {
+        match self {
+            Inferred::Issuer => "inferred-issuer",
+            Inferred::Date => "inferred-date",
+        }
+    }
 }
 
 /// An organisation as a record names it.
@@ -156,7 +243,7 @@ pub struct SubPoint {
 }
 
 /// The part a department plays in an agenda item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeptRole {
     /// 由X… or 请X…: X leads the follow-up.
@@ -219,6 +306,8 @@ pub struct PolicyDocument {
     pub next_step: Option<String>,
     /// True when the meeting only cited it (not reviewed, no decision).
     pub cited: bool,
+    /// True when the meeting studied it (会前学习《…》): neither reviewed nor decided.
+    pub studied: bool,
     /// The sentence that carries the decision, or the first mention.
     pub evidence: String,
     /// Where the first mention is.
@@ -243,7 +332,7 @@ pub struct TopicLink {
 }
 
 /// The part a person or organisation played at a meeting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// 主持: chaired the meeting.
@@ -309,6 +398,8 @@ pub struct Attendance {
     pub org: Option<OrgRef>,
     /// The person, absent for an unnamed representative.
     pub person: Option<String>,
+    /// The person's title as written (副区长, 区委副书记、区长), when the record gives one.
+    pub title: Option<String>,
     /// A parenthetical note written after the record, such as （请假）.
     pub note: Option<String>,
     /// Where the record is.
@@ -319,32 +410,47 @@ pub struct Attendance {
 pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractError> {
     let (doc, parse_diags) = parse::parse(source);
     if !doc.is_minutes() {
-        let reason = if doc.title.is_none() && doc.opening.is_none() {
-            "no 会议纪要 title and no opening paragraph naming a meeting"
+        let reason = if let Some(r) = &doc.refusal {
+            r.clone()
+        } else if doc.title.is_none() && doc.opening.is_none() {
+            "no 会议纪要 title and no opening paragraph naming a meeting".to_owned()
         } else {
-            "no agenda item and no attendance list"
+            "no agenda item and no attendance list".to_owned()
         };
         return Err(ExtractError::NotMinutes {
             file: source.name.clone(),
-            reason: reason.to_owned(),
+            reason,
         });
     }
     let mut sink = Sink::new(&source.name);
     sink.extend(source.diagnostics.iter().cloned());
     sink.extend(parse_diags);
-    let meeting = meeting::read(&doc, &mut sink);
+    let mut meeting = meeting::read(&doc, &mut sink);
     let items = items::read(&doc, res);
     let documents = documents::read(&doc, res);
     let topics = topics::read(&doc, res);
     let mut attendance = Vec::new();
-    if let (Some(chair), Some(span)) = (&meeting.chair, meeting::chair_span(&doc)) {
+    if let Some(chair) = meeting::chair(&doc) {
         attendance.push(Attendance {
             role: Role::Chair,
             org: None,
-            person: Some(chair.clone()),
+            person: Some(chair.name),
+            title: chair.title,
             note: None,
-            span,
+            span: chair.span,
         });
+    }
+    if doc.form != Form::Sectioned {
+        for t in meeting::paragraphs(&doc) {
+            for a in running::read_paragraph(t, res, &mut sink) {
+                // The chair named again in a list of those present is the chair.
+                let chair = attendance.first().filter(|c| c.role == Role::Chair);
+                if a.person.is_some() && chair.is_some_and(|c| c.person == a.person) {
+                    continue;
+                }
+                attendance.push(a);
+            }
+        }
     }
     for section in &doc.sections {
         let role = match section.kind {
@@ -357,12 +463,24 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         if role == Role::Chair && attendance.first().is_some_and(|a| a.role == Role::Chair) {
             continue;
         }
-        attendance.extend(attendance::read_section(
-            &section.body,
-            role,
-            res,
-            &mut sink,
-        ));
+        let read = match section.reader {
+            Reader::List => attendance::read_section(&section.body, role, res, &mut sink),
+            Reader::Running => running::read_section(&section.body, role, res, &mut sink),
+            Reader::Units => running::read_units(&section.body, role, res, &mut sink),
+        };
+        attendance.extend(read);
+    }
+    if meeting.issuer.is_none() {
+        let orgs: Vec<(String, Span)> = attendance
+            .iter()
+            .filter_map(|a| a.org.as_ref().map(|o| (o.written.clone(), a.span)))
+            .chain(items.iter().flat_map(|i| {
+                i.departments
+                    .iter()
+                    .map(|d| (d.org.written.clone(), d.span))
+            }))
+            .collect();
+        meeting::infer_issuer(&mut meeting, &orgs, &mut sink);
     }
     attendance::check(&attendance, &mut sink);
     let mut x = Extraction {
@@ -376,10 +494,14 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         attendance,
         diagnostics: sink.into_vec(),
     };
-    if let Some(issuer) = x.meeting.issuer.clone() {
-        if let Some(place) = Place::of_issuer(&issuer, res) {
-            relocate(&mut x, &place);
+    match x.meeting.issuer.clone() {
+        Some(issuer) => {
+            if let Some(place) = Place::of_issuer(&issuer, res) {
+                relocate(&mut x, &place);
+            }
         }
+        // A record that names no place: 市工信局 is some city's, not the gazetteer's.
+        None => unplace(&mut x),
     }
     Ok(x)
 }
@@ -465,6 +587,26 @@ fn relocate(x: &mut Extraction, place: &Place) {
             if let Some(c) = o.canonical.take() {
                 o.canonical = place.move_name(&c);
             }
+        }
+    };
+    for a in &mut x.attendance {
+        if let Some(o) = a.org.as_mut() {
+            fix(o);
+        }
+    }
+    for d in &mut x.documents {
+        d.lead.iter_mut().chain(d.co_leads.iter_mut()).for_each(fix);
+    }
+    for i in &mut x.items {
+        i.departments.iter_mut().for_each(|d| fix(&mut d.org));
+    }
+}
+
+/// Drops the canonical names of relative forms (市工信局, 区财政局) when the issuer is unknown: they would name the gazetteer's city.
+fn unplace(x: &mut Extraction) {
+    let fix = |o: &mut OrgRef| {
+        if is_relative(&o.written) {
+            o.canonical = None;
         }
     };
     for a in &mut x.attendance {

@@ -18,11 +18,13 @@
 //! assert!(diags.is_empty());
 //! ```
 
+pub mod furniture;
 pub mod numerals;
 pub mod text;
 
 use crate::diag::{Diagnostic, Sink, Span};
 use crate::load::Source;
+use furniture::Furniture;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -47,14 +49,75 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// The footer.
     pub footer: Footer,
+    /// The form the record is published in.
+    pub form: Form,
+    /// What the page around the record says about it (publication date, publisher, headline).
+    pub page: Page,
+    /// How many lines of page furniture were dropped.
+    pub furniture: usize,
+    /// Why the page is not the record of one meeting (a set of rules, a list page), if it is not.
+    pub refusal: Option<String>,
 }
 
 impl Document {
-    /// Returns true when enough was recognised to call the text minutes: a title or an opening paragraph naming a meeting, and at least one agenda item or attendance section.
+    /// Returns true when enough was recognised to call the text the record of a meeting.
+    ///
+    /// Minutes need a title or an opening paragraph naming a meeting, and at
+    /// least one agenda item or attendance section; a news report needs its
+    /// opening paragraph (…主持召开…常务会议…). A page with a
+    /// [`refusal`](Document::refusal) is never a record.
     pub fn is_minutes(&self) -> bool {
-        (self.title.is_some() || self.opening.is_some())
-            && (!self.items.is_empty() || !self.sections.is_empty())
+        if self.refusal.is_some() {
+            return false;
+        }
+        match self.form {
+            Form::Report => self.opening.is_some(),
+            _ => {
+                (self.title.is_some() || self.opening.is_some())
+                    && (!self.items.is_empty() || !self.sections.is_empty())
+            }
+        }
     }
+}
+
+/// The form in which a meeting's record is published.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// Minutes (会议纪要) with attendance sections (出席：… 列席：…).
+    #[default]
+    Sectioned,
+    /// Minutes written as prose (现将会议议定事项纪要如下), usually without attendance sections.
+    Prose,
+    /// A news report of the meeting (the 常务会议 column of a portal).
+    Report,
+}
+
+impl Form {
+    /// Returns the lowercase name used in tables and the graph.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Sectioned => "sectioned",
+            Form::Prose => "prose",
+            Form::Report => "report",
+        }
+    }
+
+    /// True for the forms that are minutes (纪要), false for a news report.
+    pub fn is_minutes(self) -> bool {
+        self != Form::Report
+    }
+}
+
+/// What a portal page says around the record.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Page {
+    /// The publication date as written (发布日期：2024-09-14, or a bare date-time line).
+    pub published: Option<Text>,
+    /// The publishing body (发布机构).
+    pub publisher: Option<Text>,
+    /// A report's headline (区政府召开第115次常务会议), or the page's 标题 field.
+    pub headline: Option<Text>,
 }
 
 /// One agenda item (一、…).
@@ -104,6 +167,20 @@ pub struct Section {
     pub label: Text,
     /// The body: every line after the label, joined with `\n`; blank lines dropped.
     pub body: Text,
+    /// How the body is to be read.
+    pub reader: Reader,
+}
+
+/// How an attendance section's body is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reader {
+    /// A list of names, each maybe after its department, broken anywhere by the layout (the seeds' form).
+    List,
+    /// Names with titles, separated by 、，: read as running text (区长张三，副区长李四、王五).
+    Running,
+    /// Organisations only (列席单位：…): one record per organisation, no person.
+    Units,
 }
 
 /// The footer lines after the attendance sections.
@@ -135,6 +212,10 @@ struct Patterns {
     publication: Regex,
     distribution: Regex,
     opening: Regex,
+    report_item: Regex,
+    mid_label: Regex,
+    title: Regex,
+    any_ordinal: Regex,
 }
 
 /// A date as footers write it, in Arabic digits (2019年4月29日) or Chinese numerals (二〇一九年四月二十九日).
@@ -147,13 +228,17 @@ fn patterns() -> &'static Patterns {
         marker: Regex::new(r"^(会议(议定|决定|确定|研究决定|讨论决定|纪要如下)|现(将|就)?.{0,12}纪要如下).{0,16}[:：]?$").unwrap(),
         item: Regex::new(r"^([一二三四五六七八九十百零〇两]{1,4})\s*[、，,.．]\s*(.*)$").unwrap(),
         point: Regex::new(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$").unwrap(),
-        label: Regex::new(r"^(出\s*席|列\s*席|记\s*录|主\s*持|请\s*假|缺\s*席)\s*(人员|同志)?\s*[:：]\s*(.*)$").unwrap(),
+        label: Regex::new(r"^(?P<label>出\s*席|列\s*席|记\s*录|主\s*持|请\s*假|缺\s*席|参\s*加)\s*(?:会议)?(?P<suffix>人员|同志|领导|单位|人)?(?P<colon>\s*[:：]\s*|\s+|$)(?P<rest>.*)$").unwrap(),
         compiled: Regex::new(&format!(r"^(.*?)\s*({FOOTER_DATE})?\s*整理$")).unwrap(),
         issued: Regex::new(&format!(r"^(.*?)\s*({FOOTER_DATE})\s*印\s*发$")).unwrap(),
         date_only: Regex::new(&format!(r"^{FOOTER_DATE}$")).unwrap(),
         publication: Regex::new(r"^[（(]?\s*此件.{0,8}[）)]?$").unwrap(),
         distribution: Regex::new(r"^(分送|抄送|主送|发送|送)\s*[:：]\s*(.*)$").unwrap(),
-        opening: Regex::new(r"^(\d{4}\s*年|[〇零一二三四五六七八九]{4}年|受).{0,60}常务会议|主持召开.{0,20}常务会议").unwrap(),
+        opening: Regex::new(r"^(\d{4}\s*年|[〇零一二三四五六七八九]{4}年|受).{0,90}常务会议|主持召开.{0,30}常务会议").unwrap(),
+        report_item: Regex::new(r"^会议(?:还|同时|首先|先后|最后|集中|专题|一并)?(?:听取|审议|研究|传达|学习|讨论|通报|审定|通过|原则通过|部署|观看|收看|决定|同意)").unwrap(),
+        mid_label: Regex::new(r"[\s\u{3000}]+(?:出\s*席|列\s*席|记\s*录|请\s*假|缺\s*席)(?:会议)?(?:人员|同志|领导|单位|人)?\s*[:：]").unwrap(),
+        title: Regex::new(r"(?:[区县市州省旗镇]长|秘书长|主任|书记|常委|主席|巡视员|调研员|党组成员|助理)\p{Han}{2,3}(?:[、，,\s]|$)").unwrap(),
+        any_ordinal: Regex::new(r"第\s*([0-9一二三四五六七八九十百零〇]+)\s*次").unwrap(),
     })
 }
 
@@ -167,233 +252,546 @@ enum State {
     Footer,
 }
 
+/// The parser's state while it walks the lines: one method per state.
+struct Parser<'a> {
+    doc: Document,
+    sink: Sink,
+    state: State,
+    /// The line before, while in the preamble (an issuer line above a title).
+    previous: Option<Text>,
+    /// In the footer, a line waiting to be known as the issuing office.
+    pending_office: Option<Text>,
+    /// True when the text is a news report (no 会议纪要 title, no 纪要如下): paragraphs become items by their verbs.
+    report: bool,
+    /// True once a 纪要如下 marker was seen: prose minutes, whatever sections follow.
+    prose_marker: bool,
+    p: &'a Patterns,
+}
+
 /// Parses a decoded source into its structure plus diagnostics. Never fails and never panics.
 pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
-    let mut sink = Sink::new(&source.name);
     let lines: Vec<Line> = source
         .text
         .split('\n')
         .enumerate()
         .map(|(i, raw)| text::clean_line(i, source.original_line(i), raw))
         .collect();
-    let p = patterns();
-    let mut doc = Document::default();
-    let mut state = State::Preamble;
-    let mut previous: Option<&Text> = None;
-    // In the footer, a line waiting to be known as the issuing office.
-    let mut pending_office: Option<Text> = None;
-    for line in &lines {
-        let t = &line.text;
-        if t.is_empty() {
-            continue;
+    let mut parser = Parser {
+        doc: Document::default(),
+        sink: Sink::new(&source.name),
+        state: State::Preamble,
+        previous: None,
+        pending_office: None,
+        report: false,
+        prose_marker: false,
+        p: patterns(),
+    };
+    let kept = parser.drop_furniture(&lines);
+    parser.report = is_report(&kept);
+    if parser.report {
+        for t in &rejoin_paragraphs(&kept) {
+            parser.line(t);
         }
+    } else {
+        for t in kept {
+            parser.line(t);
+        }
+    }
+    parser.finish(&lines)
+}
+
+/// Rejoins a report's paragraphs broken by the layout: a line holding a sentence that does not end with one continues on the next line.
+fn rejoin_paragraphs(lines: &[&Text]) -> Vec<Text> {
+    let mut out: Vec<Text> = Vec::with_capacity(lines.len());
+    for &t in lines {
+        if let Some(last) = out.last_mut() {
+            let s = last.as_str();
+            let open = s.contains(['，', '。', '、', '；'])
+                && !s.ends_with(['。', '！', '？', '；', '：', '”', '」', '）', ')', '…']);
+            if open && !starts_numbered(t.as_str()) {
+                last.append(t);
+                continue;
+            }
+        }
+        out.push(t.clone());
+    }
+    out
+}
+
+/// True when a text reads as a news report of a meeting: no 会议纪要 title and no 纪要如下 marker among its lines.
+fn is_report(lines: &[&Text]) -> bool {
+    !lines.iter().any(|t| {
         let s = t.as_str();
-        if state == State::Preamble {
-            if let Some(mut at) = s.find("会议纪要") {
-                // The title may start with a qualifier: 常务会议纪要, 专题会议纪要 ….
-                if let Some(q) = ["常务", "专题", "全体", "办公"]
-                    .iter()
-                    .find(|q| s[..at].ends_with(*q))
-                {
-                    at -= q.len();
+        (s.contains("会议纪要") && s.chars().count() <= 40) || s.contains("纪要如下")
+    })
+}
+
+impl Parser<'_> {
+    /// Removes page furniture, keeping the metadata it carries; returns the lines of the record.
+    fn drop_furniture<'l>(&mut self, lines: &'l [Line]) -> Vec<&'l Text> {
+        let mut kept = Vec::with_capacity(lines.len());
+        for line in lines {
+            let t = &line.text;
+            if t.is_empty() {
+                continue;
+            }
+            match furniture::classify(t.as_str()) {
+                None => kept.push(t),
+                Some(kind) => {
+                    if matches!(kind, Furniture::Metadata | Furniture::Byline) {
+                        self.metadata(t);
+                    }
+                    self.doc.furniture += 1;
                 }
-                let before = t.slice(0, at).trim();
-                doc.issuer = if !before.is_empty() {
-                    Some(before)
-                } else {
-                    previous
-                        .filter(|p| p.as_str().chars().count() <= 30)
-                        .cloned()
-                };
-                doc.title = Some(t.slice(at, s.len()).trim());
-                state = State::Header;
-            } else if p.opening.is_match(s) {
-                sink.warn(
+            }
+        }
+        kept
+    }
+
+    /// Keeps the publication date, publishing body and document number of a metadata line.
+    fn metadata(&mut self, t: &Text) {
+        let s = t.as_str();
+        let fields = furniture::fields(s);
+        let no_date_field = fields
+            .iter()
+            .all(|f| !f.key.contains("日期") && !f.key.contains("时间"));
+        if no_date_field && s.starts_with(|c: char| c.is_ascii_digit()) {
+            self.doc.page.published.get_or_insert_with(|| t.clone());
+        }
+        for f in fields {
+            let value = t.slice(f.value.0, f.value.1).trim();
+            if value.is_empty() {
+                continue;
+            }
+            let slot = match f.key.as_str() {
+                "发布日期" | "发布时间" | "成文日期" | "发文日期" => {
+                    &mut self.doc.page.published
+                }
+                "发布机构" | "发文机关" | "发文机构" => &mut self.doc.page.publisher,
+                "文件编号" | "文号" | "发文字号" => &mut self.doc.doc_number,
+                "标题" | "名称" => &mut self.doc.page.headline,
+                _ => continue,
+            };
+            slot.get_or_insert(value);
+        }
+    }
+
+    /// Files one line of the record according to the state.
+    fn line(&mut self, t: &Text) {
+        if !self.prose_marker && t.as_str().contains("纪要如下") {
+            self.prose_marker = true;
+        }
+        if self.state == State::Preamble {
+            self.preamble(t);
+            return;
+        }
+        let labelled = t
+            .as_str()
+            .starts_with(['出', '列', '记', '主', '请', '缺', '参'])
+            && self.p.label.is_match(t.as_str());
+        if self.state == State::Attendance || labelled {
+            // A section marker may land in the middle of a line after re-wrapping (… 周伟 列席：张旗 …).
+            if let Some(at) = mid_line_label(t.as_str()) {
+                let (head, tail) = (t.slice(0, at).trim(), t.slice(at, t.as_str().len()).trim());
+                if !head.is_empty() {
+                    self.line(&head);
+                }
+                if !self.section_label(&tail) {
+                    self.attendance(&tail);
+                }
+                return;
+            }
+        }
+        if self.section_label(t) {
+            return;
+        }
+        if matches!(self.state, State::Items | State::Attendance | State::Footer)
+            && !self.report
+            && footer_line(&mut self.doc, &mut self.pending_office, t, &mut self.sink)
+        {
+            self.state = State::Footer;
+            return;
+        }
+        match self.state {
+            State::Preamble => {}
+            State::Header => self.header(t),
+            State::Opening => self.opening(t),
+            State::Items => self.items(t),
+            State::Attendance => self.attendance(t),
+            State::Footer => self.footer(t),
+        }
+    }
+
+    /// Before the title: the issuer line, the title, a report's headline, or an opening paragraph.
+    fn preamble(&mut self, t: &Text) {
+        let s = t.as_str();
+        let p = self.p;
+        if let Some(mut at) = s.find("会议纪要").filter(|_| s.chars().count() <= 40) {
+            // The title may start with a qualifier: 常务会议纪要, 专题会议纪要 ….
+            if let Some(q) = ["常务", "专题", "全体", "办公"]
+                .iter()
+                .find(|q| s[..at].ends_with(*q))
+            {
+                at -= q.len();
+            }
+            let before = t.slice(0, at).trim();
+            self.doc.issuer = if !before.is_empty() {
+                Some(before)
+            } else {
+                self.previous
+                    .as_ref()
+                    .filter(|p| p.as_str().chars().count() <= 30)
+                    .cloned()
+            };
+            self.doc.title = Some(t.slice(at, s.len()).trim());
+            self.state = State::Header;
+        } else if self.report && is_headline(s) {
+            self.doc.page.headline.get_or_insert_with(|| t.clone());
+        } else if p.opening.is_match(s)
+            || (self.report && report_opening(s, self.doc.page.headline.is_some()))
+        {
+            if !self.report {
+                self.sink.warn(
                     "missing-title",
                     "no 会议纪要 title line before the opening paragraph",
                     Span::point(t.span().line, 1),
                 );
-                doc.opening = Some(t.clone());
-                state = State::Opening;
             }
-            previous = Some(t);
-            continue;
+            self.set_opening(t);
         }
-        if let Some(c) = s
-            .starts_with(['出', '列', '记', '主', '请', '缺'])
-            .then(|| p.label.captures(s))
-            .flatten()
-        {
-            let kind = match fold_label(&c[1]).as_str() {
-                "出席" => SectionKind::Present,
-                "列席" => SectionKind::Attending,
-                "记录" => SectionKind::Recorder,
-                "主持" => SectionKind::Chair,
-                _ => SectionKind::Absent,
-            };
-            let m1 = c.get(1).unwrap();
-            let body_at = c.get(3).unwrap().start();
-            doc.sections.push(Section {
-                kind,
-                label: t.slice(m1.start(), m1.end()),
-                body: t.slice(body_at, s.len()),
-            });
-            state = State::Attendance;
-            continue;
-        }
-        if matches!(state, State::Items | State::Attendance | State::Footer)
-            && footer_line(&mut doc, &mut pending_office, t, &mut sink)
-        {
-            state = State::Footer;
-            continue;
-        }
-        match state {
-            State::Preamble => unreachable!("handled above"),
-            State::Header => {
-                if doc.doc_number.is_none() && p.doc_number.is_match(s) {
-                    doc.doc_number = Some(t.clone());
-                } else if p.opening.is_match(s) || s.starts_with(|c: char| c.is_ascii_digit()) {
-                    doc.opening = Some(t.clone());
-                    state = State::Opening;
-                } else if p.marker.is_match(s) {
-                    state = State::Items;
-                } else if let Some(c) = p.item.captures(s) {
-                    start_item(&mut doc, t, &c, &mut sink);
-                    state = State::Items;
-                } else {
-                    sink.info(
-                        "unrecognised-line",
-                        format!("header line not understood: {}", short(s)),
-                        t.span(),
-                    );
-                }
-            }
-            State::Opening => {
-                if p.marker.is_match(s) {
-                    state = State::Items;
-                } else if let Some(c) = p.item.captures(s) {
-                    sink.warn(
-                        "missing-marker",
-                        "agenda items start without a 会议议定以下意见 line",
-                        t.span(),
-                    );
-                    start_item(&mut doc, t, &c, &mut sink);
-                    state = State::Items;
-                } else if let Some(o) = doc.opening.as_mut() {
-                    o.append(t);
-                }
-            }
-            State::Items => {
-                if let Some(c) = starts_numbered(s).then(|| p.item.captures(s)).flatten() {
-                    start_item(&mut doc, t, &c, &mut sink);
-                } else if let Some(c) = s
-                    .starts_with(['（', '('])
-                    .then(|| p.point.captures(s))
-                    .flatten()
-                {
-                    let ordinal = numerals::parse(&c[1]).unwrap_or(0);
-                    let body = t.slice(c.get(2).unwrap().start(), s.len());
-                    match doc.items.last_mut() {
-                        Some(item) => {
-                            let expected = item.points.len() as u32 + 1;
-                            if ordinal != expected {
-                                sink.warn(
-                                    "numbering",
-                                    format!(
-                                        "sub-point （{}） where （{}） was expected",
-                                        &c[1],
-                                        numerals::format(expected)
-                                    ),
-                                    t.span(),
-                                );
-                            }
-                            item.points.push(Point {
-                                ordinal,
-                                text: body,
-                            });
-                        }
-                        None => sink.warn(
-                            "orphan-point",
-                            "sub-point before any agenda item; ignored",
-                            t.span(),
-                        ),
-                    }
-                } else if s.starts_with("会议还") || s.starts_with("会议同时") {
-                    doc.notes.push(t.clone());
-                } else if let Some(item) = doc.items.last_mut() {
-                    if let Some(point) = item.points.last_mut() {
-                        point.text.append(t);
-                    } else if item.intro.is_none() && !s.contains('。') && s.chars().count() <= 24
-                    {
-                        // A heading that spilled onto the next line (page layout).
-                        item.heading.append(t);
-                    } else {
-                        match item.intro.as_mut() {
-                            Some(intro) => intro.append(t),
-                            None => item.intro = Some(t.clone()),
-                        }
-                    }
-                } else if let Some(last) = doc.notes.last_mut() {
-                    last.append(t);
-                } else {
-                    sink.info(
-                        "unrecognised-line",
-                        format!("line before the first agenda item: {}", short(s)),
-                        t.span(),
-                    );
-                }
-            }
-            State::Attendance => {
-                if let Some(section) = doc.sections.last_mut() {
-                    if let Some(last) = section.body.last_pos() {
-                        section.body.push('\n', last);
-                    }
-                    section.body.append(t);
-                }
-            }
-            State::Footer => {
-                if let Some(dist) = doc
-                    .footer
-                    .distribution
-                    .as_mut()
-                    .filter(|d| !d.as_str().ends_with('。'))
-                {
-                    dist.append(t);
-                } else if pending_office.is_none() {
-                    pending_office = Some(t.clone());
-                } else {
-                    sink.info(
-                        "unrecognised-line",
-                        format!("footer line not understood: {}", short(s)),
-                        t.span(),
-                    );
-                }
-            }
+        self.previous = Some(t.clone());
+    }
+
+    /// Takes a paragraph as the opening; one that ends with 纪要如下 leads straight to the items.
+    fn set_opening(&mut self, t: &Text) {
+        self.doc.opening = Some(t.clone());
+        self.state = if t.as_str().contains("纪要如下") {
+            State::Items
+        } else {
+            State::Opening
+        };
+    }
+
+    /// After the title: the document number, then the opening paragraph.
+    fn header(&mut self, t: &Text) {
+        let s = t.as_str();
+        let p = self.p;
+        if self.doc.doc_number.is_none() && p.doc_number.is_match(s) {
+            self.doc.doc_number = Some(t.clone());
+        } else if p.opening.is_match(s) || s.starts_with(|c: char| c.is_ascii_digit()) {
+            self.set_opening(t);
+        } else if p.marker.is_match(s) {
+            self.state = State::Items;
+        } else if let Some(c) = p.item.captures(s) {
+            start_item(&mut self.doc, t, &c, &mut self.sink);
+            self.state = State::Items;
+        } else {
+            self.sink.info(
+                "unrecognised-line",
+                format!("header line not understood: {}", short(s)),
+                t.span(),
+            );
         }
     }
-    if doc.items.is_empty() && doc.is_minutes() {
-        sink.warn(
-            "missing-items",
-            "no agenda item (一、…) found",
-            Span::point(1, 1),
-        );
-    }
-    if doc.title.is_some() || doc.opening.is_some() {
-        for (kind, name) in [
-            (SectionKind::Present, "出席"),
-            (SectionKind::Attending, "列席"),
-            (SectionKind::Recorder, "记录"),
-        ] {
-            if !doc.sections.iter().any(|s| s.kind == kind) {
-                sink.warn(
-                    "missing-section",
-                    format!("no {name} section"),
-                    Span::point(last_line(&lines), 1),
+
+    /// The opening paragraph, until the marker or the first item.
+    fn opening(&mut self, t: &Text) {
+        let s = t.as_str();
+        let p = self.p;
+        if p.marker.is_match(s) {
+            self.state = State::Items;
+        } else if let Some(c) = starts_numbered(s).then(|| p.item.captures(s)).flatten() {
+            if !self.report {
+                self.sink.warn(
+                    "missing-marker",
+                    "agenda items start without a 会议议定以下意见 line",
+                    t.span(),
                 );
             }
+            start_item(&mut self.doc, t, &c, &mut self.sink);
+            self.state = State::Items;
+        } else if self.report {
+            self.state = State::Items;
+            self.items(t);
+        } else if let Some(o) = self.doc.opening.as_mut() {
+            o.append(t);
+            if s.contains("纪要如下") {
+                self.state = State::Items;
+            }
         }
     }
-    (doc, sink.into_vec())
+
+    /// Agenda items, their sub-points and closing notes; in a report, paragraphs led by 会议 and a verb.
+    fn items(&mut self, t: &Text) {
+        let s = t.as_str();
+        let p = self.p;
+        let doc = &mut self.doc;
+        if let Some(c) = starts_numbered(s).then(|| p.item.captures(s)).flatten() {
+            start_item(doc, t, &c, &mut self.sink);
+        } else if let Some(c) = s
+            .starts_with(['（', '('])
+            .then(|| p.point.captures(s))
+            .flatten()
+        {
+            self.point(t, &c);
+        } else if self.report && p.report_item.is_match(s) {
+            let ordinal = doc.items.len() as u32 + 1;
+            doc.items.push(Item {
+                ordinal,
+                heading: t.clone(),
+                intro: None,
+                points: Vec::new(),
+            });
+        } else if !self.report && (s.starts_with("会议还") || s.starts_with("会议同时")) {
+            doc.notes.push(t.clone());
+        } else if let Some(item) = doc.items.last_mut() {
+            if let Some(point) = item.points.last_mut() {
+                point.text.append(t);
+            } else if !self.report
+                && item.intro.is_none()
+                && !s.contains('。')
+                && s.chars().count() <= 24
+            {
+                // A heading that spilled onto the next line (page layout).
+                item.heading.append(t);
+            } else {
+                match item.intro.as_mut() {
+                    Some(intro) => intro.append(t),
+                    None => item.intro = Some(t.clone()),
+                }
+            }
+        } else if self.report {
+            // A paragraph of a report before its first item: kept whole, for its chair or attendance.
+            doc.notes.push(t.clone());
+        } else if let Some(last) = doc.notes.last_mut() {
+            last.append(t);
+        } else {
+            self.sink.info(
+                "unrecognised-line",
+                format!("line before the first agenda item: {}", short(s)),
+                t.span(),
+            );
+        }
+    }
+
+    /// A sub-point （一）… of the current item.
+    fn point(&mut self, t: &Text, c: &regex::Captures<'_>) {
+        let ordinal = numerals::parse(&c[1]).unwrap_or(0);
+        let body = t.slice(c.get(2).unwrap().start(), t.as_str().len());
+        match self.doc.items.last_mut() {
+            Some(item) => {
+                let expected = item.points.len() as u32 + 1;
+                if ordinal != expected {
+                    self.sink.warn(
+                        "numbering",
+                        format!(
+                            "sub-point （{}） where （{}） was expected",
+                            &c[1],
+                            numerals::format(expected)
+                        ),
+                        t.span(),
+                    );
+                }
+                item.points.push(Point {
+                    ordinal,
+                    text: body,
+                });
+            }
+            None => self.sink.warn(
+                "orphan-point",
+                "sub-point before any agenda item; ignored",
+                t.span(),
+            ),
+        }
+    }
+
+    /// Starts an attendance section when the line begins with a label; returns false otherwise.
+    fn section_label(&mut self, t: &Text) -> bool {
+        let s = t.as_str();
+        if !s.starts_with(['出', '列', '记', '主', '请', '缺', '参']) {
+            return false;
+        }
+        let Some(c) = self.p.label.captures(s) else {
+            return false;
+        };
+        let bare = c.name("colon").is_none_or(|m| m.as_str().trim().is_empty());
+        let suffix = c.name("suffix").map(|m| m.as_str());
+        let rest = c.name("rest").unwrap();
+        // Without a colon, only a label with its suffix (出席人员 …), alone on its line, or among other sections (记录 吕晴) starts one.
+        if bare && suffix.is_none() && !rest.as_str().is_empty() && self.state != State::Attendance
+        {
+            return false;
+        }
+        let kind = match fold_label(&c["label"]).as_str() {
+            "出席" | "参加" => SectionKind::Present,
+            "列席" => SectionKind::Attending,
+            "记录" => SectionKind::Recorder,
+            "主持" => SectionKind::Chair,
+            _ => SectionKind::Absent,
+        };
+        let m1 = c.name("label").unwrap();
+        let body = t.slice(rest.start(), s.len());
+        let reader = if suffix == Some("单位") {
+            Reader::Units
+        } else if p_has_title(body.as_str()) {
+            Reader::Running
+        } else {
+            Reader::List
+        };
+        self.doc.sections.push(Section {
+            kind,
+            label: t.slice(m1.start(), m1.end()),
+            body,
+            reader,
+        });
+        self.state = State::Attendance;
+        true
+    }
+
+    /// A line of the current attendance section.
+    fn attendance(&mut self, t: &Text) {
+        if let Some(section) = self.doc.sections.last_mut() {
+            if let Some(last) = section.body.last_pos() {
+                section.body.push('\n', last);
+            }
+            section.body.append(t);
+            if section.reader == Reader::List && p_has_title(t.as_str()) {
+                section.reader = Reader::Running;
+            }
+        }
+    }
+
+    /// A footer line that is not one of the recognised footer forms.
+    fn footer(&mut self, t: &Text) {
+        let s = t.as_str();
+        if let Some(dist) = self
+            .doc
+            .footer
+            .distribution
+            .as_mut()
+            .filter(|d| !d.as_str().ends_with('。'))
+        {
+            dist.append(t);
+        } else if self.pending_office.is_none() {
+            self.pending_office = Some(t.clone());
+        } else {
+            self.sink.info(
+                "unrecognised-line",
+                format!("footer line not understood: {}", short(s)),
+                t.span(),
+            );
+        }
+    }
+
+    /// Settles the form, checks what is missing and returns the document.
+    fn finish(mut self, lines: &[Line]) -> (Document, Vec<Diagnostic>) {
+        let doc = &mut self.doc;
+        let prose = doc
+            .opening
+            .iter()
+            .chain(doc.notes.iter())
+            .any(|t| t.as_str().contains("纪要如下"))
+            || self.prose_marker;
+        doc.form = if self.report {
+            Form::Report
+        } else if doc.sections.is_empty() || prose {
+            Form::Prose
+        } else {
+            Form::Sectioned
+        };
+        doc.refusal = refusal(doc, lines);
+        if doc.items.is_empty() && doc.is_minutes() && !self.report {
+            self.sink.warn(
+                "missing-items",
+                "no agenda item (一、…) found",
+                Span::point(1, 1),
+            );
+        }
+        if doc.form == Form::Sectioned {
+            for (kind, name) in [
+                (SectionKind::Present, "出席"),
+                (SectionKind::Attending, "列席"),
+                (SectionKind::Recorder, "记录"),
+            ] {
+                if !doc.sections.iter().any(|s| s.kind == kind) {
+                    self.sink.warn(
+                        "missing-section",
+                        format!("no {name} section"),
+                        Span::point(last_line(lines), 1),
+                    );
+                }
+            }
+        }
+        (self.doc, self.sink.into_vec())
+    }
+}
+
+/// Says why a page is not the record of one meeting: a set of rules, or a list of meetings.
+fn refusal(doc: &Document, lines: &[Line]) -> Option<String> {
+    // The headline or title names rules (a report's opening may name a 《…制度》 it reviewed).
+    let heads = [&doc.page.headline, &doc.title];
+    let rules = heads
+        .iter()
+        .filter_map(|h| h.as_ref())
+        .any(|h| h.as_str().contains("规则") || h.as_str().ends_with("制度"));
+    let articles = lines
+        .iter()
+        .filter(|l| {
+            let s = l.text.as_str();
+            s.starts_with('第') && s.chars().take(6).any(|c| c == '条')
+        })
+        .count();
+    if rules || articles >= 3 {
+        return Some("a set of rules (议事规则), not the record of one meeting".to_owned());
+    }
+    let p = patterns();
+    let listed: Vec<&str> = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .filter(|s| s.chars().count() <= 60 && s.contains("常务会议") && p.any_ordinal.is_match(s))
+        .collect();
+    let mut ordinals: Vec<&str> = listed
+        .iter()
+        .filter_map(|s| {
+            p.any_ordinal
+                .captures(s)
+                .map(|c| c.get(1).unwrap().as_str())
+        })
+        .collect();
+    ordinals.sort_unstable();
+    ordinals.dedup();
+    // A report with related links at its foot still has its opening paragraph.
+    if ordinals.len() >= 3 && doc.opening.is_none() {
+        return Some(format!(
+            "a list of {} meetings, not the record of one",
+            ordinals.len()
+        ));
+    }
+    None
+}
+
+/// True when a line of a report is its headline: short, no sentence, naming the meeting.
+fn is_headline(s: &str) -> bool {
+    s.chars().count() <= 50 && s.contains("常务会议") && !s.contains(['，', '。', ','])
+}
+
+/// True when a paragraph of a report opens it: a sentence naming the 常务会议, or under a headline naming it, a sentence saying a meeting was held.
+fn report_opening(s: &str, headline: bool) -> bool {
+    let sentence = s.contains(['，', '。', ',']);
+    let held = s.contains("召开") || s.contains("主持") || s.contains("举行");
+    sentence && (s.contains("常务会议") || (headline && held && s.contains("会议")))
+}
+
+/// Finds a section label in the middle of an attendance line (`… 周伟 列席：张旗`): the byte offset where it starts.
+fn mid_line_label(s: &str) -> Option<usize> {
+    let m = patterns().mid_label.find(s)?;
+    let at = m.start() + s[m.start()..].find(|c: char| !c.is_whitespace() && c != '\u{3000}')?;
+    (at > 0).then_some(at)
+}
+
+/// True when an attendance body holds a title (副区长, 主任, 秘书长 …), so it is read as running text.
+fn p_has_title(s: &str) -> bool {
+    patterns().title.is_match(s)
 }
 
 /// True when a line starts with a Chinese numeral, as agenda items do (一、…).

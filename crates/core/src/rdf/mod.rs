@@ -143,6 +143,16 @@ impl<'a> Mapper<'a> {
             Format::Html => "text/html",
         };
         w.add(&source, dcterms::FORMAT, Literal::new_simple_literal(media));
+        w.add(
+            &source,
+            jy::SOURCE_KIND,
+            Literal::new_simple_literal(x.meeting.kind.as_str()),
+        );
+        w.add(
+            &source,
+            jy::FORM,
+            Literal::new_simple_literal(x.meeting.form.as_str()),
+        );
 
         // The meeting.
         let m = &x.meeting;
@@ -191,6 +201,30 @@ impl<'a> Mapper<'a> {
         }
         if let Some(p) = m.published {
             w.add(&meeting, jy::PUBLISHED, Literal::from(p));
+        }
+        if let Some(l) = m.level {
+            w.add(&meeting, jy::LEVEL, Literal::new_simple_literal(l.as_str()));
+        }
+        if let Some(t) = m.term {
+            w.add(&meeting, jy::TERM, Literal::from(t));
+        }
+        if let Some(c) = &m.combined {
+            w.add(&meeting, jy::COMBINED_WITH, zh(c));
+        }
+        for i in &m.inferred {
+            w.add(
+                &meeting,
+                jy::INFERRED,
+                Literal::new_simple_literal(i.as_str()),
+            );
+            // The diagnostic that explains it: the same numbering as the diagnostics below.
+            if let Some(k) = x.diagnostics.iter().position(|d| d.code == i.code()) {
+                w.add(
+                    &meeting,
+                    jy::INFERRED_BY,
+                    base.record(&source, "diagnostic", k + 1),
+                );
+            }
         }
 
         // Agenda items.
@@ -264,6 +298,9 @@ impl<'a> Mapper<'a> {
                 w.add(&r, jy::CO_LEAD_ORGANIZATION, o);
             }
             w.add(&r, jy::CITED, Literal::from(d.cited));
+            if d.studied {
+                w.add(&r, jy::STUDIED, Literal::from(true));
+            }
             w.add(&r, jy::EVIDENCE, zh(&d.evidence));
         }
 
@@ -316,6 +353,9 @@ impl<'a> Mapper<'a> {
                         });
                     }
                 }
+            }
+            if let Some(t) = &a.title {
+                w.add(&r, jy::TITLE, zh(t));
             }
             if let Some(n) = &a.note {
                 w.add(&r, jy::NOTE, zh(n));
@@ -779,6 +819,42 @@ mod tests {
         assert!(quads
             .iter()
             .any(|q| q.predicate == jy::MEETING_COUNT && q.object == Literal::from(2u32).into()));
+    }
+
+    #[test]
+    fn reports_say_their_kind_and_what_was_inferred() {
+        let base = Base::default();
+        let m = Mapper::new(&base, Resources::bundled(), People::bundled());
+        let text = "区政府召开第16次常务会议\n4月9日上午，区长方志强主持召开区政府第16次常务会议。副区长白玉兰出席会议。青岚区财政局负责同志列席会议。\n";
+        let x = extract(
+            &load::decode("r.txt", text.as_bytes()).unwrap(),
+            Resources::bundled(),
+        )
+        .unwrap();
+        let quads = m.document(&x).quads;
+        let objects = |p: oxrdf::NamedNodeRef<'_>| -> Vec<String> {
+            let mut v: Vec<String> = quads
+                .iter()
+                .filter(|q| q.predicate.as_ref() == p)
+                .map(|q| q.object.to_string())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(objects(jy::SOURCE_KIND), vec!["\"report\""]);
+        assert_eq!(objects(jy::FORM), vec!["\"report\""]);
+        assert_eq!(objects(jy::LEVEL), vec!["\"district\""]);
+        assert_eq!(objects(jy::INFERRED), vec!["\"issuer\""]);
+        assert_eq!(objects(jy::TITLE), vec!["\"副区长\"@zh", "\"区长\"@zh"]);
+        // The diagnostic the inference points to is the inferred-issuer one.
+        let by = objects(jy::INFERRED_BY);
+        assert_eq!(by.len(), 1);
+        let codes: Vec<String> = quads
+            .iter()
+            .filter(|q| q.subject.to_string() == by[0] && q.predicate.as_ref() == jy::CODE)
+            .map(|q| q.object.to_string())
+            .collect();
+        assert_eq!(codes, vec!["\"inferred-issuer\""]);
     }
 
     #[test]

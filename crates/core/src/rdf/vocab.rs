@@ -137,6 +137,24 @@ pub mod jy {
         ENCODING = "encoding",
         /// The number of distinct meetings a membership was seen at, or a year summary counts.
         MEETING_COUNT = "meetingCount",
+        /// Whether a source document is minutes (`minutes`) or a news report of the meeting (`report`).
+        SOURCE_KIND = "sourceKind",
+        /// The form a source document is published in (`sectioned`, `prose`, `report`).
+        FORM = "form",
+        /// The level of the issuing government (`city`, `district`, `county`).
+        LEVEL = "level",
+        /// The government's term (届) a meeting's ordinal counts within.
+        TERM = "term",
+        /// Another meeting held together with this one (区政府党组（扩大）会议).
+        COMBINED_WITH = "combinedWith",
+        /// A fact of the meeting inferred rather than read (`issuer`, `date`).
+        INFERRED = "inferred",
+        /// The diagnostic that says how an inferred fact of the meeting was inferred.
+        INFERRED_BY = "inferredBy",
+        /// The title of the person an attendance record names, as written (副区长, 区委副书记、区长).
+        TITLE = "title",
+        /// True when the meeting studied the document (会前学习) rather than reviewing it.
+        STUDIED = "studied",
         /// A summary of one year of the corpus (summary graph): meetings, agenda items, attendance records.
         YEAR_SUMMARY = "YearSummary",
         /// A summary of one topic in one year (summary graph): the agenda items that speak of it.

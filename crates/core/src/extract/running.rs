@@ -1,0 +1,639 @@
+//! Attendance written as running text: 副区长甲、乙、丙，区二级巡视员丁，区政府办公室主任戊出席会议.
+//!
+//! News reports and prose minutes name who attended in a sentence that ends
+//! with a verb (出席会议, 参加会议, 列席会议, 应邀列席). Such a list is
+//! already cut into elements by its punctuation: commas (，) separate groups,
+//! 、 separates elements within a group. Each element is read alone, from its
+//! end: a 2–4 character personal name with a known surname, and before it a
+//! title (副区长, 二级巡视员, 主任 …), maybe after a department
+//! (区人大常委会副主任 → department 区人大常委会, title 副主任). An element
+//! that is only a title stacks onto the next one (县委常委、副县长徐某 → title
+//! 县委常委、副县长, person 徐某); a bare name after a titled one in the same
+//! group shares its title (副区长甲、乙). An element ending in 负责同志 or
+//! 负责人 names organisations that sent someone unnamed: one record per
+//! organisation of its group, with no person (区财政局、人社局负责同志列席会议).
+//! The list is read backwards from the verb and stops at the first group that
+//! does not read as attendance, so the sentence's other clauses (区长某某主持会议)
+//! are left alone. Departments are matched with the gazetteer's trie and the
+//! segmenter's organisation shape, names with the surname list: the same
+//! resources as the list segmenter ([`super::attendance`]).
+
+use super::attendance::org_shaped;
+use super::{is_han, org_ref, Attendance, Role};
+use crate::diag::{Pos, Sink, Span};
+use crate::parse::Text;
+use crate::resolve::Resources;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Words a title ends with (副区长, 主任, 二级巡视员 …).
+const TITLE_ENDINGS: &[&str] = &[
+    "长",
+    "主任",
+    "书记",
+    "常委",
+    "委员",
+    "主席",
+    "巡视员",
+    "调研员",
+    "成员",
+    "助理",
+    "政委",
+    "司令员",
+    "经理",
+    "总监",
+    "专员",
+    "参事",
+    "顾问",
+    "秘书",
+];
+
+/// Endings of an element naming organisations that sent someone unnamed.
+const UNIT_MARKERS: &[&str] = &[
+    "主要负责同志",
+    "有关负责同志",
+    "相关负责同志",
+    "分管负责同志",
+    "负责同志",
+    "主要负责人",
+    "有关负责人",
+    "相关负责人",
+    "负责人",
+    "主要领导",
+    "相关领导",
+    "有关领导",
+    "的代表",
+];
+
+/// Words before a list that are not part of any element (区领导甲、乙).
+const LEADS: &[&str] = &[
+    "出席会议的有",
+    "参加会议的有",
+    "市政府领导",
+    "区政府领导",
+    "县政府领导",
+    "市领导",
+    "区领导",
+    "县领导",
+    "州领导",
+    "旗领导",
+    "领导同志",
+    "以及",
+];
+
+/// Organisations whose name is the government or party committee itself: before a title they are part of it (市政府秘书长).
+fn is_government(s: &str) -> bool {
+    let core = s
+        .trim_end_matches("人民政府")
+        .trim_end_matches("政府")
+        .trim_end_matches('委');
+    (s.ends_with("政府") || s.ends_with('委')) && core.chars().count() <= 5 && !core.contains('局')
+}
+
+fn verb_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:等)?(应邀)?(?:列席|出席|参加|参会)(?:了)?(?:会议|本次会议)?").unwrap()
+    })
+}
+
+/// One character of a clause, with its position in the file.
+type Ch = (char, Pos);
+
+/// What one element of a list reads as.
+enum Element {
+    /// A person, with the ranges of department and title before the name (each maybe empty).
+    Person {
+        org: (usize, usize),
+        title: (usize, usize),
+        name: (usize, usize),
+    },
+    /// A title alone, to stack onto the next element.
+    Title,
+    /// An organisation alone (the start of a list ending in 负责同志).
+    Org((usize, usize)),
+    /// Organisations that sent someone unnamed: the organisation part of this element (maybe empty).
+    Units((usize, usize)),
+    /// An organisation too vague to be one (有关部门, 各镇): no record.
+    Vague,
+}
+
+/// Reads the attendance sentences of a paragraph of a report or prose minutes.
+pub(crate) fn read_paragraph(text: &Text, res: &Resources, sink: &mut Sink) -> Vec<Attendance> {
+    let s = text.as_str();
+    if !(s.contains("出席") || s.contains("列席") || s.contains("参加") || s.contains("参会"))
+    {
+        return Vec::new();
+    }
+    let chars: Vec<Ch> = text.chars_with_pos().collect();
+    // Byte offset → char index.
+    let index: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
+    let at = |b: usize| index.partition_point(|&x| x < b);
+    let mut out = Vec::new();
+    let mut clause_start = 0;
+    for m in verb_re().captures_iter(s) {
+        let whole = m.get(0).unwrap();
+        let after = s[whole.end()..].chars().next();
+        if !after.is_none_or(|c| matches!(c, '，' | '。' | '；' | ',' | ';' | '并' | '：' | '、'))
+        {
+            continue;
+        }
+        let (vs, ve) = (at(whole.start()), at(whole.end()));
+        // The clause starts after the sentence's start or the previous verb.
+        let mut from = clause_start;
+        for k in (clause_start..vs).rev() {
+            if matches!(chars[k].0, '。' | '；' | ';' | '：' | ':') {
+                from = k + 1;
+                break;
+            }
+        }
+        let invited = m.get(1).is_some();
+        let verb = &s[whole.start()..whole.end()];
+        let role = if verb.contains("列席") || invited {
+            Role::Attending
+        } else {
+            Role::Present
+        };
+        out.extend(read_list(&chars[from..vs], role, res, sink, true));
+        clause_start = ve;
+    }
+    out
+}
+
+/// Reads the body of an attendance section whose names carry titles (出席领导：区长张三，副区长李四、王五).
+pub(crate) fn read_section(
+    body: &Text,
+    role: Role,
+    res: &Resources,
+    sink: &mut Sink,
+) -> Vec<Attendance> {
+    let chars: Vec<Ch> = body.chars_with_pos().collect();
+    read_list(&chars, role, res, sink, false)
+}
+
+/// Reads a section listing organisations only (列席单位：区财政局、区人社局): one record each, no person.
+pub(crate) fn read_units(
+    body: &Text,
+    role: Role,
+    res: &Resources,
+    sink: &mut Sink,
+) -> Vec<Attendance> {
+    let chars: Vec<Ch> = body.chars_with_pos().collect();
+    let mut out = Vec::new();
+    for (a, b) in split(&chars, 0, chars.len(), is_element_separator) {
+        let (a, b) = trim_unit(&chars, a, b);
+        if a < b {
+            push_unit(&chars, (a, b), role, res, sink, &mut out);
+        }
+    }
+    out
+}
+
+fn is_group_separator(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';')
+}
+
+fn is_element_separator(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '，' | ',' | '；' | ';' | '\n' | ' ' | '\u{3000}' | '\t'
+    )
+}
+
+/// Splits `from..to` at the characters `sep` accepts; empty parts are dropped.
+fn split(chars: &[Ch], from: usize, to: usize, sep: fn(char) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = from;
+    for k in from..=to {
+        if chars.get(k).is_none_or(|c| k == to || sep(c.0)) {
+            if a < k {
+                out.push((a, k));
+            }
+            a = k + 1;
+        }
+    }
+    out
+}
+
+fn text_of(chars: &[Ch], (a, b): (usize, usize)) -> String {
+    chars[a..b].iter().map(|c| c.0).collect()
+}
+
+fn span_of(chars: &[Ch], (a, b): (usize, usize)) -> Span {
+    Span::covering(chars[a].1, chars[b - 1].1)
+}
+
+/// Reads a list from its end backwards, group by group, stopping at the first group that is not attendance.
+fn read_list(
+    chars: &[Ch],
+    role: Role,
+    res: &Resources,
+    sink: &mut Sink,
+    in_sentence: bool,
+) -> Vec<Attendance> {
+    let groups = split(
+        chars,
+        0,
+        chars.len(),
+        if in_sentence {
+            is_group_separator
+        } else {
+            |c| is_group_separator(c) || c == '\n'
+        },
+    );
+    let mut read: Vec<Vec<Attendance>> = Vec::new();
+    for &(ga, gb) in groups.iter().rev() {
+        match read_group(chars, ga, gb, role, res) {
+            Some(records) => read.push(records),
+            None if in_sentence => break,
+            None => {
+                sink.warn(
+                    "not-a-name",
+                    format!(
+                        "{} does not read as titles and names; skipped",
+                        text_of(chars, (ga, gb))
+                    ),
+                    span_of(chars, (ga, gb)),
+                );
+            }
+        }
+    }
+    let mut out: Vec<Attendance> = read.into_iter().rev().flatten().collect();
+    for r in &out {
+        if let Some(o) = r.org.as_ref().filter(|o| o.canonical.is_none()) {
+            sink.warn(
+                "unknown-org",
+                format!("{} is not in the gazetteer; kept as written", o.written),
+                r.span,
+            );
+        }
+    }
+    out.retain(|r| r.person.is_some() || r.org.is_some());
+    out
+}
+
+/// Reads one group (elements separated by 、); `None` when an element does not read as attendance.
+fn read_group(
+    chars: &[Ch],
+    ga: usize,
+    gb: usize,
+    role: Role,
+    res: &Resources,
+) -> Option<Vec<Attendance>> {
+    let mut out = Vec::new();
+    let elements = split(chars, ga, gb, |c| {
+        matches!(c, '、' | ' ' | '\u{3000}' | '\t' | '\n')
+    });
+    if elements.is_empty() {
+        return None;
+    }
+    let parsed: Vec<(usize, usize, Element)> = elements
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, b))| {
+            let a = if i == 0 { skip_lead(chars, a, b) } else { a };
+            let b = trim_tail(chars, a, b);
+            element(chars, a, b, res).map(|e| (a, b, e))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    // A group of organisations ends in one that names the unnamed representative.
+    if let Some((_, _, Element::Units(_))) = parsed.last() {
+        for (a, b, e) in &parsed {
+            match e {
+                Element::Org(r) | Element::Units(r) if r.0 < r.1 => {
+                    push_unit(chars, *r, role, res, &mut Sink::new("-"), &mut out);
+                }
+                Element::Units(_) | Element::Vague | Element::Org(_) => {}
+                Element::Person { .. } | Element::Title => {
+                    let _ = (a, b);
+                    return None;
+                }
+            }
+        }
+        return Some(out);
+    }
+    let mut stack: Option<usize> = None;
+    let mut shared: Option<String> = None;
+    for (a, _b, e) in parsed {
+        match e {
+            Element::Title => {
+                stack.get_or_insert(a);
+            }
+            Element::Person { org, title, name } => {
+                let stack_at = stack;
+                let title_text = match stack.take() {
+                    Some(s) => Some(text_of(chars, (s, name.0))),
+                    None if title.0 < title.1 => Some(text_of(chars, title)),
+                    None if org.0 == org.1 => shared.clone(),
+                    None => None,
+                };
+                if title.0 < title.1 {
+                    shared = title_text.clone();
+                }
+                let org_ref = (org.0 < org.1).then(|| org_ref(text_of(chars, org), res));
+                out.push(Attendance {
+                    role,
+                    org: org_ref,
+                    person: Some(text_of(chars, name)),
+                    title: title_text,
+                    note: None,
+                    span: span_of(chars, (stack_at.unwrap_or(a), name.1)),
+                });
+            }
+            Element::Vague => {}
+            Element::Org(_) | Element::Units(_) => return None,
+        }
+    }
+    // A stack of titles with no name after it (县政府副县长、党组成员出席会议) names no one.
+    Some(out)
+}
+
+fn push_unit(
+    chars: &[Ch],
+    r: (usize, usize),
+    role: Role,
+    res: &Resources,
+    _sink: &mut Sink,
+    out: &mut Vec<Attendance>,
+) {
+    let written = text_of(chars, r);
+    if is_vague(&written) {
+        return;
+    }
+    out.push(Attendance {
+        role,
+        org: Some(org_ref(written, res)),
+        person: None,
+        title: None,
+        note: None,
+        span: span_of(chars, r),
+    });
+}
+
+/// True for an organisation too vague to be one: 有关部门, 各镇（街道）, 县直相关单位.
+fn is_vague(s: &str) -> bool {
+    s.contains("有关")
+        || s.contains("相关")
+        || s.starts_with('各')
+        || s.contains("其他")
+        || s.contains("部分")
+        || s.contains("县直")
+        || s.contains("区直")
+        || s.contains("市直")
+}
+
+/// Skips words before the first element that belong to no one (区领导, 出席会议的有).
+fn skip_lead(chars: &[Ch], a: usize, b: usize) -> usize {
+    let s = text_of(chars, (a, b));
+    for lead in LEADS {
+        if let Some(rest) = s.strip_prefix(lead) {
+            if !rest.is_empty() {
+                return a + lead.chars().count();
+            }
+        }
+    }
+    a
+}
+
+/// Drops 同志, 等 and 等同志 after an element.
+fn trim_tail(chars: &[Ch], a: usize, mut b: usize) -> usize {
+    loop {
+        let s = text_of(chars, (a, b));
+        if UNIT_MARKERS.iter().any(|m| s.ends_with(m)) {
+            return b;
+        }
+        if let Some(t) = ["等同志", "同志", "等人", "等"]
+            .iter()
+            .find(|t| s.ends_with(*t) && s.chars().count() > t.chars().count() + 1)
+        {
+            b -= t.chars().count();
+        } else {
+            return b;
+        }
+    }
+}
+
+/// Drops a unit marker (负责同志) and 等 after an organisation of a 列席单位 list.
+fn trim_unit(chars: &[Ch], a: usize, b: usize) -> (usize, usize) {
+    let b = trim_tail(chars, a, b);
+    let s = text_of(chars, (a, b));
+    match UNIT_MARKERS.iter().find(|m| s.ends_with(*m)) {
+        Some(m) => (a, b - m.chars().count()),
+        None => (a, b),
+    }
+}
+
+fn ends_with_title(s: &str) -> bool {
+    s.chars().count() >= 2 && TITLE_ENDINGS.iter().any(|t| s.ends_with(t))
+}
+
+/// Bodies whose short names do not end like a department (县政协, 区人大).
+const BODIES: &[&str] = &[
+    "政协",
+    "人大",
+    "人武部",
+    "法院",
+    "检察院",
+    "总工会",
+    "团委",
+    "妇联",
+    "工商联",
+    "科协",
+    "侨联",
+    "残联",
+];
+
+fn is_org(s: &str, res: &Resources) -> bool {
+    res.gazetteer.lookup(s).is_some()
+        || org_shaped(&s.chars().collect::<Vec<_>>())
+        || (s.chars().count() >= 3 && BODIES.iter().any(|b| s.ends_with(b)))
+}
+
+/// Reads one element, `None` when it is not attendance.
+fn element(chars: &[Ch], a: usize, b: usize, res: &Resources) -> Option<Element> {
+    if a >= b {
+        return None;
+    }
+    let s = text_of(chars, (a, b));
+    if let Some(m) = UNIT_MARKERS.iter().find(|m| s.ends_with(*m)) {
+        let org_end = b - m.chars().count();
+        let org = text_of(chars, (a, org_end));
+        if is_vague(&org) {
+            return Some(Element::Vague);
+        }
+        return Some(Element::Units((a, org_end)));
+    }
+    if !chars[a..b]
+        .iter()
+        .all(|c| is_han(c.0) || matches!(c.0, '（' | '）' | '(' | ')'))
+    {
+        return None;
+    }
+    let han: Vec<char> = chars[a..b].iter().map(|c| c.0).collect();
+    let n = han.len();
+    for len in 2..=4usize {
+        if len > n {
+            break;
+        }
+        let name = &han[n - len..];
+        if !name.iter().all(|&c| is_han(c)) {
+            continue;
+        }
+        let surname = res.surnames.surname_len(name);
+        let ok = !matches!((len, surname), (_, None) | (2, Some(2)) | (4, Some(1)));
+        let name_text: String = name.iter().collect();
+        // A title is not a name (县政府党组成员, 办公室主任).
+        if !ok
+            || TITLE_ENDINGS.contains(&name_text.as_str())
+            || (name_text.ends_with('长') && len == 2)
+        {
+            continue;
+        }
+        let prefix: String = han[..n - len].iter().collect();
+        let name_at = b - len;
+        if prefix.is_empty() {
+            return Some(Element::Person {
+                org: (a, a),
+                title: (a, a),
+                name: (name_at, b),
+            });
+        }
+        if ends_with_title(&prefix) {
+            let (org, title) = split_org_title(chars, a, name_at, res);
+            return Some(Element::Person {
+                org,
+                title,
+                name: (name_at, b),
+            });
+        }
+        if is_org(&prefix, res) && !is_government(&prefix) {
+            return Some(Element::Person {
+                org: (a, name_at),
+                title: (name_at, name_at),
+                name: (name_at, b),
+            });
+        }
+    }
+    if ends_with_title(&s) {
+        return Some(Element::Title);
+    }
+    if is_vague(&s) {
+        return Some(Element::Vague);
+    }
+    if is_org(&s, res) {
+        return Some(Element::Org((a, b)));
+    }
+    None
+}
+
+/// Splits the words before a name into a department and a title (区人大常委会|副主任); the government itself stays in the title (市政府秘书长).
+fn split_org_title(
+    chars: &[Ch],
+    a: usize,
+    b: usize,
+    res: &Resources,
+) -> ((usize, usize), (usize, usize)) {
+    let han: Vec<char> = chars[a..b].iter().map(|c| c.0).collect();
+    // The longest department the gazetteer knows at the start, else the longest organisation-shaped run.
+    let mut best = None;
+    if let Some((len, _)) = res.gazetteer.longest_at(&han, 0) {
+        best = Some(len);
+    }
+    if best.is_none() {
+        for k in (2..han.len()).rev() {
+            let head: String = han[..k].iter().collect();
+            if org_shaped(&han[..k]) || (k >= 3 && BODIES.iter().any(|b| head.ends_with(b))) {
+                best = Some(k);
+                break;
+            }
+        }
+    }
+    match best {
+        Some(k) if k < han.len() => {
+            let org: String = han[..k].iter().collect();
+            let title: String = han[k..].iter().collect();
+            if !is_government(&org) && ends_with_title(&title) {
+                return ((a, a + k), (a + k, b));
+            }
+            ((a, a), (a, b))
+        }
+        _ => ((a, a), (a, b)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Vec<String> {
+        let mut text = Text::default();
+        for (c, ch) in s.chars().enumerate() {
+            text.push(
+                ch,
+                Pos {
+                    line: 1,
+                    col: c as u32 + 1,
+                },
+            );
+        }
+        let mut sink = Sink::new("-");
+        read_paragraph(&text, Resources::bundled(), &mut sink)
+            .into_iter()
+            .map(|a| {
+                format!(
+                    "{} {} {} {} @{}",
+                    a.role.as_str(),
+                    a.org.map(|o| o.written).unwrap_or_default(),
+                    a.title.unwrap_or_default(),
+                    a.person.unwrap_or_default(),
+                    a.span.col
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn running_lists() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "副区长方志强、白玉兰、钱多多，区二级巡视员孔令辉，区政府办公室主任鲁卫东出席会议。",
+                &[
+                    "present  副区长 方志强 @1",
+                    "present  副区长 白玉兰 @8",
+                    "present  副区长 钱多多 @12",
+                    "present  区二级巡视员 孔令辉 @16",
+                    "present 区政府办公室 主任 鲁卫东 @26",
+                ],
+            ),
+            (
+                "区长严正主持会议，区领导蒋一帆、韩冬等出席会议。",
+                &["present   蒋一帆 @13", "present   韩冬 @17"],
+            ),
+            (
+                "县委常委、副县长徐海鹰，副县长吕晴出席会议，县人大常委会副主任杜明远、县政协副主席景秀芳应邀列席。",
+                &[
+                    "present  县委常委、副县长 徐海鹰 @1",
+                    "present  副县长 吕晴 @13",
+                    "attending 县人大常委会 副主任 杜明远 @23",
+                    "attending 县政协 副主席 景秀芳 @36",
+                ],
+            ),
+            (
+                "区财政局、人社局、交通运输局负责同志列席会议。",
+                &[
+                    "attending 区财政局   @1",
+                    "attending 人社局   @6",
+                    "attending 交通运输局   @10",
+                ],
+            ),
+            ("区直有关部门主要负责同志列席会议。", &[]),
+            ("会议要求各部门参加培训。", &[]),
+        ];
+        let got: Vec<(&str, Vec<String>)> = cases.iter().map(|(s, _)| (*s, read(s))).collect();
+        let want: Vec<(&str, Vec<String>)> = cases
+            .iter()
+            .map(|(s, w)| (*s, w.iter().map(|x| (*x).to_owned()).collect()))
+            .collect();
+        assert_eq!(got, want);
+    }
+}

@@ -1,0 +1,120 @@
+//! The rows of the truth tables: what a generated meeting should be read as.
+//!
+//! Each truth table starts with the leading columns of the extractor's table
+//! of the same name ([`jiyao_core::table`]), with the same names and the same
+//! cell format, then adds what only the generator knows (how the file was
+//! rendered, a stable person id). [`write_corpus`](crate::write_corpus) writes
+//! them and [`eval`](crate::eval) reads them back.
+//!
+//! ```
+//! use jiyao_core::table::header;
+//! use jiyao_synth::truth::TopicTruth;
+//! assert_eq!(header::<TopicTruth>(), &["doc", "meeting", "item", "topic"]);
+//! ```
+
+use jiyao_core::extract::Role;
+use serde::{Deserialize, Serialize};
+
+/// One row of `truth/meetings.csv`: the extractor's leading columns, then the issuer and how the file was rendered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingTruth {
+    /// The file name.
+    pub doc: String,
+    /// The document number as written.
+    pub doc_number: String,
+    /// The meeting's ordinal.
+    pub meeting: Option<u32>,
+    /// The meeting date, ISO 8601.
+    pub date: String,
+    /// 上午 or 下午.
+    pub half_day: String,
+    /// The chair's name.
+    pub chair: String,
+    /// The chair's title.
+    pub chair_title: String,
+    /// The compilation date, ISO 8601.
+    pub compiled: String,
+    /// The issue date, ISO 8601.
+    pub issued: String,
+    /// The issuing body.
+    pub issuer: String,
+    /// The page layout the file was rendered in.
+    #[serde(default)]
+    pub layout: String,
+    /// How the file was delivered (encoding, HTML …).
+    #[serde(default)]
+    pub delivery: String,
+}
+
+/// One row of `truth/attendance.csv`: the extractor's leading columns, then a stable person id that tells homonyms apart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceTruth {
+    /// The file name.
+    pub doc: String,
+    /// The meeting's ordinal.
+    pub meeting: Option<u32>,
+    /// The meeting date, ISO 8601.
+    pub date: String,
+    /// The role.
+    pub role: Role,
+    /// The organisation as written (empty when the record names none).
+    pub org: String,
+    /// The organisation's canonical name (empty when none).
+    pub org_name: String,
+    /// The person (empty for an unnamed representative).
+    pub person: String,
+    /// The person's stable id (empty for an unnamed representative).
+    #[serde(default)]
+    pub person_id: String,
+}
+
+/// One row of `truth/documents.csv`: the extractor's leading columns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentTruth {
+    /// The file name.
+    pub doc: String,
+    /// The meeting's ordinal.
+    pub meeting: Option<u32>,
+    /// The agenda item.
+    pub item: Option<u32>,
+    /// The exact title.
+    pub title: String,
+    /// The lead department as written (empty when none).
+    pub lead_org: String,
+    /// The next step (empty when none).
+    pub next_step: String,
+}
+
+/// One row of `truth/topics.csv`: the extractor's leading columns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicTruth {
+    /// The file name.
+    pub doc: String,
+    /// The meeting's ordinal.
+    pub meeting: Option<u32>,
+    /// The agenda item.
+    pub item: u32,
+    /// The topic's preferred label.
+    pub topic: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiyao_core::table::{header, AttendanceRow, DocumentRow, MeetingRow, TopicRow};
+
+    #[test]
+    fn truth_headers_start_with_the_extractor_columns() {
+        let pairs = [
+            (header::<MeetingTruth>(), header::<MeetingRow>(), 10),
+            (header::<AttendanceTruth>(), header::<AttendanceRow>(), 7),
+            (header::<DocumentTruth>(), header::<DocumentRow>(), 6),
+            (header::<TopicTruth>(), header::<TopicRow>(), 4),
+        ];
+        for (truth, table, n) in pairs {
+            assert_eq!(&truth[..n], &table[..n], "{truth:?}");
+        }
+        assert_eq!(&header::<MeetingTruth>()[10..], &["layout", "delivery"]);
+        assert_eq!(header::<AttendanceTruth>()[7], "person_id");
+    }
+}
