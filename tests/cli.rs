@@ -42,7 +42,7 @@ fn attendance_table_of_the_bundled_minutes() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "doc,meeting,date,role,org,org_name,person,line,col,org_kind,note,doc_number"
+        "doc,meeting,date,role,org,org_name,person,line,col,org_kind,note,doc_number,title"
     );
     assert_eq!(lines.clone().count(), 80 + 81 + 77);
     assert!(out.contains("001_e66f49d85cb24354.txt,115,2020-11-02,attending,市工信局,苏州市工业和信息化局,蔡剑峰,70,"));

@@ -6,8 +6,8 @@
 //! extraction never fail on odd input, they report what they saw instead.
 //!
 //! ```
-//! use jiyao_core::diag::{Diagnostic, Severity, Span};
-//! let d = Diagnostic::new("a.txt", Severity::Warning, "unknown-org", "市大数据局 is not in the gazetteer", Span::point(3, 7));
+//! use jiyao_core::diag::{Code, Diagnostic, Severity, Span};
+//! let d = Diagnostic::new("a.txt", Severity::Warning, Code::UnknownOrg, "市大数据局 is not in the gazetteer", Span::point(3, 7));
 //! assert_eq!(d.to_string(), "a.txt:3:7: warning[unknown-org]: 市大数据局 is not in the gazetteer");
 //! ```
 
@@ -90,6 +90,127 @@ impl fmt::Display for Severity {
     }
 }
 
+/// What a diagnostic is about: a stable, kebab-case code that scripts can filter on.
+///
+/// The README lists every code with its meaning (a test keeps the list and
+/// this enum equal). New codes may be added, so matches need a wildcard arm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Code {
+    /// The bytes were not UTF-8 and were decoded another way (or lossily).
+    Encoding,
+    /// An HTML page holds no text.
+    EmptyHtml,
+    /// No 会议纪要 title line before the opening paragraph.
+    MissingTitle,
+    /// A line was not understood where it stands and was skipped.
+    UnrecognisedLine,
+    /// Agenda items start without a 会议议定以下意见 line.
+    MissingMarker,
+    /// A sub-point or item number out of sequence.
+    Numbering,
+    /// A sub-point before any agenda item, ignored.
+    OrphanPoint,
+    /// No agenda item found.
+    MissingItems,
+    /// An expected attendance section (出席, 列席 …) is missing.
+    MissingSection,
+    /// A date that is not a valid calendar date.
+    BadDate,
+    /// A meeting date without a year that could not be completed.
+    MissingYear,
+    /// The meeting date was completed from the page's publication date.
+    InferredDate,
+    /// The issuer was inferred from departments' full names.
+    InferredIssuer,
+    /// No document number.
+    MissingDocNumber,
+    /// No chair found.
+    MissingChair,
+    /// No meeting ordinal (第…次) found.
+    MissingOrdinal,
+    /// No opening paragraph naming the meeting.
+    MissingOpening,
+    /// An organisation that is not in the gazetteer, kept as written.
+    UnknownOrg,
+    /// Text in a list that does not read as titles and names, skipped.
+    NotAName,
+    /// A name that does not start with a known surname.
+    DoubtfulName,
+    /// One person listed under two organisations at one meeting.
+    PersonTwoOrgs,
+    /// One organisation represented by two people at one meeting.
+    OrgTwoPeople,
+}
+
+impl Code {
+    /// Every code, in the order of the pipeline (load, parse, extract).
+    pub const ALL: [Code; 22] = [
+        Code::Encoding,
+        Code::EmptyHtml,
+        Code::MissingTitle,
+        Code::UnrecognisedLine,
+        Code::MissingMarker,
+        Code::Numbering,
+        Code::OrphanPoint,
+        Code::MissingItems,
+        Code::MissingSection,
+        Code::BadDate,
+        Code::MissingYear,
+        Code::InferredDate,
+        Code::InferredIssuer,
+        Code::MissingDocNumber,
+        Code::MissingChair,
+        Code::MissingOrdinal,
+        Code::MissingOpening,
+        Code::UnknownOrg,
+        Code::NotAName,
+        Code::DoubtfulName,
+        Code::PersonTwoOrgs,
+        Code::OrgTwoPeople,
+    ];
+
+    /// Returns the kebab-case code, such as `unknown-org`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Encoding => "encoding",
+            Code::EmptyHtml => "empty-html",
+            Code::MissingTitle => "missing-title",
+            Code::UnrecognisedLine => "unrecognised-line",
+            Code::MissingMarker => "missing-marker",
+            Code::Numbering => "numbering",
+            Code::OrphanPoint => "orphan-point",
+            Code::MissingItems => "missing-items",
+            Code::MissingSection => "missing-section",
+            Code::BadDate => "bad-date",
+            Code::MissingYear => "missing-year",
+            Code::InferredDate => "inferred-date",
+            Code::InferredIssuer => "inferred-issuer",
+            Code::MissingDocNumber => "missing-doc-number",
+            Code::MissingChair => "missing-chair",
+            Code::MissingOrdinal => "missing-ordinal",
+            Code::MissingOpening => "missing-opening",
+            Code::UnknownOrg => "unknown-org",
+            Code::NotAName => "not-a-name",
+            Code::DoubtfulName => "doubtful-name",
+            Code::PersonTwoOrgs => "person-two-orgs",
+            Code::OrgTwoPeople => "org-two-people",
+        }
+    }
+
+    /// Parses a kebab-case code.
+    pub fn parse(s: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A finding about one place in one file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -97,8 +218,8 @@ pub struct Diagnostic {
     pub file: String,
     /// How serious it is.
     pub severity: Severity,
-    /// A stable, kebab-case code, such as `unknown-org`, that scripts can filter on.
-    pub code: String,
+    /// What it is about: a stable code, such as `unknown-org`, that scripts can filter on.
+    pub code: Code,
     /// A sentence for people.
     pub message: String,
     /// Where in the original file.
@@ -110,14 +231,14 @@ impl Diagnostic {
     pub fn new(
         file: impl Into<String>,
         severity: Severity,
-        code: &str,
+        code: Code,
         message: impl Into<String>,
         span: Span,
     ) -> Self {
         Diagnostic {
             file: file.into(),
             severity,
-            code: code.to_owned(),
+            code,
             message: message.into(),
             span,
         }
@@ -151,21 +272,21 @@ impl Sink {
     }
 
     /// Records an informational note.
-    pub fn info(&mut self, code: &str, message: impl Into<String>, span: Span) {
+    pub fn info(&mut self, code: Code, message: impl Into<String>, span: Span) {
         self.push(Severity::Info, code, message, span);
     }
 
     /// Records a warning.
-    pub fn warn(&mut self, code: &str, message: impl Into<String>, span: Span) {
+    pub fn warn(&mut self, code: Code, message: impl Into<String>, span: Span) {
         self.push(Severity::Warning, code, message, span);
     }
 
     /// Records an error.
-    pub fn error(&mut self, code: &str, message: impl Into<String>, span: Span) {
+    pub fn error(&mut self, code: Code, message: impl Into<String>, span: Span) {
         self.push(Severity::Error, code, message, span);
     }
 
-    fn push(&mut self, severity: Severity, code: &str, message: impl Into<String>, span: Span) {
+    fn push(&mut self, severity: Severity, code: Code, message: impl Into<String>, span: Span) {
         self.items.push(Diagnostic::new(
             self.file.clone(),
             severity,

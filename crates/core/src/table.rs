@@ -14,7 +14,7 @@
 //! assert_eq!(&TableKind::Attendance.header()[..8], &["doc", "meeting", "date", "role", "org", "org_name", "person", "line"]);
 //! let row: AttendanceRow = csv::ReaderBuilder::new()
 //!     .has_headers(false)
-//!     .from_reader("a.txt,115,2020-11-02,attending,市工信局,苏州市工业和信息化局,蔡剑峰,70,1,government_department,,〔2020〕36号".as_bytes())
+//!     .from_reader("a.txt,115,2020-11-02,attending,市工信局,苏州市工业和信息化局,蔡剑峰,70,1,government_department,,〔2020〕36号,".as_bytes())
 //!     .deserialize()
 //!     .next()
 //!     .unwrap()
@@ -22,8 +22,9 @@
 //! assert_eq!((row.meeting, row.person.as_deref(), row.line), (Some(115), Some("蔡剑峰"), 70));
 //! ```
 
-use crate::diag::Severity;
-use crate::extract::{DeptRole, Extraction, Role};
+use crate::diag::{Code, Severity};
+use crate::extract::{DeptRole, Extraction, Level, Role, SourceKind};
+use crate::parse::Form;
 use crate::resolve::OrgKind;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -184,6 +185,8 @@ pub struct AttendanceRow {
     pub note: Option<String>,
     /// The minutes' document number.
     pub doc_number: Option<String>,
+    /// The person's title as written (副区长, 区委副书记、区长).
+    pub title: Option<String>,
 }
 
 impl Row for AttendanceRow {
@@ -204,6 +207,7 @@ impl Row for AttendanceRow {
                 org_kind: a.org.as_ref().map(|o| o.kind),
                 note: a.note.clone(),
                 doc_number: x.meeting.doc_number.clone(),
+                title: a.title.clone(),
             })
             .collect()
     }
@@ -247,6 +251,21 @@ pub struct MeetingRow {
     pub distribution: Vec<String>,
     /// The line of the opening paragraph.
     pub line: u32,
+    /// `minutes` or `report`.
+    pub kind: SourceKind,
+    /// `sectioned`, `prose` or `report`.
+    pub form: Form,
+    /// The level of the issuing government: `city`, `district` or `county`.
+    pub level: Option<Level>,
+    /// The government's term (届) the ordinal counts within.
+    pub term: Option<u32>,
+    /// Another meeting held together with this one.
+    pub combined: Option<String>,
+    /// The page's publication date, ISO 8601.
+    pub page_date: Option<String>,
+    /// The facts inferred rather than read (`issuer`, `date`), each with its diagnostic.
+    #[serde(with = "joined")]
+    pub inferred: Vec<String>,
 }
 
 impl Row for MeetingRow {
@@ -271,6 +290,13 @@ impl Row for MeetingRow {
             issued_by: m.issued_by.clone(),
             distribution: m.distribution.clone(),
             line: m.span.line,
+            kind: m.kind,
+            form: m.form,
+            level: m.level,
+            term: m.term,
+            combined: m.combined.clone(),
+            page_date: m.page_date.clone(),
+            inferred: m.inferred.iter().map(|i| i.as_str().to_owned()).collect(),
         }]
     }
 }
@@ -351,6 +377,8 @@ pub struct DocumentRow {
     pub line: u32,
     /// The sentence that carries the decision, or the first mention.
     pub evidence: String,
+    /// True when the meeting studied it (会前学习《…》): neither reviewed nor decided.
+    pub studied: bool,
 }
 
 impl Row for DocumentRow {
@@ -374,6 +402,7 @@ impl Row for DocumentRow {
                 cited: d.cited,
                 line: d.span.line,
                 evidence: d.evidence.clone(),
+                studied: d.studied,
             })
             .collect()
     }
@@ -476,7 +505,7 @@ pub struct DiagnosticRow {
     /// How serious it is.
     pub severity: Severity,
     /// The diagnostic's code.
-    pub code: String,
+    pub code: Code,
     /// The message.
     pub message: String,
 }
@@ -491,7 +520,7 @@ impl Row for DiagnosticRow {
                 line: d.span.line,
                 col: d.span.col,
                 severity: d.severity,
-                code: d.code.clone(),
+                code: d.code,
                 message: d.message.clone(),
             })
             .collect()
@@ -633,6 +662,13 @@ mod tests {
                 "issued_by",
                 "distribution",
                 "line",
+                "kind",
+                "form",
+                "level",
+                "term",
+                "combined",
+                "page_date",
+                "inferred",
             ]
         );
         assert_eq!(
@@ -648,15 +684,19 @@ mod tests {
     #[test]
     fn rows_read_back_as_written() {
         round_trip::<AttendanceRow>(
-            "a.txt,115,2020-11-02,attending,市工信局,苏州市工业和信息化局,蔡剑峰,70,1,government_department,,〔2020〕36号",
+            "a.txt,115,2020-11-02,attending,市工信局,苏州市工业和信息化局,蔡剑峰,70,1,government_department,,〔2020〕36号,",
         );
-        round_trip::<AttendanceRow>("a.txt,,,representative,市残联,,,3,5,unknown,请假,");
+        round_trip::<AttendanceRow>("a.txt,,,representative,市残联,,,3,5,unknown,请假,,");
+        round_trip::<AttendanceRow>("a.txt,21,,present,,,白玉兰,3,5,,,,区委常委、副区长");
         round_trip::<MeetingRow>(
-            "a.txt,〔2020〕36号,115,2020-11-02,上午,李亚平,市长,2020-11-16,2020-11-16,苏州市人民政府,2020,36,true,办公室,办公室,甲|乙,9",
+            "a.txt,〔2020〕36号,115,2020-11-02,上午,李亚平,市长,2020-11-16,2020-11-16,苏州市人民政府,2020,36,true,办公室,办公室,甲|乙,9,minutes,sectioned,city,,,,",
+        );
+        round_trip::<MeetingRow>(
+            "a.txt,,104,,下午,白玉兰,区委常委、副区长,,,青岚区人民政府,,,,,,,7,report,report,district,5,区政府党组（扩大）会议,2024-09-20,issuer|date",
         );
         round_trip::<ItemRow>("a.txt,115,1,听取,听取汇报,听取|部署,4,13");
         round_trip::<DocumentRow>(
-            "a.txt,63,3,政策措施,市工信局,发文实施,原则同意,市司法局|市财政局,,若干政策措施,,简称,false,37,原则同意。",
+            "a.txt,63,3,政策措施,市工信局,发文实施,原则同意,市司法局|市财政局,,若干政策措施,,简称,false,37,原则同意。,false",
         );
         round_trip::<TopicRow>("a.txt,63,1,安全生产,work-safety,安委办,13,8,句子");
         round_trip::<DepartmentRow>("a.txt,63,1,0,co_lead,市安委办,,15");

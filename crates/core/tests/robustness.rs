@@ -3,6 +3,7 @@
 mod common;
 
 use common::{extract_bytes, seed, seed_bytes, SEEDS};
+use jiyao_core::diag::Code;
 use jiyao_core::extract::Extraction;
 use proptest::prelude::*;
 
@@ -12,7 +13,7 @@ fn records(x: &Extraction, keep_columns: bool) -> String {
     x.file = String::new();
     x.encoding = jiyao_core::load::TextEncoding::Utf8;
     x.format = jiyao_core::load::Format::Text;
-    x.diagnostics.retain(|d| d.code != "encoding");
+    x.diagnostics.retain(|d| d.code != Code::Encoding);
     let mut v = serde_json::to_value(&x).unwrap();
     fn strip(v: &mut serde_json::Value, keep_columns: bool) {
         match v {

@@ -8,6 +8,7 @@
 mod common;
 
 use common::{expect_file, seed, SEEDS};
+use jiyao_core::diag::Code;
 use jiyao_core::extract::{Extraction, Role};
 use jiyao_core::table::TableKind;
 
@@ -204,7 +205,7 @@ fn key_attendance_facts() {
     assert!(x
         .diagnostics
         .iter()
-        .any(|d| d.code == "person-two-orgs" && d.message.starts_with("黄戟")));
+        .any(|d| d.code == Code::PersonTwoOrgs && d.message.starts_with("黄戟")));
 }
 
 #[test]

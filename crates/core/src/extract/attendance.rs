@@ -15,7 +15,7 @@
 //! `representative` records.
 
 use super::{is_han, org_ref, Attendance, OrgRef, Role};
-use crate::diag::{Pos, Sink, Span};
+use crate::diag::{Code, Pos, Sink, Span};
 use crate::parse::Text;
 use crate::resolve::{OrgKind, Resources};
 use std::collections::BTreeMap;
@@ -171,7 +171,7 @@ pub(crate) fn read_section(
             let span = Span::covering(cs[a].pos, cs[b - 1].pos);
             if org.canonical.is_none() {
                 sink.warn(
-                    "unknown-org",
+                    Code::UnknownOrg,
                     format!("{} is not in the gazetteer; kept as written", org.written),
                     span,
                 );
@@ -606,7 +606,7 @@ fn emit(
         if let Some((a, b)) = junk.take() {
             let text: String = chars[a..b].iter().collect();
             sink.warn(
-                "not-a-name",
+                Code::NotAName,
                 format!("{text} does not read as a department and name; skipped"),
                 Span::covering(seg[a].pos, seg[b - 1].pos),
             );
@@ -637,7 +637,7 @@ fn emit(
                     Dept::Shaped => {
                         let written: String = chars[i..k].iter().collect();
                         sink.warn(
-                            "unknown-org",
+                            Code::UnknownOrg,
                             format!("{written} is not in the gazetteer; kept as written"),
                             Span::covering(seg[i].pos, seg[k - 1].pos),
                         );
@@ -650,7 +650,7 @@ fn emit(
                 };
                 if res.surnames.surname_len(&chars[k..j]).is_none() {
                     sink.warn(
-                        "doubtful-name",
+                        Code::DoubtfulName,
                         format!("{person} does not start with a known surname"),
                         Span::covering(seg[k].pos, seg[j - 1].pos),
                     );
@@ -698,7 +698,7 @@ pub(crate) fn check(records: &[Attendance], sink: &mut Sink) {
                 r.org.as_ref().map_or("", |o| o.written.as_str()).to_owned()
             });
             sink.warn(
-                "person-two-orgs",
+                Code::PersonTwoOrgs,
                 format!(
                     "{person} is listed under {} organisations: {list}",
                     orgs.len()
@@ -714,7 +714,7 @@ pub(crate) fn check(records: &[Attendance], sink: &mut Sink) {
         if people.len() > 1 {
             let list = describe(&rs, &|r| r.person.clone().unwrap_or_default());
             sink.warn(
-                "org-two-people",
+                Code::OrgTwoPeople,
                 format!("{org} is represented by {} people: {list}", people.len()),
                 rs[1].span,
             );

@@ -11,7 +11,7 @@
 //! place, it is inferred from them and flagged.
 
 use super::{is_han, Inferred, Level, Meeting, SourceKind};
-use crate::diag::{Sink, Span};
+use crate::diag::{Code, Sink, Span};
 use crate::parse::{numerals, Document, Form, Text};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -147,7 +147,7 @@ fn date_of(t: &Option<Text>, what: &str, sink: &mut Sink) -> Option<String> {
     let d = parse_date(t.as_str());
     if d.is_none() {
         sink.warn(
-            "bad-date",
+            Code::BadDate,
             format!("{what} {} is not a valid date", t.as_str()),
             t.span(),
         );
@@ -222,7 +222,7 @@ pub(crate) fn chair(doc: &Document) -> Option<Chair> {
 
 /// Reads term and ordinal from a text: (term, ordinal).
 fn ordinal_of(s: &str) -> Option<(Option<u32>, Option<u32>)> {
-    if let Some(c) = term_re().captures(s) {
+    if let Some(c) = s.contains('届').then(|| term_re().captures(s)).flatten() {
         return Some((numerals::parse(&c[1]), numerals::parse(&c[2])));
     }
     if let Some(c) = ordinal_re()
@@ -267,7 +267,7 @@ fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Opt
     let span = o.span_of(whole.start(), whole.end());
     let Some((py, pm, pd)) = doc.page.published.as_ref().and_then(page_date) else {
         sink.warn(
-            "missing-year",
+            Code::MissingYear,
             format!(
                 "the meeting date {} has no year and the page gives no publication date; left unknown",
                 whole.as_str().trim_start_matches(['，', ',', '。']).trim()
@@ -285,12 +285,12 @@ fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Opt
         None => (py, pm),
     };
     if day == 0 || day > days_in(y, mo) {
-        sink.warn("bad-date", "the meeting date is not a valid date", span);
+        sink.warn(Code::BadDate, "the meeting date is not a valid date", span);
         return None;
     }
     let date = format!("{y:04}-{mo:02}-{day:02}");
     sink.info(
-        "inferred-date",
+        Code::InferredDate,
         format!(
             "the meeting date has no {}: {date} taken from the publication date {py:04}-{pm:02}-{pd:02}",
             if month.is_some() { "year" } else { "year or month" }
@@ -390,7 +390,7 @@ pub(crate) fn infer_issuer(m: &mut Meeting, orgs: &[(String, Span)], sink: &mut 
         }
         let issuer = format!("{place}人民政府");
         sink.info(
-            "inferred-issuer",
+            Code::InferredIssuer,
             format!("the issuer {issuer} is inferred from the department name {written}"),
             *span,
         );
@@ -402,7 +402,7 @@ pub(crate) fn infer_issuer(m: &mut Meeting, orgs: &[(String, Span)], sink: &mut 
 }
 
 /// Reads the meeting's fields from the header, the opening paragraph and the footer.
-pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
+pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Meeting {
     let report = doc.form == Form::Report;
     let mut m = Meeting {
         issuer: issuer_of(doc),
@@ -423,13 +423,12 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
         }
     } else if !report {
         sink.warn(
-            "missing-doc-number",
+            Code::MissingDocNumber,
             "no document number line (〔年〕号)",
             Span::point(doc.title.as_ref().map_or(1, |t| t.span().line), 1),
         );
     }
-    let chair = chair(doc);
-    if let Some(c) = &chair {
+    if let Some(c) = chair {
         m.chair = Some(c.name.clone());
         m.chair_title = c.title.clone();
     }
@@ -450,7 +449,7 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                     m.date = parse_date(&s[..whole.end()]);
                     if m.date.is_none() {
                         sink.warn(
-                            "bad-date",
+                            Code::BadDate,
                             "the meeting date is not a valid date",
                             o.span_of(0, whole.end()),
                         );
@@ -472,7 +471,7 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                     }
                     if chair.is_none() {
                         sink.warn(
-                            "missing-chair",
+                            Code::MissingChair,
                             "the record names no chair (…市长主持召开…, 会议由…主持)",
                             o.span_of(0, 0),
                         );
@@ -492,7 +491,7 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                     m.ordinal = ordinal;
                 }
                 None => sink.warn(
-                    "missing-ordinal",
+                    Code::MissingOrdinal,
                     "the opening paragraph gives no meeting ordinal (第N次常务会议)",
                     o.span_of(0, 0),
                 ),
@@ -502,6 +501,10 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                 .headline
                 .iter()
                 .chain(std::iter::once(o))
+                .filter(|t| {
+                    let s = t.as_str();
+                    s.contains('暨') || ["会议和", "会议及", "会议与"].iter().any(|w| s.contains(w))
+                })
                 .find_map(|t| combined_re().captures(t.as_str()))
                 .map(|c| {
                     let s = &c[1];
@@ -515,7 +518,7 @@ pub(crate) fn read(doc: &Document, sink: &mut Sink) -> Meeting {
                 .filter(|c| !c.contains("常务会议"));
         }
         None => sink.warn(
-            "missing-opening",
+            Code::MissingOpening,
             "no opening paragraph (date, chair, meeting ordinal)",
             Span::point(1, 1),
         ),

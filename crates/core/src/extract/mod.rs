@@ -123,7 +123,7 @@ pub struct Meeting {
 }
 
 /// Whether a record is minutes or a report.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// Minutes (会议纪要), sectioned or in prose.
@@ -144,7 +144,7 @@ impl SourceKind {
 }
 
 /// The level of a local government.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// A city (市, 州, 盟).
@@ -186,10 +186,10 @@ impl Inferred {
     }
 
     /// Returns the code of the diagnostic that explains the inference.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> crate::diag::Code {
         match self {
-            Inferred::Issuer => "inferred-issuer",
-            Inferred::Date => "inferred-date",
+            Inferred::Issuer => crate::diag::Code::InferredIssuer,
+            Inferred::Date => crate::diag::Code::InferredDate,
         }
     }
 }
@@ -425,12 +425,13 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
     let mut sink = Sink::new(&source.name);
     sink.extend(source.diagnostics.iter().cloned());
     sink.extend(parse_diags);
-    let mut meeting = meeting::read(&doc, &mut sink);
+    let chair = meeting::chair(&doc);
+    let mut meeting = meeting::read(&doc, chair.as_ref(), &mut sink);
     let items = items::read(&doc, res);
     let documents = documents::read(&doc, res);
     let topics = topics::read(&doc, res);
     let mut attendance = Vec::new();
-    if let Some(chair) = meeting::chair(&doc) {
+    if let Some(chair) = chair {
         attendance.push(Attendance {
             role: Role::Chair,
             org: None,

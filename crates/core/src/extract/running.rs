@@ -20,7 +20,7 @@
 
 use super::attendance::org_shaped;
 use super::{is_han, org_ref, Attendance, Role};
-use crate::diag::{Pos, Sink, Span};
+use crate::diag::{Code, Pos, Sink, Span};
 use crate::parse::Text;
 use crate::resolve::Resources;
 use regex::Regex;
@@ -248,7 +248,7 @@ fn read_list(
             None if in_sentence => break,
             None => {
                 sink.warn(
-                    "not-a-name",
+                    Code::NotAName,
                     format!(
                         "{} does not read as titles and names; skipped",
                         text_of(chars, (ga, gb))
@@ -262,7 +262,7 @@ fn read_list(
     for r in &out {
         if let Some(o) = r.org.as_ref().filter(|o| o.canonical.is_none()) {
             sink.warn(
-                "unknown-org",
+                Code::UnknownOrg,
                 format!("{} is not in the gazetteer; kept as written", o.written),
                 r.span,
             );

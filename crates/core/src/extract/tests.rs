@@ -1,7 +1,7 @@
 //! Data-driven tests of the extractor: attendance lists as written, and the records they must give.
 
 use super::*;
-use crate::diag::Severity;
+use crate::diag::{Code, Severity};
 use crate::resolve::Resources;
 
 type Pair = (Option<&'static str>, Option<&'static str>);
@@ -291,7 +291,7 @@ fn one_person_under_two_departments_is_reported() {
     let (_, diags) = section("市公安局黄戟 市资源规划局黄戟");
     let d: Vec<String> = diags
         .iter()
-        .filter(|d| d.code == "person-two-orgs")
+        .filter(|d| d.code == Code::PersonTwoOrgs)
         .map(|d| d.to_string())
         .collect();
     assert_eq!(d, vec!["t.txt:7:11: warning[person-two-orgs]: 黄戟 is listed under 2 organisations: 市公安局 (line 7), 市资源规划局 (line 7)"]);
@@ -302,7 +302,7 @@ fn two_people_for_one_department_are_reported() {
     let (_, diags) = section("市工信局蔡剑峰 市工信局汪香元");
     let d: Vec<&str> = diags
         .iter()
-        .filter(|d| d.code == "org-two-people")
+        .filter(|d| d.code == Code::OrgTwoPeople)
         .map(|d| d.message.as_str())
         .collect();
     assert_eq!(
@@ -318,7 +318,7 @@ fn a_doubtful_name_is_kept_and_reported() {
     assert!(
         diags
             .iter()
-            .any(|d| d.code == "doubtful-name" && d.message.contains("呢呢")),
+            .any(|d| d.code == Code::DoubtfulName && d.message.contains("呢呢")),
         "{diags:?}"
     );
 }

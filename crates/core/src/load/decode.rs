@@ -1,7 +1,7 @@
 //! Encoding detection: byte-order marks first, then strict UTF-8, then GB18030, then a declared charset.
 
 use super::LoadError;
-use crate::diag::{Diagnostic, Severity, Span};
+use crate::diag::{Code, Diagnostic, Severity, Span};
 use serde::Serialize;
 
 /// The encoding a file was decoded from.
@@ -68,7 +68,7 @@ pub(super) fn decode_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, LoadErro
         diagnostics.push(Diagnostic::new(
             name,
             Severity::Info,
-            "encoding",
+            Code::Encoding,
             "not UTF-8; decoded as GB18030",
             Span::point(1, 1),
         ));
@@ -101,7 +101,7 @@ fn replaced(name: &str) -> Diagnostic {
     Diagnostic::new(
         name,
         Severity::Warning,
-        "encoding",
+        Code::Encoding,
         "bytes invalid in every encoding tried were replaced with U+FFFD",
         Span::point(1, 1),
     )

@@ -16,7 +16,7 @@ mod html;
 
 pub use decode::TextEncoding;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -113,7 +113,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
         diagnostics.push(Diagnostic::new(
             name,
             crate::diag::Severity::Warning,
-            "empty-html",
+            Code::EmptyHtml,
             "the HTML page holds no text",
             crate::diag::Span::point(1, 1),
         ));

@@ -22,7 +22,7 @@ pub mod furniture;
 pub mod numerals;
 pub mod text;
 
-use crate::diag::{Diagnostic, Sink, Span};
+use crate::diag::{Code, Diagnostic, Sink, Span};
 use crate::load::Source;
 use furniture::Furniture;
 use regex::Regex;
@@ -81,7 +81,7 @@ impl Document {
 }
 
 /// The form in which a meeting's record is published.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     /// Minutes (会议纪要) with attendance sections (出席：… 列席：…).
@@ -452,7 +452,7 @@ impl Parser<'_> {
         {
             if !self.report {
                 self.sink.warn(
-                    "missing-title",
+                    Code::MissingTitle,
                     "no 会议纪要 title line before the opening paragraph",
                     Span::point(t.span().line, 1),
                 );
@@ -487,7 +487,7 @@ impl Parser<'_> {
             self.state = State::Items;
         } else {
             self.sink.info(
-                "unrecognised-line",
+                Code::UnrecognisedLine,
                 format!("header line not understood: {}", short(s)),
                 t.span(),
             );
@@ -503,7 +503,7 @@ impl Parser<'_> {
         } else if let Some(c) = starts_numbered(s).then(|| p.item.captures(s)).flatten() {
             if !self.report {
                 self.sink.warn(
-                    "missing-marker",
+                    Code::MissingMarker,
                     "agenda items start without a 会议议定以下意见 line",
                     t.span(),
                 );
@@ -567,7 +567,7 @@ impl Parser<'_> {
             last.append(t);
         } else {
             self.sink.info(
-                "unrecognised-line",
+                Code::UnrecognisedLine,
                 format!("line before the first agenda item: {}", short(s)),
                 t.span(),
             );
@@ -583,7 +583,7 @@ impl Parser<'_> {
                 let expected = item.points.len() as u32 + 1;
                 if ordinal != expected {
                     self.sink.warn(
-                        "numbering",
+                        Code::Numbering,
                         format!(
                             "sub-point （{}） where （{}） was expected",
                             &c[1],
@@ -598,7 +598,7 @@ impl Parser<'_> {
                 });
             }
             None => self.sink.warn(
-                "orphan-point",
+                Code::OrphanPoint,
                 "sub-point before any agenda item; ignored",
                 t.span(),
             ),
@@ -676,7 +676,7 @@ impl Parser<'_> {
             self.pending_office = Some(t.clone());
         } else {
             self.sink.info(
-                "unrecognised-line",
+                Code::UnrecognisedLine,
                 format!("footer line not understood: {}", short(s)),
                 t.span(),
             );
@@ -702,7 +702,7 @@ impl Parser<'_> {
         doc.refusal = refusal(doc, lines);
         if doc.items.is_empty() && doc.is_minutes() && !self.report {
             self.sink.warn(
-                "missing-items",
+                Code::MissingItems,
                 "no agenda item (一、…) found",
                 Span::point(1, 1),
             );
@@ -715,7 +715,7 @@ impl Parser<'_> {
             ] {
                 if !doc.sections.iter().any(|s| s.kind == kind) {
                     self.sink.warn(
-                        "missing-section",
+                        Code::MissingSection,
                         format!("no {name} section"),
                         Span::point(last_line(lines), 1),
                     );
@@ -784,6 +784,9 @@ fn report_opening(s: &str, headline: bool) -> bool {
 
 /// Finds a section label in the middle of an attendance line (`… 周伟 列席：张旗`): the byte offset where it starts.
 fn mid_line_label(s: &str) -> Option<usize> {
+    if !s.contains(['：', ':']) {
+        return None;
+    }
     let m = patterns().mid_label.find(s)?;
     let at = m.start() + s[m.start()..].find(|c: char| !c.is_whitespace() && c != '\u{3000}')?;
     (at > 0).then_some(at)
@@ -791,7 +794,8 @@ fn mid_line_label(s: &str) -> Option<usize> {
 
 /// True when an attendance body holds a title (副区长, 主任, 秘书长 …), so it is read as running text.
 fn p_has_title(s: &str) -> bool {
-    patterns().title.is_match(s)
+    // Every title the pattern knows holds one of these characters.
+    s.contains(['长', '任', '记', '委', '席', '员', '理']) && patterns().title.is_match(s)
 }
 
 /// True when a line starts with a Chinese numeral, as agenda items do (一、…).
@@ -826,7 +830,7 @@ fn start_item(doc: &mut Document, t: &Text, c: &regex::Captures<'_>, sink: &mut 
     let expected = doc.items.len() as u32 + 1;
     if ordinal != expected {
         sink.warn(
-            "numbering",
+            Code::Numbering,
             format!(
                 "agenda item {}、 where {}、 was expected",
                 &c[1],
@@ -877,7 +881,7 @@ fn footer_line(doc: &mut Document, pending: &mut Option<Text>, t: &Text, sink: &
             f.compiled_date = Some(t.clone());
         } else {
             sink.info(
-                "unrecognised-line",
+                Code::UnrecognisedLine,
                 format!("date line without a role: {s}"),
                 t.span(),
             );

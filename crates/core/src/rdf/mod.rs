@@ -367,7 +367,7 @@ impl<'a> Mapper<'a> {
             let r = base.record(&source, "diagnostic", k + 1);
             w.add(&r, rdf::TYPE, jy::DIAGNOSTIC);
             w.record(&r, &d.span, &source);
-            w.add(&r, jy::CODE, Literal::new_simple_literal(&d.code));
+            w.add(&r, jy::CODE, Literal::new_simple_literal(d.code.as_str()));
             w.add(
                 &r,
                 jy::SEVERITY,
