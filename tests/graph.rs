@@ -4,7 +4,7 @@
 
 use jiyao::rdf::iri::Base;
 use jiyao::rdf::{topic_scheme_turtle, vocab, Mapper};
-use jiyao::resolve::people::People;
+use jiyao::resolve::people::{People, PersonKey};
 use jiyao::resolve::Resources;
 use jiyao::store::{ExportFormat, GraphSelector, GraphStore, IngestOptions, LoadMode, SHAPES_TTL};
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -181,7 +181,9 @@ fn cai_jianfeng_attends_meeting_115_for_the_miit() {
     assert_eq!(label, vec![vec!["列席"]]);
     // The record lives in the graph of its source document.
     let g = store.base().source_graph("001_e66f49d85cb24354.txt");
-    let person = store.base().person("蔡剑峰");
+    let person = store
+        .base()
+        .person(&PersonKey::new("苏州市人民政府", "蔡剑峰", None));
     assert!(store
         .oxigraph()
         .quads_for_pattern(
@@ -204,7 +206,7 @@ fn memberships_span_first_to_last_meeting() {
                 org:memberDuring [ time:hasBeginning [ time:inXSDDate ?first ] ; time:hasEnd [ time:inXSDDate ?last ] ] .
             ?p foaf:name ?name . ?o skos:prefLabel ?org .
             FILTER(?name IN ("蔡剑峰", "黄戟"))
-        } ORDER BY ?name ?org"#,
+        } ORDER BY ?name ?org ?first"#,
     );
     assert_eq!(
         rows,
@@ -217,19 +219,27 @@ fn memberships_span_first_to_last_meeting() {
                 "2020-11-02"
             ],
             vec!["黄戟", "苏州市公安局", "1", "2020-01-06", "2020-01-06"],
+            // Two people under one name since the identity rule split 黄戟 at 〔2020〕3号.
             vec![
                 "黄戟",
                 "苏州市自然资源和规划局",
-                "2",
+                "1",
                 "2019-04-10",
-                "2020-01-06"
+                "2019-04-10"
             ],
+            vec![
+                "黄戟",
+                "苏州市自然资源和规划局",
+                "1",
+                "2020-01-06",
+                "2020-01-06"
+            ]
         ]
     );
 }
 
 #[test]
-fn the_two_huang_ji_records_stay_a_visible_warning() {
+fn the_two_huang_ji_records_are_two_people_with_a_visible_warning() {
     let store = seeds_store();
     let rows = select(
         &store,
@@ -240,14 +250,41 @@ fn the_two_huang_ji_records_stay_a_visible_warning() {
         rows,
         vec![vec!["004_acb563e421b872c8.txt", "68", "warning"]]
     );
-    // Same name, same person, by default.
+    // The identity rule decides: one name under two organisations at one
+    // meeting is two people there (each keyed by its organisation); the rule
+    // reads one meeting at a time, so the 2019 record keeps the bare name.
     let people = select(
         &store,
-        r#"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p foaf:name "黄戟" }"#,
+        r#"SELECT ?p (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a jy:person ?p . ?p foaf:name "黄戟" } GROUP BY ?p ORDER BY ?p"#,
     );
-    assert_eq!(people, vec![vec!["1"]]);
+    assert_eq!(
+        people,
+        vec![
+            vec![
+                "<https://w3id.org/jiyao/id/person/苏州市人民政府/黄戟>",
+                "1"
+            ],
+            vec![
+                "<https://w3id.org/jiyao/id/person/苏州市人民政府/黄戟/苏州市公安局>",
+                "1"
+            ],
+            vec![
+                "<https://w3id.org/jiyao/id/person/苏州市人民政府/黄戟/苏州市自然资源和规划局>",
+                "1"
+            ]
+        ]
+    );
+    let govs = select(
+        &store,
+        r#"SELECT DISTINCT ?g WHERE { ?p foaf:name "黄戟" ; jy:government ?g }"#,
+    );
+    assert_eq!(
+        govs,
+        vec![vec!["<https://w3id.org/jiyao/id/org/苏州市人民政府>"]]
+    );
 
-    // An override splits the name by organisation.
+    // An override decides instead: its 公安 record is 黄戟/公安, and the
+    // meeting's other 黄戟 record, alone under its organisation, is the bare name.
     let people = People::from_csv(
         "people.csv",
         "name,org,from,to,person,note\n黄戟,苏州市公安局,,,黄戟/公安,test split\n",
@@ -270,8 +307,14 @@ fn the_two_huang_ji_records_stay_a_visible_warning() {
     assert_eq!(
         rows,
         vec![
-            vec!["<https://w3id.org/jiyao/id/person/黄戟>", "2"],
-            vec!["<https://w3id.org/jiyao/id/person/黄戟/公安>", "1"]
+            vec![
+                "<https://w3id.org/jiyao/id/person/苏州市人民政府/黄戟>",
+                "2"
+            ],
+            vec![
+                "<https://w3id.org/jiyao/id/person/苏州市人民政府/黄戟/公安>",
+                "1"
+            ]
         ]
     );
 }
@@ -852,7 +895,10 @@ fn the_base_iri_can_be_changed() {
         &store,
         r#"SELECT DISTINCT ?p WHERE { ?p foaf:name "蔡剑峰" }"#,
     );
-    assert_eq!(rows, vec![vec!["<http://example.org/kg/person/蔡剑峰>"]]);
+    assert_eq!(
+        rows,
+        vec![vec!["<http://example.org/kg/person/苏州市人民政府/蔡剑峰>"]]
+    );
     let out = bin()
         .args(["ingest", "--memory", "--base", "no base"])
         .arg(SEEDS)

@@ -531,7 +531,7 @@ fn explorer_json_and_source_lines() {
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(
         v["results"][0]["id"],
-        "https://w3id.org/jiyao/id/person/蔡剑峰"
+        "https://w3id.org/jiyao/id/person/苏州市人民政府/蔡剑峰"
     );
     assert_eq!(v["results"][0]["kind"], "person");
     let (_, _, body) = curl(&["-G", &s.url("/api/search"), "--data-urlencode", "q=蔡剑锋"]);
@@ -941,7 +941,7 @@ fn headless_chromium_searches_and_opens_a_person() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
         v["stats"],
-        "3 documents · 3 meetings · 166 people · 108 organisations · 238 attendance records"
+        "3 documents · 3 meetings · 168 people · 108 organisations · 238 attendance records"
     );
     assert_eq!(v["results"], serde_json::json!(["人物 person蔡剑峰"]));
     let p = &v["person"];

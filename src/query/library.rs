@@ -13,6 +13,10 @@
 /// Every bundled query, by name, in alphabetical order.
 pub const QUERIES: &[(&str, &str)] = &[
     (
+        "ambiguous-people",
+        include_str!("../../queries/ambiguous-people.rq"),
+    ),
+    (
         "co-attendance",
         include_str!("../../queries/co-attendance.rq"),
     ),

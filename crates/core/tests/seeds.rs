@@ -10,7 +10,10 @@ mod common;
 use common::{expect_file, seed, SEEDS};
 use jiyao_core::diag::Code;
 use jiyao_core::extract::{Extraction, Role};
+use jiyao_core::rdf::sightings;
+use jiyao_core::resolve::people::People;
 use jiyao_core::table::TableKind;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn table(x: &Extraction, kind: TableKind, columns: &[&str]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -206,6 +209,48 @@ fn key_attendance_facts() {
         .diagnostics
         .iter()
         .any(|d| d.code == Code::PersonTwoOrgs && d.message.starts_with("黄戟")));
+}
+
+/// The identity rule on the seeds: one government, so nothing changes but 黄戟.
+///
+/// 〔2020〕3号 lists 黄戟 under 市公安局 and under 市资源规划局 at one meeting;
+/// no one official explains both records, so the rule decides two people
+/// there: 黄戟 of 苏州市公安局 and 黄戟 of 苏州市自然资源和规划局. The rule reads
+/// one meeting at a time, so 黄戟 of 2019 (市资源规划局, 〔2019〕… 第63次)
+/// stays the bare name. Every other name is one person per government.
+#[test]
+fn identities_of_the_seeds() {
+    let people = People::bundled();
+    let mut keys: BTreeMap<String, usize> = BTreeMap::new();
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for stem in SEEDS {
+        let x = seed(stem);
+        let seen: Vec<_> = sightings(&x).collect();
+        assert_eq!(
+            seen.len(),
+            x.attendance.iter().filter(|a| a.person.is_some()).count()
+        );
+        names.extend(seen.iter().map(|s| s.name.clone()));
+        for key in people.resolve_meeting(&seen) {
+            *keys.entry(key.to_string()).or_default() += 1;
+        }
+    }
+    let huang: Vec<(&str, usize)> = keys
+        .iter()
+        .filter(|(k, _)| k.contains("黄戟"))
+        .map(|(k, n)| (k.as_str(), *n))
+        .collect();
+    assert_eq!(
+        huang,
+        vec![
+            ("苏州市人民政府/黄戟", 1),
+            ("苏州市人民政府/黄戟/苏州市公安局", 1),
+            ("苏州市人民政府/黄戟/苏州市自然资源和规划局", 1)
+        ]
+    );
+    // Every other name is one person.
+    assert_eq!(keys.len(), names.len() + 2);
+    assert!(keys.keys().all(|k| k.starts_with("苏州市人民政府/")));
 }
 
 #[test]

@@ -9,6 +9,11 @@
 //! found only when every key cell matches exactly. Files the extractor
 //! rejects are reported, and their truth rows count as missed.
 //!
+//! It also scores who is who ([`identity`](crate::identity)): the people the
+//! identity rule of the RDF mapping makes of the extracted records, against
+//! the truth's person ids (B-cubed precision, recall and F1, false merges and
+//! splits, and how many names several people share).
+//!
 //! ```no_run
 //! use jiyao_synth::eval::{evaluate, Options};
 //! use std::path::Path;
@@ -18,8 +23,10 @@
 //! }
 //! ```
 
+use crate::identity::{self, IdentityScore};
 use crate::truth::{AttendanceTruth, DocumentTruth, MeetingTruth, TopicTruth};
 use jiyao_core::extract::extract;
+use jiyao_core::resolve::people::People;
 use jiyao_core::resolve::Resources;
 use jiyao_core::table::{project, TableError, TableKind};
 use rayon::prelude::*;
@@ -158,6 +165,8 @@ pub struct Report {
     pub tables: Vec<TableScore>,
     /// Scores per value of the breakdown column, when one was asked for.
     pub groups: Vec<Group>,
+    /// Who is who: the identity rule's people against the truth's person ids.
+    pub identity: IdentityScore,
 }
 
 /// The scores of the documents that share one value of the breakdown column.
@@ -269,8 +278,9 @@ pub fn evaluate(
     let keys = keys(opts)?;
     let dir = minutes_dir(corpus);
     let files = list(&dir)?;
-    // For each file: the projected rows of each table, or the error.
-    let results: Vec<Result<Vec<Rows>, (String, String)>> = files
+    // For each file: the projected rows of each table and the person of each named record, or the error.
+    type FileRows = (Vec<Rows>, Vec<(identity::PairKey, String)>);
+    let results: Vec<Result<FileRows, (String, String)>> = files
         .par_iter()
         .map(|path| {
             let name = path
@@ -279,22 +289,26 @@ pub fn evaluate(
                 .unwrap_or_default();
             let src = jiyao_core::load::read(path).map_err(|e| (name.clone(), e.to_string()))?;
             let x = extract(&src, res).map_err(|e| (name.clone(), e.to_string()))?;
-            TABLES
+            let people = identity::predicted(&name, &x, People::bundled());
+            let tables = TABLES
                 .iter()
                 .zip(&keys)
                 .map(|((kind, _), key)| kind.project(&x, key))
                 .collect::<Result<Vec<Rows>, TableError>>()
-                .map_err(|e| (name.clone(), e.to_string()))
+                .map_err(|e| (name.clone(), e.to_string()))?;
+            Ok((tables, people))
         })
         .collect();
     let mut failed = Vec::new();
     let mut extracted: Vec<Vec<Vec<String>>> = vec![Vec::new(); TABLES.len()];
+    let mut persons = Vec::new();
     for r in results {
         match r {
-            Ok(tables) => {
+            Ok((tables, people)) => {
                 for (all, rows) in extracted.iter_mut().zip(tables) {
                     all.extend(rows);
                 }
+                persons.extend(people);
             }
             Err(e) => failed.push(e),
         }
@@ -353,6 +367,7 @@ pub fn evaluate(
             })
             .collect(),
     };
+    let identity = identity::score(persons, &truth_people(truth)?);
     Ok(Report {
         corpus: dir,
         truth: truth.to_owned(),
@@ -360,7 +375,35 @@ pub fn evaluate(
         failed,
         tables,
         groups,
+        identity,
     })
+}
+
+/// Reads the truth's named attendance records with their person ids and governments.
+fn truth_people(truth: &Path) -> Result<Vec<identity::TruthRecord>, EvalError> {
+    let issuers: BTreeMap<String, String> =
+        read_truth::<MeetingTruth>(&truth.join("meetings.csv"), &["doc", "issuer"])?
+            .into_iter()
+            .map(|mut r| (std::mem::take(&mut r[0]), std::mem::take(&mut r[1])))
+            .collect();
+    let rows = read_truth::<AttendanceTruth>(
+        &truth.join("attendance.csv"),
+        &["doc", "role", "org", "person", "person_id"],
+    )?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| !r[3].is_empty())
+        .map(|mut r| {
+            let person_id = std::mem::take(&mut r[4]);
+            let government = issuers.get(&r[0]).cloned().unwrap_or_default();
+            let [doc, role, org, person, _] = <[String; 5]>::try_from(r).unwrap_or_default();
+            identity::TruthRecord {
+                key: [doc, role, org, person],
+                person_id,
+                government,
+            }
+        })
+        .collect())
 }
 
 /// Compares two multisets of rows.
@@ -428,6 +471,7 @@ impl Report {
             self.truth.display()
         );
         write_scores(&mut s, &self.tables);
+        s.push_str(&self.identity.to_text());
         for g in &self.groups {
             s.push_str(&format!(
                 "\n{} = {} ({} documents)\n",

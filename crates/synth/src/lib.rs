@@ -28,6 +28,7 @@
 pub mod calendar;
 mod content;
 pub mod eval;
+pub mod identity;
 pub mod render;
 pub mod rng;
 pub mod truth;
@@ -155,11 +156,13 @@ where
 {
     let cities = world::cities()?;
     let plan = plan(config.meetings, cities.len(), config.seed);
+    // Officials of the cities generated so far, some of whom take posts in the next ones.
+    let mut alumni: Vec<world::Person> = Vec::new();
     for (ci, &city_index) in plan.cities.iter().enumerate() {
         let city = cities[city_index].clone();
         let mut rng = Rng::derive(config.seed, &city.pinyin);
         let start = Date::new(plan.first_year, 1, 1);
-        let mut world = CityWorld::new(city, res, &mut rng, start);
+        let mut world = CityWorld::new(city, res, &mut rng, start, std::mem::take(&mut alumni));
         // Topics this city returns to year after year.
         let n_topics = res.topics.len();
         let mut weights = vec![2u32; n_topics];
@@ -199,6 +202,7 @@ where
                 sink(g)?;
             }
         }
+        alumni = world.departing();
     }
     Ok(())
 }

@@ -10,10 +10,12 @@
 //!
 //! Officials move: heads swap departments, district heads become department
 //! heads, department heads are promoted to vice-mayor, the executive
-//! vice-mayor becomes mayor at the start of a government term. New people get
-//! names that start with a surname of `data/surnames.txt`, are 2–4 characters
-//! long, sometimes hold rare characters, and sometimes repeat the name of
-//! someone else in the same city (homonyms).
+//! vice-mayor becomes mayor at the start of a government term, and one new
+//! official in 100 comes from a city generated before, keeping their id. New
+//! people get names drawn by the published frequencies of
+//! `data/name_frequencies.csv` (surnames, and officials' commonest given
+//! names; other given names character by character, sometimes rare), so
+//! homonyms occur at realistic rates within a city and across cities.
 
 use super::calendar::Date;
 use super::rng::Rng;
@@ -328,16 +330,21 @@ fn merge_successors(units: &mut Vec<Unit>) {
     }
 }
 
-/// Name material: surnames from the bundled list and given-name characters, common and rare.
+/// The bundled name frequency table, `data/name_frequencies.csv` (surnames and officials' given names, with sources).
+pub const NAME_FREQUENCIES_CSV: &str = include_str!("../../../data/name_frequencies.csv");
+
+/// Name material: surnames and given names drawn by their published frequencies, with rare characters.
 pub(crate) struct Names {
-    common: Vec<char>,
-    single: Vec<char>,
+    /// The commonest surnames with their weights (per 10,000 people).
+    surnames: Vec<(char, u32)>,
+    /// The other single-character surnames of `data/surnames.txt`, sharing what is left evenly.
+    other: Vec<char>,
     compound: Vec<String>,
+    /// The commonest given names of officials with their weights (per 10,000 people).
+    given_names: Vec<(String, u32)>,
 }
 
-/// Frequent surnames, tried first (only those in `data/surnames.txt` are used).
-const FREQUENT: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-/// Common characters of given names.
+/// Common characters of given names, for the given names outside the frequency table.
 const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂华建国红文志海东林峰斌辉宇鹏飞云春晓新永立正荣光庆宏俊卫兵民德忠学清振元健波亚良成祥雪萍燕琳婷玲蕾颖慧嘉瑜晨浩然思雨欣怡佳琪子涵博文轩昊天毅蓉倩婕鑫磊韬锋骏凯翔彬坚萌露洁梅兰菊竹松柏江河川岳山石玉琦瑞瑾璐珊晶曦";
 /// Rare characters seen in officials' names (韩飏, 王矗, 都锺邑 …), some outside the Basic Multilingual Plane.
 const RARE: &[char] = &[
@@ -345,10 +352,12 @@ const RARE: &[char] = &[
     '璟', '祎', '堃', '沄', '翯', '芃', '曌', '昶', '赟', '湉', '暐', '珩', '彧', '琤', '玙', '翾',
     '䶮', '㛃', '𬀩', '𫖯', '𬍛', '燊', '垚', '犇',
 ];
+/// Compound surnames (欧阳, 司马 …) per 10,000 names: rare, but the extractor must meet them.
+const COMPOUND_PER_10000: u32 = 100;
 
 impl Names {
-    /// Reads the surnames of the bundled resources.
-    pub fn new(res_surnames: &str) -> Self {
+    /// Reads the surnames of the bundled resources and the frequency table.
+    pub fn new(res_surnames: &str, frequencies: &str) -> Self {
         let mut single = Vec::new();
         let mut compound = Vec::new();
         for line in res_surnames.lines().map(str::trim) {
@@ -362,15 +371,53 @@ impl Names {
                 compound.push(line.to_owned());
             }
         }
-        let common: Vec<char> = FREQUENT.chars().filter(|c| single.contains(c)).collect();
+        let mut surnames = Vec::new();
+        let mut given_names = Vec::new();
+        for line in frequencies
+            .lines()
+            .skip_while(|l| l.starts_with('#'))
+            .skip(1)
+        {
+            let mut cells = line.split(',');
+            let (Some(kind), Some(text), Some(w)) = (cells.next(), cells.next(), cells.next())
+            else {
+                continue;
+            };
+            let Ok(w) = w.trim().parse::<u32>() else {
+                continue;
+            };
+            let mut chars = text.chars();
+            match (kind, chars.next(), chars.next()) {
+                // Only surnames the extractor knows (a test checks none is dropped).
+                ("surname", Some(c), None) if single.contains(&c) => surnames.push((c, w)),
+                ("given", Some(_), _) => given_names.push((text.to_owned(), w)),
+                _ => {}
+            }
+        }
+        let other = single
+            .into_iter()
+            .filter(|c| !surnames.iter().any(|(s, _)| s == c))
+            .collect();
         Names {
-            common,
-            single,
+            surnames,
+            other,
             compound,
+            given_names,
         }
     }
 
-    fn given(&self, rng: &mut Rng) -> char {
+    /// Picks from weighted entries by a roll below their total weight.
+    fn weighted<T>(entries: &[(T, u32)], mut roll: u32) -> Option<&T> {
+        for (t, w) in entries {
+            if roll < *w {
+                return Some(t);
+            }
+            roll -= w;
+        }
+        None
+    }
+
+    fn given_char(&self, rng: &mut Rng) -> char {
         if rng.chance(0.08) {
             *rng.pick(RARE).unwrap_or(&'华')
         } else {
@@ -379,33 +426,48 @@ impl Names {
         }
     }
 
-    /// Makes a new name: a known surname plus one to three given characters, 2–4 characters in all.
+    /// Makes a new name: a surname drawn by its frequency plus a given name drawn by its frequency
+    /// (or character by character outside the table), 2–4 characters in all.
     pub fn make(&self, rng: &mut Rng) -> String {
         let mut s = String::new();
-        let roll = rng.below(1000);
-        if roll < 25 && !self.compound.is_empty() {
+        let roll = rng.below(10_000) as u32;
+        if roll < COMPOUND_PER_10000 && !self.compound.is_empty() {
             s.push_str(rng.pick(&self.compound).map_or("欧阳", String::as_str));
             let n = if rng.chance(0.6) { 2 } else { 1 };
             for _ in 0..n {
-                s.push(self.given(rng));
+                s.push(self.given_char(rng));
             }
             return s;
         }
-        let surname = if roll < 820 && !self.common.is_empty() {
-            *rng.pick(&self.common).unwrap_or(&'王')
-        } else {
-            *rng.pick(&self.single).unwrap_or(&'王')
+        let surname = match Self::weighted(&self.surnames, roll - COMPOUND_PER_10000) {
+            Some(&c) => c,
+            None => *rng.pick(&self.other).unwrap_or(&'王'),
         };
         s.push(surname);
+        let roll = rng.below(10_000) as u32;
+        if let Some(g) = Self::weighted(&self.given_names, roll) {
+            s.push_str(g);
+            return s;
+        }
         let n = match rng.below(1000) {
             0..=269 => 1,
             270..=994 => 2,
             _ => 3,
         };
         for _ in 0..n {
-            s.push(self.given(rng));
+            s.push(self.given_char(rng));
         }
         s
+    }
+
+    /// The total weight of the surname and given-name tables, per 10,000 (for tests).
+    #[cfg(test)]
+    fn totals(&self) -> (u32, u32, usize) {
+        (
+            self.surnames.iter().map(|(_, w)| w).sum(),
+            self.given_names.iter().map(|(_, w)| w).sum(),
+            self.surnames.len(),
+        )
     }
 }
 
@@ -442,11 +504,19 @@ pub(crate) struct CityWorld {
     pub recorder: usize,
     free: Vec<usize>,
     names: Names,
+    /// Officials of cities generated before who may take a post here (a move between cities).
+    arrivals: Vec<Person>,
 }
 
 impl CityWorld {
-    /// Creates the world of a city as it stands on `start`.
-    pub fn new(city: City, res: &Resources, rng: &mut Rng, start: Date) -> Self {
+    /// Creates the world of a city as it stands on `start`; `arrivals` are officials of other cities who may move here.
+    pub fn new(
+        city: City,
+        res: &Resources,
+        rng: &mut Rng,
+        start: Date,
+        arrivals: Vec<Person>,
+    ) -> Self {
         let shift = rng.range(0, 80) as i64;
         let units = units(&city, res, shift);
         let n = units.len();
@@ -465,7 +535,8 @@ impl CityWorld {
             deputies: vec![None; n],
             recorder: 0,
             free: Vec::new(),
-            names: Names::new(jiyao_core::resolve::SURNAMES_TXT),
+            names: Names::new(jiyao_core::resolve::SURNAMES_TXT, NAME_FREQUENCIES_CSV),
+            arrivals,
         };
         w.mayor = w.new_person(rng);
         w.exec = w.new_person(rng);
@@ -491,13 +562,15 @@ impl CityWorld {
         w
     }
 
-    /// Creates a person; one in 100 repeats the name of someone already in the city.
+    /// Creates a person: one in 100 is an official arriving from a city generated before (same id, same name), the others get new names drawn by their frequencies.
     fn new_person(&mut self, rng: &mut Rng) -> usize {
-        let name = if !self.people.is_empty() && rng.chance(0.01) {
-            self.people[rng.below(self.people.len())].name.clone()
-        } else {
-            self.names.make(rng)
-        };
+        if !self.arrivals.is_empty() && rng.chance(0.01) {
+            let k = rng.below(self.arrivals.len());
+            let p = self.arrivals.swap_remove(k);
+            self.people.push(p);
+            return self.people.len() - 1;
+        }
+        let name = self.names.make(rng);
         let id = format!("{}-{:05}", self.city.pinyin, self.people.len() + 1);
         self.people.push(Person { id, name });
         self.people.len() - 1
@@ -664,6 +737,19 @@ impl CityWorld {
             .collect()
     }
 
+    /// Returns the officials who may move on to another city: this city's own people (not earlier arrivals), and the arrivals it never took.
+    pub fn departing(&mut self) -> Vec<Person> {
+        let prefix = format!("{}-", self.city.pinyin);
+        let mut out = std::mem::take(&mut self.arrivals);
+        out.extend(
+            self.people
+                .iter()
+                .filter(|p| p.id.starts_with(&prefix))
+                .cloned(),
+        );
+        out
+    }
+
     /// Decides who chairs a meeting.
     pub fn chair(&self, rng: &mut Rng) -> Chair {
         if rng.chance(0.12) {
@@ -750,7 +836,7 @@ mod tests {
     #[test]
     fn names_start_with_a_surname() {
         let res = Resources::bundled();
-        let names = Names::new(jiyao_core::resolve::SURNAMES_TXT);
+        let names = Names::new(jiyao_core::resolve::SURNAMES_TXT, NAME_FREQUENCIES_CSV);
         let mut rng = Rng::new(3);
         for _ in 0..2000 {
             let n = names.make(&mut rng);
@@ -758,5 +844,21 @@ mod tests {
             assert!((2..=4).contains(&chars.len()), "{n}");
             assert!(res.surnames.surname_len(&chars).is_some(), "{n}");
         }
+    }
+
+    #[test]
+    fn names_follow_the_frequency_table() {
+        let names = Names::new(jiyao_core::resolve::SURNAMES_TXT, NAME_FREQUENCIES_CSV);
+        // Every surname of the table is known to the extractor; together they are about 85% of people.
+        assert_eq!(names.totals(), (8503, 628, 99));
+        let mut rng = Rng::new(7);
+        let n = 100_000;
+        let made: Vec<String> = (0..n).map(|_| names.make(&mut rng)).collect();
+        let share =
+            |f: &dyn Fn(&str) -> bool| made.iter().filter(|m| f(m)).count() as f64 / n as f64;
+        let wang = share(&|m| m.starts_with('王'));
+        assert!((0.066..0.079).contains(&wang), "王 {wang}");
+        let zhang_wei = share(&|m| m == "张伟");
+        assert!((0.0001..0.0004).contains(&zhang_wei), "张伟 {zhang_wei}");
     }
 }

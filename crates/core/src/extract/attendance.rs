@@ -92,6 +92,7 @@ fn is_org_ending(c: char) -> bool {
 }
 
 /// Characters that end a department's name and almost never a personal name.
+#[inline]
 fn is_department_ending(c: char) -> bool {
     matches!(
         c,
@@ -448,6 +449,7 @@ impl<'a> Lattice<'a> {
     }
 
     /// The departments a record starting at `i` may have: where its name would start, the kind, and the cost so far.
+    #[inline]
     fn options_at(&self, i: usize, options: &mut Vec<(usize, Dept, i32)>) {
         let (seg, chars, gaps, n) = (self.seg, &self.chars, &self.gaps, self.seg.len());
         options.clear();
@@ -492,6 +494,7 @@ impl<'a> Lattice<'a> {
     }
 
     /// The cost of reading `k..k + len` as a personal name after a department ending at `k`.
+    #[inline]
     fn name_cost(&self, k: usize, len: usize, surname: usize) -> i32 {
         let (seg, n, j) = (self.seg, self.seg.len(), k + len);
         let mut c = self.gaps.cost(k, j, BREAK_IN_NAME, SPACE_IN_NAME);
@@ -518,6 +521,7 @@ impl<'a> Lattice<'a> {
     }
 
     /// Prices every reading from `i` (junk, or a department option then a 2–4 character name) and keeps the cheapest per end and state.
+    #[inline]
     fn relax(
         &self,
         i: usize,

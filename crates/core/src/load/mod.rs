@@ -13,8 +13,10 @@
 
 mod decode;
 mod html;
+mod walk;
 
 pub use decode::TextEncoding;
+pub use walk::files_under;
 
 use crate::diag::{Code, Diagnostic};
 use serde::Serialize;

@@ -3,7 +3,7 @@
 //! Every IRI is the base IRI (default [`DEFAULT_BASE`], overridable) followed
 //! by a kind segment and the names that identify the thing, each encoded with
 //! [`encode_segment`]. Unicode is kept as it is (IRIs allow it), so an IRI
-//! stays readable: `https://w3id.org/jiyao/id/person/蔡剑峰`. Spaces,
+//! stays readable: `https://w3id.org/jiyao/id/person/苏州市人民政府/蔡剑峰`. Spaces,
 //! characters reserved in IRIs (`/ ? # [ ] @ : ! $ & ' ( ) * + , ; = %`),
 //! characters IRIs forbid (`< > " { } | \ ^` and controls) and Unicode
 //! white space are percent-encoded as UTF-8.
@@ -13,7 +13,7 @@
 //! | meeting | `meeting/{issuer}/{ordinal}`, else `meeting/{issuer}/doc/{doc number}`, else `meeting/source/{file}` |
 //! | agenda item | `{meeting}/item/{ordinal}` |
 //! | organisation | `org/{canonical name}` (unknown ones: as written) |
-//! | person | `person/{name}`, or `person/{name}/{disambiguator}` when `data/people.csv` splits a name |
+//! | person | `person/{government}/{name}`, plus `/{disambiguator}` when the identity rule or `data/people.csv` splits a name |
 //! | policy document | `document/{title}` |
 //! | topic, scheme | `topic/{scheme}/{id}`, `scheme/{scheme}` |
 //! | source document | `source/{file name}`; its records `source/{file}/attendance/{n}` … |
@@ -24,11 +24,13 @@
 //! ```
 //! use jiyao_core::rdf::iri::Base;
 //! let base = Base::default();
-//! assert_eq!(base.person("蔡剑峰").as_str(), "https://w3id.org/jiyao/id/person/蔡剑峰");
+//! let key = jiyao_core::resolve::people::PersonKey::new("苏州市人民政府", "蔡剑峰", None);
+//! assert_eq!(base.person(&key).as_str(), "https://w3id.org/jiyao/id/person/苏州市人民政府/蔡剑峰");
 //! assert_eq!(base.document("A/B 办法").as_str(), "https://w3id.org/jiyao/id/document/A%2FB%20办法");
 //! assert!(Base::new("not an iri").is_err());
 //! ```
 
+use crate::resolve::people::PersonKey;
 use oxrdf::NamedNode;
 use std::fmt::Write;
 
@@ -126,17 +128,19 @@ impl Base {
         self.mint(&["org", &encode_segment(name)])
     }
 
-    /// Returns the IRI of a person, by name and an optional disambiguator from the people overrides.
-    pub fn person_with(&self, name: &str, disambiguator: Option<&str>) -> NamedNode {
-        match disambiguator {
-            Some(d) => self.mint(&["person", &encode_segment(name), &encode_segment(d)]),
-            None => self.mint(&["person", &encode_segment(name)]),
+    /// Returns the IRI of a person: `person/{government}/{name}`, plus `/{disambiguator}` for a split name.
+    ///
+    /// An unknown government is written `unknown`, as in meeting IRIs.
+    pub fn person(&self, key: &PersonKey) -> NamedNode {
+        let gov = match key.government() {
+            "" => "unknown".to_owned(),
+            g => encode_segment(g),
+        };
+        let name = encode_segment(key.name());
+        match key.disambiguator() {
+            Some(d) => self.mint(&["person", &gov, &name, &encode_segment(d)]),
+            None => self.mint(&["person", &gov, &name]),
         }
-    }
-
-    /// Returns the IRI of a person known by name alone.
-    pub fn person(&self, name: &str) -> NamedNode {
-        self.person_with(name, None)
     }
 
     /// Returns the IRI of a policy document, by title.
@@ -301,7 +305,8 @@ mod tests {
         let b = Base::default();
         for name in ["a b", "<x>", "{}|\\^`", "\u{7f}", "〔2020〕3号", "\u{FFFF}"] {
             for iri in [
-                b.person(name),
+                b.person(&PersonKey::new(name, name, Some(name))),
+                b.person(&PersonKey::new("", name, None)),
                 b.org(name),
                 b.document(name),
                 b.source_graph(name),
@@ -356,10 +361,23 @@ mod tests {
     #[test]
     fn membership_reuses_keys() {
         let b = Base::default();
-        let m = b.membership(&b.person_with("黄戟", Some("公安")), &b.org("苏州市公安局"));
+        let p = b.person(&PersonKey::new(
+            "苏州市人民政府",
+            "黄戟",
+            Some("苏州市公安局"),
+        ));
+        assert_eq!(
+            p.as_str(),
+            "https://w3id.org/jiyao/id/person/苏州市人民政府/黄戟/苏州市公安局"
+        );
+        let m = b.membership(&p, &b.org("苏州市公安局"));
         assert_eq!(
             m.as_str(),
-            "https://w3id.org/jiyao/id/membership/黄戟%2F公安%40苏州市公安局"
+            "https://w3id.org/jiyao/id/membership/苏州市人民政府%2F黄戟%2F苏州市公安局%40苏州市公安局"
+        );
+        assert_eq!(
+            b.person(&PersonKey::new("", "黄戟", None)).as_str(),
+            "https://w3id.org/jiyao/id/person/unknown/黄戟"
         );
     }
 }

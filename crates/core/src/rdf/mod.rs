@@ -58,13 +58,13 @@ pub mod vocab;
 use crate::diag::Span;
 use crate::extract::{DeptRole, Extraction, OrgRef, Role};
 use crate::load::{Format, TextEncoding};
-use crate::resolve::people::People;
+use crate::resolve::people::{People, Sighting};
 use crate::resolve::{OrgKind, Resources, TopicScheme};
 use iri::Base;
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use vocab::{dcterms, foaf, jy, org, prov, schema, skos, time};
+use vocab::{dcterms, foaf, jy, org, owl, prov, schema, skos, time};
 
 /// The name of jiyao's topic scheme, used in topic and scheme IRIs.
 pub const TOPIC_SCHEME: &str = "policy";
@@ -80,6 +80,29 @@ pub struct DocumentGraph {
     pub quads: Vec<Quad>,
     /// One fact per attendance record that names both a person and an organisation (absences excluded).
     pub facts: Vec<MembershipFact>,
+}
+
+/// Where Wikidata ids (`same_as` in `data/people.csv`) point: `owl:sameAs` objects are this plus the Q-id.
+pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
+
+/// The issuing government an extraction's people belong to: the issuer as read, empty when unknown.
+pub fn government(x: &Extraction) -> &str {
+    x.meeting.issuer.as_deref().unwrap_or("")
+}
+
+/// What the identity rule reads of one document: one sighting per attendance record that names a person, in record order.
+///
+/// [`People::resolve_meeting`] turns them into person keys; the mapping and
+/// `jiyao eval` both go through it, so they agree on who is who.
+pub fn sightings(x: &Extraction) -> impl Iterator<Item = Sighting> + '_ {
+    x.attendance.iter().filter_map(move |a| {
+        Some(Sighting::new(
+            government(x),
+            a.person.as_deref()?,
+            a.org.as_ref().map(OrgRef::name),
+            x.meeting.date.as_deref(),
+        ))
+    })
 }
 
 /// A person seen at a meeting for an organisation.
@@ -324,6 +347,10 @@ impl<'a> Mapper<'a> {
 
         // Attendance.
         let mut facts = Vec::new();
+        let mut keys = self
+            .people
+            .resolve_meeting(&sightings(x).collect::<Vec<_>>())
+            .into_iter();
         for (k, a) in x.attendance.iter().enumerate() {
             let r = base.record(&source, "attendance", k + 1);
             w.add(&r, rdf::TYPE, jy::ATTENDANCE);
@@ -334,13 +361,20 @@ impl<'a> Mapper<'a> {
             if let Some(o) = &o {
                 w.add(&r, jy::ORGANIZATION, o);
             }
-            if let Some(name) = &a.person {
-                let key =
-                    self.people
-                        .resolve(name, a.org.as_ref().map(OrgRef::name), m.date.as_deref());
-                let p = base.person_with(key.name(), key.disambiguator());
+            if a.person.is_some() {
+                // One key per record that names a person, in record order.
+                let Some(key) = keys.next() else { break };
+                let p = base.person(&key);
                 w.describe(&p, rdf::TYPE, foaf::PERSON);
                 w.describe(&p, foaf::NAME, Literal::new_simple_literal(key.name()));
+                if !key.government().is_empty() {
+                    let g = base.org(key.government());
+                    w.describe(&p, jy::GOVERNMENT, &g);
+                }
+                if let Some(q) = self.people.same_as(&key) {
+                    let wd = NamedNode::new_unchecked(format!("{WIKIDATA_ENTITY}{q}"));
+                    w.describe(&p, owl::SAME_AS, &wd);
+                }
                 w.add(&r, jy::PERSON, &p);
                 if a.role != Role::Absent {
                     w.add(&meeting, schema::ATTENDEE, &p);
@@ -789,7 +823,8 @@ mod tests {
     #[test]
     fn memberships_span_first_to_last_date() {
         let base = Base::default();
-        let (p, o) = (base.person("甲"), base.org("乙"));
+        let p = base.person(&crate::resolve::people::PersonKey::new("x", "甲", None));
+        let o = base.org("乙");
         let fact = |n: u32, d: &str| MembershipFact {
             person: p.clone(),
             org: o.clone(),

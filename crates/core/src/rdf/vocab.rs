@@ -73,6 +73,8 @@ pub mod jy {
         MEETING_PROP = "meeting",
         /// The person an attendance record names.
         PERSON = "person",
+        /// The issuing government whose minutes name a person: identity is scoped by it.
+        GOVERNMENT = "government",
         /// The role of an attendance record.
         ROLE = "role",
         /// The organisation an attendance record names.
@@ -207,6 +209,16 @@ pub mod foaf {
         PERSON = "Person",
         /// A person's name.
         NAME = "name",
+    }
+}
+
+/// OWL (`http://www.w3.org/2002/07/owl#`): only what jiyao emits.
+pub mod owl {
+    use oxrdf::NamedNodeRef;
+    terms! {
+        "http://www.w3.org/2002/07/owl#";
+        /// The same individual, in another dataset (a person's Wikidata entity).
+        SAME_AS = "sameAs",
     }
 }
 
