@@ -2,7 +2,7 @@
 
 use super::{expand_inputs, Outcome};
 use clap::ValueEnum;
-use jiyao::extract::{extract, Extraction};
+use jiyao::extract::{extract_file, Extraction};
 use jiyao::resolve::Resources;
 use jiyao::table::TableKind;
 use rayon::prelude::*;
@@ -75,10 +75,7 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
     let files = expand_inputs(&args.files)?;
     let results: Vec<Result<Extraction, String>> = files
         .par_iter()
-        .map(|path| {
-            let src = jiyao::load::read(path).map_err(|e| e.to_string())?;
-            extract(&src, res).map_err(|e| e.to_string())
-        })
+        .map(|path| extract_file(path, res).map_err(|e| e.to_string()))
         .collect();
     let mut outcome = Outcome::Ok;
     let mut ok = Vec::new();

@@ -108,34 +108,12 @@ fn resources(dir: Option<&std::path::Path>) -> anyhow::Result<&'static jiyao::re
     }
 }
 
-/// Expands directories into the files they hold (sorted, hidden files skipped); files pass through.
+/// Expands directories into the files they hold (recursively, sorted, hidden files skipped); files pass through.
 pub fn expand_inputs(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    use anyhow::Context;
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut stack = vec![p.clone()];
-            let mut found = Vec::new();
-            while let Some(dir) = stack.pop() {
-                for entry in
-                    std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))?
-                {
-                    let path = entry?.path();
-                    let hidden = path
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                    if hidden {
-                        continue;
-                    }
-                    if path.is_dir() {
-                        stack.push(path);
-                    } else {
-                        found.push(path);
-                    }
-                }
-            }
-            found.sort();
-            out.extend(found);
+            out.extend(jiyao::load::files(p, true)?);
         } else {
             out.push(p.clone());
         }

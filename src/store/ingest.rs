@@ -10,7 +10,7 @@
 
 use super::{GraphStore, StoreError};
 use jiyao_core::diag::Severity;
-use jiyao_core::extract::extract;
+use jiyao_core::extract::extract_file;
 use jiyao_core::rdf::{file_name, DocumentGraph, Mapper};
 use jiyao_core::resolve::people::People;
 use jiyao_core::resolve::Resources;
@@ -128,8 +128,7 @@ pub fn ingest(
                     file: (*path).clone(),
                     reason,
                 };
-                let src = jiyao_core::load::read(path).map_err(|e| fail(e.to_string()))?;
-                let x = extract(&src, res).map_err(|e| fail(e.to_string()))?;
+                let x = extract_file(path, res).map_err(|e| fail(e.to_string()))?;
                 let warnings = x
                     .diagnostics
                     .iter()

@@ -25,7 +25,8 @@
 
 use crate::identity::{self, IdentityScore};
 use crate::truth::{AttendanceTruth, DocumentTruth, MeetingTruth, TopicTruth};
-use jiyao_core::extract::extract;
+use jiyao_core::extract::extract_file;
+use jiyao_core::load::LoadError;
 use jiyao_core::resolve::people::People;
 use jiyao_core::resolve::Resources;
 use jiyao_core::table::{project, TableError, TableKind};
@@ -39,14 +40,6 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum EvalError {
-    /// A directory or file could not be read.
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        /// The path.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
     /// A truth table is not valid CSV.
     #[error("{path}: {source}")]
     Csv {
@@ -55,6 +48,9 @@ pub enum EvalError {
         /// The underlying error.
         source: csv::Error,
     },
+    /// The minutes directory could not be listed.
+    #[error(transparent)]
+    List(#[from] LoadError),
     /// A column asked for is not a column of the truth table.
     #[error("{path}: no column {column:?} in the header")]
     MissingColumn {
@@ -192,26 +188,6 @@ pub fn minutes_dir(corpus: &Path) -> PathBuf {
     }
 }
 
-/// Lists the non-hidden files of a directory, sorted by name.
-fn list(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
-    let io = |source| EvalError::Io {
-        path: dir.to_owned(),
-        source,
-    };
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if path.is_file() && !hidden {
-            out.push(path);
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
 /// The key columns of each table after the ignored ones are dropped.
 fn keys(opts: &Options) -> Result<Vec<Vec<&'static str>>, EvalError> {
     for col in &opts.ignore {
@@ -277,7 +253,7 @@ pub fn evaluate(
 ) -> Result<Report, EvalError> {
     let keys = keys(opts)?;
     let dir = minutes_dir(corpus);
-    let files = list(&dir)?;
+    let files = jiyao_core::load::files(&dir, false)?;
     // For each file: the projected rows of each table and the person of each named record, or the error.
     type FileRows = (Vec<Rows>, Vec<(identity::PairKey, String)>);
     let results: Vec<Result<FileRows, (String, String)>> = files
@@ -287,8 +263,7 @@ pub fn evaluate(
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let src = jiyao_core::load::read(path).map_err(|e| (name.clone(), e.to_string()))?;
-            let x = extract(&src, res).map_err(|e| (name.clone(), e.to_string()))?;
+            let x = extract_file(path, res).map_err(|e| (name.clone(), e.to_string()))?;
             let people = identity::predicted(&name, &x, People::bundled());
             let tables = TABLES
                 .iter()

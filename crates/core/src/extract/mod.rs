@@ -23,7 +23,7 @@ mod running;
 mod topics;
 
 use crate::diag::{Diagnostic, Sink, Span};
-use crate::load::{Format, Source, TextEncoding};
+use crate::load::{Format, LoadError, Source, TextEncoding};
 use crate::parse::{self, Form, Reader, SectionKind};
 use crate::resolve::{OrgKind, Resources};
 use serde::{Deserialize, Serialize};
@@ -404,6 +404,24 @@ pub struct Attendance {
     pub note: Option<String>,
     /// Where the record is.
     pub span: Span,
+}
+
+/// Why a file gave no records: it could not be read, or it is not minutes.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum FileError {
+    /// The file could not be read or decoded.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The file is not minutes.
+    #[error(transparent)]
+    Extract(#[from] ExtractError),
+}
+
+/// Reads one file and extracts its records: what every command does per file.
+pub fn extract_file(path: &std::path::Path, res: &Resources) -> Result<Extraction, FileError> {
+    let src = crate::load::read(path)?;
+    Ok(extract(&src, res)?)
 }
 
 /// Runs parsing and extraction on one source.

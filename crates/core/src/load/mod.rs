@@ -98,6 +98,39 @@ pub fn read(path: &Path) -> Result<Source, LoadError> {
     Ok(src)
 }
 
+/// Lists the files of a directory, sorted by path, skipping hidden files and directories (names starting with `.`).
+///
+/// With `recursive`, the files of its subdirectories are listed too;
+/// without, subdirectories are left out.
+pub fn files(dir: &Path, recursive: bool) -> Result<Vec<PathBuf>, LoadError> {
+    let mut stack = vec![dir.to_owned()];
+    let mut found = Vec::new();
+    while let Some(dir) = stack.pop() {
+        let io = |source| LoadError::Io {
+            path: dir.clone(),
+            source,
+        };
+        for entry in std::fs::read_dir(&dir).map_err(io)? {
+            let path = entry.map_err(io)?.path();
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                if recursive {
+                    stack.push(path);
+                }
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
 /// Decodes bytes into a [`Source`]: detects the encoding, normalises line ends and extracts the text of HTML pages.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
     let decoded = decode::decode_bytes(name, bytes)?;
@@ -153,6 +186,45 @@ fn normalise_newlines(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_are_listed_sorted_without_hidden_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for f in [
+            "b.txt",
+            "a.html",
+            ".hidden",
+            "sub/c.txt",
+            "sub/deeper/d.txt",
+            ".git/e.txt",
+        ] {
+            std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let names = |recursive| -> Vec<String> {
+            files(d, recursive)
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    p.strip_prefix(d)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/")
+                })
+                .collect()
+        };
+        assert_eq!(names(false), vec!["a.html", "b.txt"]);
+        assert_eq!(
+            names(true),
+            vec!["a.html", "b.txt", "sub/c.txt", "sub/deeper/d.txt"]
+        );
+        let missing = files(&d.join("nope"), true).unwrap_err();
+        assert!(
+            missing.to_string().contains("nope: cannot read"),
+            "{missing}"
+        );
+    }
 
     #[test]
     fn crlf_and_lone_cr_become_newlines() {
