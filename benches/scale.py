@@ -178,6 +178,8 @@ def cmd_queries(args):
         if times:
             row(n, f"{metric}_p50", f"{pct(times, 0.5) * 1000:.1f}", "ms", note)
             row(n, f"{metric}_p95", f"{pct(times, 0.95) * 1000:.1f}", "ms", note)
+        if times and rows is not None:
+            row(n, f"{metric}_rows", rows, "rows", note)
         if failures:
             row(n, f"{metric}_failed", "", "", f"{note}; {failures}")
 
@@ -201,6 +203,243 @@ def cmd_queries(args):
         cmd = [jiyao, "path", names["a"], names["b"], "--store", store]
         t, f, _ = latency(cmd, runs, timeout)
         report("path", t, f, None, f"{names['a']} -> {names['b']}")
+    # The views and the neighbourhood, as a user asks for them.
+    for metric, words in (
+        ("view_person", ["person", names["a"]]),
+        ("view_meeting", ["meeting", names["meeting"]]),
+        ("view_org", ["org", names["orgName"]]),
+        ("view_topic", ["topic", names["topic"]]),
+        ("neighbors", ["neighbors", names["a"]]),
+    ):
+        t, f, _ = latency([jiyao] + words + ["--store", store], runs, timeout)
+        report(metric, t, f, None, " ".join(words))
+
+
+def rss_mb(pid):
+    """The resident set of a process, in MB (VmRSS)."""
+    with open(f"/proc/{pid}/status", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cmd_serve(args):
+    """serve N JIYAO STORE: time from starting `jiyao serve` to its first SPARQL answer, and its RSS then and after the home page."""
+    import urllib.parse
+    import urllib.request
+
+    n, jiyao, store = args[0], args[1], args[2]
+    limit = float(os.environ.get("SCALE_QUERY_TIMEOUT", "120"))
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    t = time.perf_counter()
+    p = subprocess.Popen([jiyao, "serve", "--store", store, "--bind", f"127.0.0.1:{port}"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    first = None
+    try:
+        while time.perf_counter() - t < limit and p.poll() is None:
+            try:
+                urllib.request.urlopen(f"{url}/query?query=" + urllib.parse.quote("ASK {}"), timeout=2).read()
+                first = time.perf_counter() - t
+                break
+            except OSError:
+                time.sleep(0.01)
+        if first is None:
+            row(n, "serve_first_answer_failed", "", "", f"no answer within {limit:g} s")
+            return
+        row(n, "serve_first_answer_ms", f"{first * 1000:.1f}", "ms", "process start to the first SPARQL answer (ASK {})")
+        row(n, "serve_rss_at_first_answer", f"{rss_mb(p.pid):.1f}", "MB")
+        t = time.perf_counter()
+        urllib.request.urlopen(f"{url}/", timeout=limit).read()
+        row(n, "serve_home_page_ms", f"{(time.perf_counter() - t) * 1000:.1f}", "ms", "GET / (the explorer page)")
+        row(n, "serve_rss_after_home_page", f"{rss_mb(p.pid):.1f}", "MB")
+    finally:
+        p.terminate()
+        p.wait()
+
+
+def bind_params(text, params):
+    """What `jiyao query --param` does: `VALUES ?name { term }` at the start of every WHERE (or ASK) block."""
+    import re
+
+    if not params:
+        return text
+    values = ""
+    for k, v in params.items():
+        term = v if re.fullmatch(r"-?[0-9]+", v) else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        values += f" VALUES ?{k} {{ {term} }}"
+    out = []
+    for line in text.splitlines(keepends=True):
+        if line.lstrip().startswith("#"):
+            out.append(line)
+        else:
+            out.append(re.sub(r"(?i)\b(WHERE|ASK)\s*\{", lambda m: m.group(0) + values, line))
+    return "".join(out)
+
+
+def cmd_virtuoso(args):
+    """virtuoso N JIYAO STORE WORK QUERY_DIR TRUTH RUNS: the same quads and queries through Virtuoso (HTTP), row counts beside jiyao's.
+
+    Exports the store in shards, starts a Virtuoso of its own in WORK/virtuoso
+    (ports 1112 and 8891, as docs/scale-out.md sets it up), bulk-loads the
+    shards with scripts/virtuoso-load.sh, runs every bundled query with the
+    parameters jiyao got, bound the same way, and shuts Virtuoso down.
+    """
+    import shutil
+    import urllib.parse
+    import urllib.request
+
+    n, jiyao, store, work, qdir, truth, runs = args[0], args[1], args[2], args[3], args[4], args[5], int(args[6])
+    timeout = float(os.environ.get("SCALE_QUERY_TIMEOUT", "120"))
+    budget = float(os.environ.get("SCALE_QUERY_BUDGET", "60"))
+    names = pick_names(truth)
+    shards, vdir = os.path.join(work, "shards"), os.path.join(work, "virtuoso")
+    for d in (shards, vdir):
+        shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(vdir)
+    subprocess.run([jiyao, "export", "--store", store, "--shards", "2", "--output-dir", shards], check=True,
+                   stdout=subprocess.DEVNULL, stderr=sys.stderr)
+    ini = os.path.join(vdir, "virtuoso.ini")
+    with open(ini, "w", encoding="utf-8") as f:
+        f.write(f"""[Database]
+DatabaseFile = {vdir}/virtuoso.db
+ErrorLogFile = {vdir}/virtuoso.log
+LockFile = {vdir}/virtuoso.lck
+TransactionFile = {vdir}/virtuoso.trx
+xa_persistent_file = {vdir}/virtuoso.pxa
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {vdir}/virtuoso-temp.db
+TransactionFile = {vdir}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+[Parameters]
+ServerPort = 1112
+DisableUnixSocket = 1
+MaxClientConnections = 10
+CheckpointInterval = 60
+CaseMode = 2
+DirsAllowed = ., {os.path.abspath(shards)}
+NumberOfBuffers = 340000
+MaxDirtyBuffers = 250000
+MaxQueryMem = 2G
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 8891
+ServerRoot = /var/lib/virtuoso-opensource-7/vsp
+MaxClientConnections = 4
+ServerThreads = 4
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 10000000
+MaxQueryExecutionTime = 0
+MaxQueryCostEstimationTime = 0
+""")
+    subprocess.run(["virtuoso-t", "-c", ini, "+wait"], cwd=vdir, check=True, stdout=subprocess.DEVNULL)
+    try:
+        t = time.perf_counter()
+        subprocess.run(["scripts/virtuoso-load.sh", os.path.abspath(shards), "1"], check=True,
+                       env=dict(os.environ, VIRTUOSO_PORT="1112"), stdout=sys.stderr)
+        row(n, "virtuoso_load_seconds", f"{time.perf_counter() - t:.3f}", "s", "scripts/virtuoso-load.sh, 1 loader, checkpoint included")
+        row(n, "virtuoso_db_bytes", os.path.getsize(os.path.join(vdir, "virtuoso.db")), "bytes")
+
+        def ask(text):
+            req = urllib.request.Request(
+                "http://127.0.0.1:8891/sparql?" + urllib.parse.urlencode({"query": text}),
+                headers={"Accept": "text/csv"})
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                return r.read().decode("utf-8", "replace")
+
+        ask("ASK {}")
+        ts = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            ask("ASK {}")
+            ts.append(time.perf_counter() - t)
+        row(n, "virtuoso_query_baseline_ask_p50", f"{pct(ts, 0.5) * 1000:.1f}", "ms", f"HTTP round trip ({len(ts)} runs)")
+        for q in sorted(os.listdir(qdir)):
+            if not q.endswith(".rq"):
+                continue
+            path = os.path.join(qdir, q)
+            params = {p: names[p] for p in params_of(path) if p in names}
+            text = bind_params(open(path, encoding="utf-8").read(), params)
+            ts, rows, why = [], None, ""
+            for _ in range(runs):
+                t = time.perf_counter()
+                try:
+                    body = ask(text)
+                except Exception as e:  # HTTP errors, time-outs: reported, not fatal
+                    why = str(e).replace(",", ";")[:160]
+                    break
+                ts.append(time.perf_counter() - t)
+                rows = len(list(csv.reader(body.splitlines(keepends=True)))) - 1
+                if len(ts) >= 3 and sum(ts) > budget:
+                    break
+            metric = f"virtuoso_query_{q[:-3]}"
+            note = " ".join(f"{k}={v}" for k, v in params.items())
+            if ts:
+                row(n, f"{metric}_p50", f"{pct(ts, 0.5) * 1000:.1f}", "ms", f"{note} ({len(ts)} runs; {rows} rows)".strip())
+                row(n, f"{metric}_p95", f"{pct(ts, 0.95) * 1000:.1f}", "ms", f"{note} ({len(ts)} runs; {rows} rows)".strip())
+                row(n, f"{metric}_rows", rows, "rows", note)
+            if why:
+                row(n, f"{metric}_failed", "", "", why)
+    finally:
+        subprocess.run(["isql-vt", "1112", "dba", "dba", "exec=shutdown;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(2)
+        shutil.rmtree(shards, ignore_errors=True)
+
+
+def cmd_versus(args):
+    """versus CSV N: the Markdown table of jiyao and Virtuoso side by side at one size, with the row counts checked."""
+    n = args[1]
+    vals = {}
+    with open(args[0], encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["meetings"] == n:
+                vals[r["metric"]] = r["value"]
+
+    def g(m):
+        v = vals.get(m, "")
+        return float(v) if v not in ("", None) else None
+
+    def dur(x):
+        return "—" if x is None else (f"{x:,.0f} ms" if x < 1000 else f"{x / 1000:.1f} s")
+
+    ask = g("query_baseline_ask_p50")
+    print(f"`ASK {{}}` through the CLI (process start, store open): p50 {dur(ask)}\n")
+    print("| question | jiyao p50 / p95 | × ASK | Virtuoso p50 / p95 | jiyao rows | Virtuoso rows | rows equal | Virtuoso / jiyao |")
+    print("|---|---:|---:|---:|---:|---:|:-:|---:|")
+    queries = sorted({m[len("query_"):-len("_p50")] for m in vals if m.startswith("query_") and m.endswith("_p50")} - {"baseline_ask"})
+    for q in queries + ["path", "view_person", "view_meeting", "view_org", "view_topic", "neighbors"]:
+        key = q if q in ("path", "neighbors") or q.startswith("view_") else f"query_{q}"
+        p50, p95 = g(f"{key}_p50"), g(f"{key}_p95")
+        if p50 is None and f"{key}_failed" not in vals:
+            continue
+        jiyao = f"{dur(p50)} / {dur(p95)}" if p50 is not None else "failed"
+        times = f"{p50 / ask:.1f}" if p50 is not None and ask else "—"
+        v50, v95 = g(f"virtuoso_{key}_p50"), g(f"virtuoso_{key}_p95")
+        virt = f"{dur(v50)} / {dur(v95)}" if v50 is not None else ("failed" if f"virtuoso_{key}_failed" in vals else "—")
+        jr, vr = vals.get(f"{key}_rows", ""), vals.get(f"virtuoso_{key}_rows", "")
+        eq = "" if not (jr and vr) else ("yes" if jr == vr else "**no**")
+        ratio = f"{v50 / p50:.2f}" if p50 and v50 else "—"
+        label = f"`{q}`" if key.startswith("query_") else f"`{q.replace('view_', 'jiyao ')}`"
+        print(f"| {label} | {jiyao} | {times} | {virt} | {jr} | {vr} | {eq} | {ratio} |")
+    for m, label in (("serve_first_answer_ms", "`serve`: first answer"), ("serve_rss_at_first_answer", "`serve`: RSS then (MB)"),
+                     ("serve_home_page_ms", "`serve`: GET /"), ("serve_rss_after_home_page", "`serve`: RSS after (MB)")):
+        if g(m) is not None:
+            print(f"\n{label}: {g(m):,.0f}", end="")
+    print()
 
 
 def cmd_table(args):
@@ -360,7 +599,7 @@ def cmd_plot(args):
 
 
 if __name__ == "__main__":
-    cmds = {"timed": cmd_timed, "rss": cmd_rss, "pyoxigraph": cmd_pyoxigraph, "rdflib": cmd_rdflib, "queries": cmd_queries, "plot": cmd_plot, "table": cmd_table}
+    cmds = {"timed": cmd_timed, "rss": cmd_rss, "pyoxigraph": cmd_pyoxigraph, "rdflib": cmd_rdflib, "queries": cmd_queries, "serve": cmd_serve, "virtuoso": cmd_virtuoso, "versus": cmd_versus, "plot": cmd_plot, "table": cmd_table}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         sys.exit("usage: scale.py {" + ",".join(cmds) + "} ...")
     cmds[sys.argv[1]](sys.argv[2:])

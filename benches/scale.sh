@@ -13,7 +13,11 @@
 #   - p50/p95 latency, over SCALE_RUNS runs (default 20; fewer once a query has used SCALE_QUERY_BUDGET s, default 60),
 #     of every query in queries/ and of `jiyao path`, through the CLI as a user runs them (process start and store
 #     open included; the ASK {} baseline shows that part); a query that fails or exceeds SCALE_QUERY_TIMEOUT s
-#     (default 120) is reported as failed.
+#     (default 120) is reported as failed; likewise the views (person, meeting, org, topic) and `jiyao neighbors`;
+#   - `jiyao serve`: time from process start to its first SPARQL answer, and its RSS (benches/scale.py serve);
+#   - with SCALE_VIRTUOSO=1, the same store exported in shards and bulk-loaded into a Virtuoso of its own
+#     (Debian's virtuoso-opensource, default graph = union of graphs), every bundled query through its HTTP
+#     endpoint with the same parameters, and the side-by-side table with row counts (benches/scale.py versus).
 # Results: target/bench/scale.csv (meetings,metric,value,unit,note), target/bench/scale.svg, target/bench/machine.txt
 # (SCALE_OUT changes the directory). The figures of the last full run are kept in benches/results/.
 # Stores are deleted after each size unless SCALE_KEEP=1; SCALE_PEERS_MAX_QUADS skips the dump and peer loads above a
@@ -123,8 +127,16 @@ for N in $SIZES; do
   row "$N" store_bytes "$STORE_BYTES" bytes
   row "$N" store_bytes_per_quad "$(python3 -c "print(round($STORE_BYTES / max($QUADS, 1), 1))")" bytes/quad
 
-  # Query latency through the CLI.
+  # Query, view, path and neighbourhood latency through the CLI; serve's time to first answer and RSS.
   $PY queries "$N" "$JIYAO" "$STORE" "$CORPUS/truth" queries "$RUNS" >> "$CSV"
+  $PY serve "$N" "$JIYAO" "$STORE" >> "$CSV"
+
+  # The same quads and queries through Virtuoso (SCALE_VIRTUOSO=1; needs the virtuoso-opensource package).
+  if [ "${SCALE_VIRTUOSO:-0}" = 1 ]; then
+    command -v virtuoso-t >/dev/null || apt-get install -y virtuoso-opensource >/dev/null
+    $PY virtuoso "$N" "$JIYAO" "$STORE" "$WORK" queries "$CORPUS/truth" "$RUNS" >> "$CSV"
+    $PY versus "$CSV" "$N" >&2
+  fi
 
   # The peers load jiyao's own export; above SCALE_PEERS_MAX_QUADS (default: no limit) that step is skipped to spare disk.
   if [ -n "${SCALE_PEERS_MAX_QUADS:-}" ] && [ "$QUADS" -gt "$SCALE_PEERS_MAX_QUADS" ]; then

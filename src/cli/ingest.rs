@@ -162,15 +162,26 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
     )?;
     // A bulk load leaves one set of sorted files per batch, which every read
     // would have to merge; compact them now rather than in every query.
-    if report.mode == LoadMode::Bulk && report.documents > 0 && !args.memory && !args.no_compact {
+    // The store is closed for that: the compaction opens RocksDB itself, to compress every level.
+    let store = if report.mode == LoadMode::Bulk
+        && report.documents > 0
+        && !args.memory
+        && !args.no_compact
+    {
         let started = Instant::now();
-        store.optimize().context("compacting the store")?;
+        let dir = args.store.dir();
+        drop(store);
+        GraphStore::compact_closed(&dir).context("compacting the store")?;
         writeln!(
             out,
             "compacted the store in {:.2}s",
             started.elapsed().as_secs_f64()
         )?;
-    }
+        GraphStore::open(&dir, args.store.base()?)
+            .with_context(|| format!("opening the store at {}", dir.display()))?
+    } else {
+        store
+    };
     let c = store.counts()?;
     writeln!(
         out,

@@ -19,13 +19,14 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let dir = args.store.dir();
     anyhow::ensure!(dir.is_dir(), "no store at {}", dir.display());
-    let store = args
-        .store
-        .open()
-        .with_context(|| format!("opening the store at {}", dir.display()))?;
+    // Opening it through Oxigraph first checks that it is a store (and not in use); then it is closed for the compaction.
+    drop(
+        args.store
+            .open()
+            .with_context(|| format!("opening the store at {}", dir.display()))?,
+    );
     let started = Instant::now();
-    store
-        .optimize()
+    jiyao::store::GraphStore::compact_closed(&dir)
         .with_context(|| format!("compacting the store at {}", dir.display()))?;
     writeln!(
         std::io::stdout().lock(),

@@ -66,6 +66,12 @@ pub struct Args {
     /// Print Oxigraph's query plan as JSON, with the rows and time of each step, instead of the answer.
     #[arg(long, conflicts_with = "format")]
     pub explain: bool,
+    /// Print at most this many rows (reading stops after them).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Skip this many rows first (with --limit, pages through a long answer).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
     /// List the bundled queries and their parameters.
     #[arg(long)]
     pub list: bool,
@@ -132,7 +138,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     let timeout = args.timeout.map(Duration::from_secs_f64);
-    let answer = query::run(&store, &text, &args.param, timeout)?;
+    let page = query::Page {
+        offset: args.offset,
+        limit: args.limit,
+    };
+    let answer = query::run_page(&store, &text, &args.param, timeout, page)?;
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         Format::Table
     } else {

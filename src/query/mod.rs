@@ -191,12 +191,51 @@ pub fn bind_params(text: &str, params: &[(String, String)]) -> Result<String, Qu
     Ok(out)
 }
 
+/// Which part of a long answer to return: rows `offset ..offset + limit`.
+///
+/// Rows are read from the engine as it produces them: the rows before the
+/// offset are dropped as they come, and reading stops after the last row of
+/// the page, so a page of a long answer costs what producing its rows costs
+/// (an `ORDER BY` still has to see every row before the first).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    /// Rows skipped first.
+    pub offset: usize,
+    /// At most this many rows after them; `None` for all.
+    pub limit: Option<usize>,
+}
+
+impl Page {
+    /// Every row.
+    pub const ALL: Page = Page {
+        offset: 0,
+        limit: None,
+    };
+
+    /// Returns true when the row at this index (0-based, before paging) is past the page.
+    fn past(&self, index: usize) -> bool {
+        self.limit
+            .is_some_and(|l| index >= self.offset.saturating_add(l))
+    }
+}
+
 /// Parses, binds parameters, and evaluates a query over the union of all graphs; `timeout` stops it after that long.
 pub fn run(
     store: &GraphStore,
     text: &str,
     params: &[(String, String)],
     timeout: Option<Duration>,
+) -> Result<Answer, QueryError> {
+    run_page(store, text, params, timeout, Page::ALL)
+}
+
+/// Like [`run`], returning only one [`Page`] of the rows (or triples) and reading no further than its end.
+pub fn run_page(
+    store: &GraphStore,
+    text: &str,
+    params: &[(String, String)],
+    timeout: Option<Duration>,
+    page: Page,
 ) -> Result<Answer, QueryError> {
     let token = CancellationToken::new();
     let mut evaluator = SparqlEvaluator::new();
@@ -221,9 +260,14 @@ pub fn run(
         QueryResults::Solutions(solutions) => {
             let variables: Vec<Variable> = solutions.variables().to_vec();
             let mut rows = Vec::new();
-            for s in solutions {
+            for (k, s) in solutions.enumerate() {
+                if page.past(k) {
+                    break;
+                }
                 let s = s.map_err(map_err)?;
-                rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+                if k >= page.offset {
+                    rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+                }
             }
             Answer::Solutions {
                 variables: variables.iter().map(|v| v.as_str().to_owned()).collect(),
@@ -232,7 +276,17 @@ pub fn run(
         }
         QueryResults::Boolean(b) => Answer::Boolean(b),
         QueryResults::Graph(triples) => {
-            Answer::Graph(triples.collect::<Result<_, _>>().map_err(map_err)?)
+            let mut out = Vec::new();
+            for (k, t) in triples.enumerate() {
+                if page.past(k) {
+                    break;
+                }
+                let t = t.map_err(map_err)?;
+                if k >= page.offset {
+                    out.push(t);
+                }
+            }
+            Answer::Graph(out)
         }
     })
 }

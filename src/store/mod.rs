@@ -41,6 +41,7 @@
 //! assert_eq!(store.counts().unwrap().meetings, 1);
 //! ```
 
+mod compress;
 mod export;
 mod ingest;
 mod shacl;
@@ -112,6 +113,14 @@ pub enum StoreError {
     /// The graph asked for is not in the store.
     #[error("no graph <{0}> in the store")]
     NoSuchGraph(String),
+    /// Compacting a closed store failed.
+    #[error("compacting the store at {path}: {message}")]
+    Compact {
+        /// The directory.
+        path: PathBuf,
+        /// What RocksDB said.
+        message: String,
+    },
     /// The shapes use a SHACL feature the validator does not implement.
     #[error("shapes: {0}")]
     UnsupportedShape(String),
@@ -326,6 +335,16 @@ impl GraphStore {
     pub fn optimize(&self) -> Result<(), StoreError> {
         self.store.optimize()?;
         Ok(())
+    }
+
+    /// Compacts a closed on-disk store, compressing every level; see [`compress`](self::compress) for why not [`GraphStore::optimize`].
+    ///
+    /// Oxigraph's own compaction leaves a compacted store uncompressed (nearly
+    /// twice the size of the bulk-loaded one); this one keeps it at the
+    /// bulk-loaded size, with the same read speed. No process may hold the
+    /// store open meanwhile.
+    pub fn compact_closed(path: &Path) -> Result<(), StoreError> {
+        compress::compact(path)
     }
 
     /// Starts a bulk load; only for a store that holds no document (see the module documentation).

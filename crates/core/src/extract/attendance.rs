@@ -29,7 +29,10 @@ enum Gap {
 
 #[derive(Clone, Debug)]
 struct C {
+    /// The character of the simplified view, which matching uses.
     c: char,
+    /// The character as written, which records keep.
+    w: char,
     pos: Pos,
     /// The gap between the previous character and this one.
     gap: Gap,
@@ -115,21 +118,21 @@ fn is_separator(c: char) -> bool {
 
 /// Turns a section body into characters with gaps and notes.
 fn chars_of(body: &Text) -> Vec<C> {
-    let all: Vec<(char, Pos)> = body.chars_with_pos().collect();
+    let all: Vec<(char, char, Pos)> = body.chars_written_with_pos().collect();
     let mut out: Vec<C> = Vec::new();
     let mut gap = Gap::None;
     let mut k = 0;
     while k < all.len() {
-        let (c, pos) = all[k];
+        let (c, w, pos) = all[k];
         k += 1;
         if c == '（' || c == '(' {
             // A short parenthetical on one line is a note on the record before it.
             let close = all[k..]
                 .iter()
                 .take(20)
-                .position(|&(d, _)| d == '）' || d == ')' || d == '\n');
+                .position(|&(d, _, _)| d == '）' || d == ')' || d == '\n');
             if let Some(len) = close.filter(|&len| all[k + len].0 != '\n') {
-                let note: String = all[k..k + len].iter().map(|&(d, _)| d).collect();
+                let note: String = all[k..k + len].iter().map(|&(_, d, _)| d).collect();
                 if let Some(last) = out.last_mut() {
                     last.note = Some(note);
                 }
@@ -144,6 +147,7 @@ fn chars_of(body: &Text) -> Vec<C> {
         } else {
             out.push(C {
                 c,
+                w,
                 pos,
                 gap,
                 note: None,
@@ -167,8 +171,9 @@ pub(crate) fn read_section(
     while let Some((list_start, elems, after)) = find_representatives(&cs, from, res) {
         segment(&cs[from..list_start], role, res, sink, &mut out);
         for (a, b) in elems {
-            let written: String = cs[a..b].iter().map(|c| c.c).collect();
-            let org = org_ref(written, res);
+            let view: String = cs[a..b].iter().map(|c| c.c).collect();
+            let written: String = cs[a..b].iter().map(|c| c.w).collect();
+            let org = org_ref(&view, written, res);
             let span = Span::covering(cs[a].pos, cs[b - 1].pos);
             if org.canonical.is_none() {
                 sink.warn(
@@ -627,19 +632,19 @@ fn emit(
             Step::Record { i, k, dept } => {
                 flush(&mut junk, sink);
                 let span = Span::covering(seg[i].pos, seg[j - 1].pos);
-                let person: String = chars[k..j].iter().collect();
+                let person: String = seg[k..j].iter().map(|c| c.w).collect();
                 let org = match dept {
                     Dept::None => None,
                     Dept::Known(id) => {
                         let o = res.gazetteer.org(id);
                         Some(OrgRef {
-                            written: chars[i..k].iter().collect(),
+                            written: seg[i..k].iter().map(|c| c.w).collect(),
                             canonical: Some(o.canonical.clone()),
                             kind: o.kind,
                         })
                     }
                     Dept::Shaped => {
-                        let written: String = chars[i..k].iter().collect();
+                        let written: String = seg[i..k].iter().map(|c| c.w).collect();
                         sink.warn(
                             Code::UnknownOrg,
                             format!("{written} is not in the gazetteer; kept as written"),

@@ -1,7 +1,7 @@
 //! Policy documents: titles in 《》 (nesting kept), short names (以下简称《…》), plans reviewed without 《》, and what the meeting decided for each.
 
 use super::items::{actions, leads, texts};
-use super::topics::sentence;
+use super::topics::written_sentence;
 use super::{org_ref, OrgRef, PolicyDocument};
 use crate::parse::{Document, Text};
 use crate::resolve::Resources;
@@ -96,7 +96,7 @@ fn folded(title: &str) -> String {
 fn referent(docs: &[PolicyDocument], order: &[usize], short: &str) -> Option<usize> {
     let key = folded(short);
     order.iter().rev().copied().find(|&di| {
-        let t = folded(&docs[di].title);
+        let t = folded(&crate::load::simplify::to_simplified(&docs[di].title));
         t != key && (t.ends_with(&key) || without_brackets_at_end(&t).ends_with(&key))
     })
 }
@@ -122,7 +122,13 @@ fn this_re() -> &'static Regex {
 }
 
 /// The department that reported on or proposed a document, from the words before its title: 听取了X关于《…, X提出的《….
-fn proposer(before: &str, res: &Resources) -> Option<OrgRef> {
+///
+/// `before` is the simplified view and `written` the same bytes as written.
+fn proposer(before: &str, written: &str, res: &Resources) -> Option<OrgRef> {
+    let as_written = |x: &str| {
+        let a = x.as_ptr() as usize - before.as_ptr() as usize;
+        written[a..a + x.len()].to_owned()
+    };
     let is_org = |x: &str| {
         res.gazetteer.lookup(x).is_some()
             || super::attendance::org_shaped(&x.chars().collect::<Vec<_>>())
@@ -133,7 +139,7 @@ fn proposer(before: &str, res: &Resources) -> Option<OrgRef> {
         if let Some(z) = rest.find("关于") {
             let x = &rest[..z];
             if is_org(x) {
-                return Some(org_ref(x.to_owned(), res));
+                return Some(org_ref(x, as_written(x), res));
             }
         }
     }
@@ -155,7 +161,7 @@ fn proposer(before: &str, res: &Resources) -> Option<OrgRef> {
             .unwrap_or(0);
             let x = &head[start..];
             if is_org(x) {
-                return Some(org_ref(x.to_owned(), res));
+                return Some(org_ref(x, as_written(x), res));
             }
         }
     }
@@ -254,36 +260,43 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
     let mut mentions: Vec<(usize, (usize, usize), usize)> = Vec::new();
     for (pi, place) in places.iter().enumerate() {
         let s = place.text.as_str();
+        let w = place.text.written();
+        // Each title found: its range, the title as written, whether it was in 《》.
         let mut found: Vec<((usize, usize), String, bool)> = bracketed(s)
             .into_iter()
-            .map(|(outer, (a, z))| (outer, s[a..z].to_owned(), true))
+            .map(|(outer, (a, z))| (outer, w[a..z].to_owned(), true))
             .collect();
         if place.heading && !s.contains('《') {
             // A plan reviewed without 《》: 审议“双12苏州购物节”活动方案.
             if let Some(verb) = actions(s).first().filter(|v| *v == "审议" || *v == "审定") {
                 let object = s[verb.len()..].trim();
                 if kind_and_status(object).0.is_some() {
-                    found.push(((s.len() - object.len(), s.len()), object.to_owned(), false));
+                    let a = s.len() - object.len();
+                    found.push(((a, s.len()), w[a..].to_owned(), false));
                 }
             }
         } else if !place.heading {
             for (di, d) in docs.iter().enumerate() {
                 if !d.bracketed {
-                    for (a, _) in s.match_indices(d.title.as_str()) {
-                        mentions.push((pi, (a, a + d.title.len()), di));
+                    let view = crate::load::simplify::to_simplified(&d.title);
+                    for (a, _) in s.match_indices(view.as_str()) {
+                        mentions.push((pi, (a, a + view.len()), di));
                     }
                 }
             }
         }
         for ((a, z), title, is_bracketed) in found {
             // Titles are one document whatever the width of their brackets and quotes.
-            let key = folded(&title);
-            let short_ref = (s[..a].ends_with('该') || KINDS.contains(&title.as_str()))
-                .then(|| referent(&docs, &order, &title))
+            // Titles are kept as written; they are compared by their simplified view.
+            let view = crate::load::simplify::to_simplified(&title);
+            let key = folded(&view);
+            let same = |t: &str| folded(&crate::load::simplify::to_simplified(t)) == key;
+            let short_ref = (s[..a].ends_with('该') || KINDS.contains(&view.as_str()))
+                .then(|| referent(&docs, &order, &view))
                 .flatten();
-            let di = if let Some(&(_, di)) = aliases.iter().find(|(al, _)| folded(al) == key) {
+            let di = if let Some(&(_, di)) = aliases.iter().find(|(al, _)| same(al)) {
                 di
-            } else if let Some(di) = docs.iter().position(|d| folded(&d.title) == key) {
+            } else if let Some(di) = docs.iter().position(|d| same(&d.title)) {
                 di
             } else if let Some(di) = short_ref {
                 // 会议原则同意该《办法》: a short name of a document already named.
@@ -291,7 +304,7 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
                 aliases.push((title.clone(), di));
                 di
             } else {
-                let (kind, status) = kind_and_status(&title);
+                let (kind, status) = kind_and_status(&crate::load::simplify::to_simplified(&title));
                 docs.push(PolicyDocument {
                     title: title.clone(),
                     item: place.item,
@@ -305,7 +318,7 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
                     next_step: None,
                     cited: false,
                     studied: false,
-                    evidence: sentence(s, a, z).to_owned(),
+                    evidence: written_sentence(s, w, a, z),
                     span: place.text.span_of(a, z),
                 });
                 reviewed.push(false);
@@ -316,7 +329,7 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
             if docs[di].item.is_none() && place.item.is_some() {
                 docs[di].item = place.item;
                 docs[di].span = place.text.span_of(a, z);
-                docs[di].evidence = sentence(s, a, z).to_owned();
+                docs[di].evidence = written_sentence(s, w, a, z);
             }
             if place.heading {
                 reviewed[di] = true;
@@ -330,7 +343,8 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
             order.retain(|&d| d != di);
             order.push(di);
             if let Some(c) = alias_re().captures(&s[z..]) {
-                let alias = c[1].to_owned();
+                let m = c.get(1).expect("the alias pattern has one group");
+                let alias = w[z + m.start()..z + m.end()].to_owned();
                 if !docs[di].aliases.contains(&alias) {
                     docs[di].aliases.push(alias.clone());
                     aliases.push((alias, di));
@@ -372,8 +386,9 @@ fn decide(
     for &(pi, (a, _), di) in mentions {
         if proposers[di].is_none() {
             let s = places[pi].text.as_str();
+            let w = places[pi].text.written();
             let sent_start = s[..a].rfind('。').map_or(0, |k| k + '。'.len_utf8());
-            proposers[di] = proposer(&s[sent_start..a], res);
+            proposers[di] = proposer(&s[sent_start..a], &w[sent_start..a], res);
         }
     }
     for &(pi, (a, z), di) in mentions {
@@ -403,8 +418,13 @@ fn decide(
         }
         let d = &mut docs[di];
         d.decision = Some(decision.as_str().to_owned());
-        d.evidence = s[sent_start..window_end].trim().to_owned();
-        if let Some(l) = leads(&s[z..window_end], res).into_iter().next() {
+        d.evidence = place.text.written()[sent_start..window_end]
+            .trim()
+            .to_owned();
+        if let Some(l) = leads(&s[z..window_end], &place.text.written()[z..window_end], res)
+            .into_iter()
+            .next()
+        {
             d.lead = Some(l.lead);
             d.co_leads = l.co.into_iter().map(|(_, o)| o).collect();
         } else if let Some(p) = proposers[di].clone() {
@@ -412,7 +432,7 @@ fn decide(
         }
         d.next_step = next_step_re()
             .find(&s[z..window_end])
-            .map(|m| m.as_str().to_owned());
+            .map(|m| place.text.written_string(z + m.start(), z + m.end()));
     }
 }
 

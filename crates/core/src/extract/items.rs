@@ -104,7 +104,9 @@ fn shaped_lead(chars: &[char]) -> Option<usize> {
 }
 
 /// Finds every 由X / 请X (not 提请, 申请, 理由 …) followed by a gazetteer organisation.
-pub(crate) fn leads(s: &str, res: &Resources) -> Vec<Lead> {
+///
+/// `w` is the text as written, of the same byte length as the view `s`.
+pub(crate) fn leads(s: &str, w: &str, res: &Resources) -> Vec<Lead> {
     let chars: Vec<char> = s.chars().collect();
     let off = offsets(s);
     let mut out = Vec::new();
@@ -129,7 +131,7 @@ pub(crate) fn leads(s: &str, res: &Resources) -> Vec<Lead> {
             continue;
         };
         let (a, z) = (i + 1, i + 1 + len);
-        let lead = org_ref(chars[a..z].iter().collect(), res);
+        let lead = org_ref(&s[off[a]..off[z]], w[off[a]..off[z]].to_owned(), res);
         let mut co = Vec::new();
         let mut k = z;
         loop {
@@ -148,7 +150,7 @@ pub(crate) fn leads(s: &str, res: &Resources) -> Vec<Lead> {
                     let (ca, cz) = (k + joiner, k + joiner + len);
                     co.push((
                         (off[ca], off[cz]),
-                        org_ref(chars[ca..cz].iter().collect(), res),
+                        org_ref(&s[off[ca]..off[cz]], w[off[ca]..off[cz]].to_owned(), res),
                     ));
                     k = cz;
                 }
@@ -167,7 +169,7 @@ pub(crate) fn leads(s: &str, res: &Resources) -> Vec<Lead> {
 /// Finds departments the text makes responsible: leads, co-leads, reporters and tasked departments.
 fn mentions(point: u32, t: &Text, res: &Resources, out: &mut Vec<DeptMention>) {
     let s = t.as_str();
-    for l in leads(s, res) {
+    for l in leads(s, t.written(), res) {
         out.push(DeptMention {
             role: DeptRole::Lead,
             org: l.lead,
@@ -216,7 +218,7 @@ fn mentions(point: u32, t: &Text, res: &Resources, out: &mut Vec<DeptMention>) {
             for (a, z) in run {
                 out.push(DeptMention {
                     role,
-                    org: org_ref(chars[a..z].iter().collect(), res),
+                    org: org_ref(&s[off[a]..off[z]], t.written_string(off[a], off[z]), res),
                     point,
                     span: t.span_of(off[a], off[z]),
                 });
@@ -240,7 +242,7 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<AgendaItem> {
             departments.dedup_by(|a, b| a.role == b.role && a.org == b.org && a.point == b.point);
             AgendaItem {
                 ordinal: item.ordinal,
-                heading: item.heading.as_str().to_owned(),
+                heading: item.heading.written().to_owned(),
                 action: actions.first().cloned(),
                 actions,
                 points: item
@@ -248,7 +250,7 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<AgendaItem> {
                     .iter()
                     .map(|p| SubPoint {
                         ordinal: p.ordinal,
-                        text: p.text.as_str().to_owned(),
+                        text: p.text.written().to_owned(),
                         span: p.text.span(),
                     })
                     .collect(),
@@ -299,7 +301,7 @@ mod tests {
             ("由理由不充分的部门", &[]),
         ];
         for (s, want) in cases {
-            let got: Vec<(String, Vec<String>)> = leads(s, res)
+            let got: Vec<(String, Vec<String>)> = leads(s, s, res)
                 .into_iter()
                 .map(|l| {
                     (

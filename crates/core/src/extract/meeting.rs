@@ -148,7 +148,7 @@ fn date_of(t: &Option<Text>, what: &str, sink: &mut Sink) -> Option<String> {
     if d.is_none() {
         sink.warn(
             Code::BadDate,
-            format!("{what} {} is not a valid date", t.as_str()),
+            format!("{what} {} is not a valid date", t.written()),
             t.span(),
         );
     }
@@ -156,7 +156,7 @@ fn date_of(t: &Option<Text>, what: &str, sink: &mut Sink) -> Option<String> {
 }
 
 fn text(t: &Option<Text>) -> Option<String> {
-    t.as_ref().map(|t| t.as_str().to_owned())
+    t.as_ref().map(|t| t.written().to_owned())
 }
 
 /// A chair as read: name, title as written, and the span of the name.
@@ -186,8 +186,8 @@ pub(crate) fn chair(doc: &Document) -> Option<Chair> {
     let found = |t: &Text, c: regex::Captures<'_>, name: usize, title: usize| {
         let n = c.get(name)?;
         Some(Chair {
-            name: n.as_str().to_owned(),
-            title: c.get(title).map(|m| m.as_str().to_owned()),
+            name: t.written_string(n.start(), n.end()),
+            title: c.get(title).map(|m| t.written_string(m.start(), m.end())),
             span: t.span_of(n.start(), n.end()),
         })
     };
@@ -321,12 +321,12 @@ fn level_of(s: &str) -> Option<Level> {
 /// The issuer, from the header, the page's publisher, or a place named in the headline or opening (青岚区政府, 青岚区区长).
 fn issuer_of(doc: &Document) -> Option<String> {
     if let Some(i) = &doc.issuer {
-        return Some(i.as_str().to_owned());
+        return Some(i.written().to_owned());
     }
     if let Some(p) = &doc.page.publisher {
         let s = p.as_str().trim_end_matches("办公室").trim_end_matches("办");
         if s.ends_with("政府") {
-            return Some(s.to_owned());
+            return Some(p.written()[..s.len()].to_owned());
         }
     }
     doc.page
@@ -441,7 +441,7 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
     match &doc.opening {
         Some(o) => {
             let s = o.as_str();
-            m.summary = Some(s.to_owned());
+            m.summary = Some(o.written().to_owned());
             m.span = o.span();
             match opening_re().captures(s) {
                 Some(c) => {
@@ -526,6 +526,8 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
     m.level = m
         .issuer
         .as_deref()
+        .map(crate::load::simplify::to_simplified)
+        .as_deref()
         .and_then(level_of)
         .or_else(|| {
             let s = doc.page.headline.iter().chain(doc.opening.iter());
@@ -554,7 +556,7 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
     });
     if let Some(d) = &f.distribution {
         m.distribution = d
-            .as_str()
+            .written()
             .split(['，', '；', '。', ',', ';'])
             .map(str::trim)
             .filter(|s| !s.is_empty())

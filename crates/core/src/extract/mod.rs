@@ -25,7 +25,7 @@ mod topics;
 use crate::diag::{Diagnostic, Sink, Span};
 use crate::load::{Format, LoadError, Source, TextEncoding};
 use crate::parse::{self, Form, Reader, SectionKind};
-use crate::resolve::{OrgKind, Resources};
+use crate::resolve::{names, Jurisdiction, OrgKind, Resources};
 use serde::{Deserialize, Serialize};
 
 pub use attendance::split_names;
@@ -513,10 +513,19 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         attendance,
         diagnostics: sink.into_vec(),
     };
-    match x.meeting.issuer.clone() {
+    match x
+        .meeting
+        .issuer
+        .as_deref()
+        .map(crate::load::simplify::to_simplified)
+    {
         Some(issuer) => {
-            if let Some(place) = Place::of_issuer(&issuer, res) {
-                relocate(&mut x, &place);
+            if let Some(j) = res
+                .places
+                .jurisdiction(&issuer)
+                .or_else(|| unknown_city(&issuer))
+            {
+                relocate(&mut x, &j, res);
             }
         }
         // A record that names no place: 市工信局 is some city's, not the gazetteer's.
@@ -539,22 +548,22 @@ struct Place {
     city: String,
     /// The city's short name, such as 无锡 (the full name for one not ending in 市).
     stem: String,
-    /// The province without 省, such as 浙江, when the gazetteer names the city's parent.
+    /// The province without 省, such as 浙江, when known.
     province: Option<String>,
 }
 
 impl Place {
-    /// Reads the city of an issuer such as 杭州市人民政府; its province is the gazetteer's parent of the issuer (浙江省人民政府).
-    fn of_issuer(issuer: &str, res: &Resources) -> Option<Place> {
-        let city = issuer_city(issuer)?;
+    /// The city that 市 forms name in a jurisdiction's minutes, when it is not the gazetteer's own.
+    fn of(j: &Jurisdiction) -> Option<Place> {
+        let city = j.municipal()?.to_owned();
+        if city == GAZETTEER_CITY || !city.ends_with(['市', '州', '盟']) {
+            return None;
+        }
         let stem = city.strip_suffix('市').unwrap_or(&city).to_owned();
-        let province = res
-            .gazetteer
-            .lookup(issuer)
-            .and_then(|id| res.gazetteer.org(id).parent.as_deref())
-            .and_then(|p| p.strip_suffix("人民政府"))
-            .and_then(|p| p.strip_suffix('省'))
-            .map(str::to_owned);
+        let province = j
+            .province
+            .as_deref()
+            .map(|p| p.strip_suffix('省').unwrap_or(p).to_owned());
         Some(Place {
             city,
             stem,
@@ -579,11 +588,15 @@ impl Place {
     }
 }
 
-/// Returns the city of an issuer such as 无锡市人民政府, when it is not the gazetteer's own city.
-fn issuer_city(issuer: &str) -> Option<String> {
+/// The jurisdiction of a city the table of places does not know (X市人民政府), its province unknown.
+fn unknown_city(issuer: &str) -> Option<Jurisdiction> {
     let city = issuer.strip_suffix("人民政府")?;
-    (city.chars().count() >= 2 && city.ends_with(['市', '州', '盟']) && city != GAZETTEER_CITY)
-        .then(|| city.to_owned())
+    (city.chars().count() >= 2 && city.ends_with(['市', '州', '盟'])).then(|| Jurisdiction {
+        level: crate::resolve::Level::City,
+        province: None,
+        city: Some(city.to_owned()),
+        local: None,
+    })
 }
 
 /// Returns true for forms written relative to the issuing city or its province (市工信局, 团市委, 省安委会).
@@ -591,22 +604,43 @@ fn is_relative(written: &str) -> bool {
     written.starts_with(['市', '省']) || written.starts_with("团市")
 }
 
-/// Rewrites the canonical names of relative forms for another city's minutes.
+/// Gives every organisation its canonical name in the issuer's jurisdiction.
 ///
-/// In 无锡市人民政府's minutes, 市工信局 is 无锡市工业和信息化局, not the
-/// 苏州市 department the gazetteer lists: forms written relative to the city
-/// (starting with 市, or 团市委) or its province (省) keep their kind, and
-/// every mention of the gazetteer's city in their canonical name becomes the
-/// issuer's (市纪委监委 names it twice, 市广电总台 without 市), and of its
-/// province the issuer's province. Absolute forms (苏州城投公司, 吴江区) are
-/// left alone.
-fn relocate(x: &mut Extraction, place: &Place) {
-    let fix = |o: &mut OrgRef| {
-        if is_relative(&o.written) {
-            if let Some(c) = o.canonical.take() {
-                o.canonical = place.move_name(&c);
+/// Three sources, in order. The gazetteer's relative forms (市工信局, 团市委,
+/// 省安委会) in another city's minutes: in 无锡市人民政府's minutes, 市工信局
+/// is 无锡市工业和信息化局, not the 苏州市 department the gazetteer lists, so
+/// every mention of the gazetteer's city in the canonical name becomes the
+/// city that 市 names there (市纪委监委 names it twice, 市广电总台 without 市)
+/// and of its province the issuer's province. Then the rules of standard
+/// short forms ([`crate::resolve::names`]) for forms the gazetteer does not
+/// know (区财政局 in a district's minutes, 县卫计委 in a county's). Then the
+/// county-level divisions of the issuing city (锡山区 in 无锡's minutes).
+/// Absolute forms of the gazetteer (苏州城投公司, 吴江区) are left alone.
+/// An organisation named here loses its `unknown-org` warning.
+fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
+    let place = Place::of(j);
+    let mut named: Vec<String> = Vec::new();
+    let mut fix = |o: &mut OrgRef| {
+        let view = crate::load::simplify::to_simplified(&o.written);
+        if o.canonical.is_some() {
+            if is_relative(&view) {
+                if let Some(p) = &place {
+                    let c = o.canonical.take().unwrap_or_default();
+                    o.canonical = p.move_name(&c);
+                }
             }
+            return;
         }
+        if let Some((canonical, kind)) = res.names.canonical(&view, j) {
+            o.canonical = Some(canonical);
+            o.kind = kind;
+        } else if let Some(canonical) = names::division_government(&res.places, &view, j) {
+            o.canonical = Some(canonical);
+            o.kind = OrgKind::CountyDistrict;
+        } else {
+            return;
+        }
+        named.push(o.written.clone());
     };
     for a in &mut x.attendance {
         if let Some(o) = a.org.as_mut() {
@@ -614,17 +648,29 @@ fn relocate(x: &mut Extraction, place: &Place) {
         }
     }
     for d in &mut x.documents {
-        d.lead.iter_mut().chain(d.co_leads.iter_mut()).for_each(fix);
+        d.lead
+            .iter_mut()
+            .chain(d.co_leads.iter_mut())
+            .for_each(&mut fix);
     }
     for i in &mut x.items {
         i.departments.iter_mut().for_each(|d| fix(&mut d.org));
+    }
+    if !named.is_empty() {
+        x.diagnostics.retain(|d| {
+            d.code != crate::diag::Code::UnknownOrg
+                || !named.iter().any(|w| {
+                    d.message
+                        .starts_with(&format!("{w} is not in the gazetteer"))
+                })
+        });
     }
 }
 
 /// Drops the canonical names of relative forms (市工信局, 区财政局) when the issuer is unknown: they would name the gazetteer's city.
 fn unplace(x: &mut Extraction) {
     let fix = |o: &mut OrgRef| {
-        if is_relative(&o.written) {
+        if is_relative(&crate::load::simplify::to_simplified(&o.written)) {
             o.canonical = None;
         }
     };
@@ -642,8 +688,9 @@ fn unplace(x: &mut Extraction) {
 }
 
 /// Resolves a written organisation name against the gazetteer.
-pub(crate) fn org_ref(written: String, res: &Resources) -> OrgRef {
-    match res.gazetteer.lookup(&written) {
+/// Looks up a department by its simplified view `view`, keeping the characters as written.
+pub(crate) fn org_ref(view: &str, written: String, res: &Resources) -> OrgRef {
+    match res.gazetteer.lookup(view) {
         Some(id) => {
             let org = res.gazetteer.org(id);
             OrgRef {

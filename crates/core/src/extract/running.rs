@@ -98,7 +98,8 @@ fn verb_re() -> &'static Regex {
 }
 
 /// One character of a clause, with its position in the file.
-type Ch = (char, Pos);
+/// A character of the simplified view, its position, and the character as written.
+type Ch = (char, Pos, char);
 
 /// What one element of a list reads as.
 enum Element {
@@ -125,7 +126,10 @@ pub(crate) fn read_paragraph(text: &Text, res: &Resources, sink: &mut Sink) -> V
     {
         return Vec::new();
     }
-    let chars: Vec<Ch> = text.chars_with_pos().collect();
+    let chars: Vec<Ch> = text
+        .chars_written_with_pos()
+        .map(|(v, w, p)| (v, p, w))
+        .collect();
     // Byte offset → char index.
     let index: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
     let at = |b: usize| index.partition_point(|&x| x < b);
@@ -167,7 +171,10 @@ pub(crate) fn read_section(
     res: &Resources,
     sink: &mut Sink,
 ) -> Vec<Attendance> {
-    let chars: Vec<Ch> = body.chars_with_pos().collect();
+    let chars: Vec<Ch> = body
+        .chars_written_with_pos()
+        .map(|(v, w, p)| (v, p, w))
+        .collect();
     read_list(&chars, role, res, sink, false)
 }
 
@@ -178,7 +185,10 @@ pub(crate) fn read_units(
     res: &Resources,
     sink: &mut Sink,
 ) -> Vec<Attendance> {
-    let chars: Vec<Ch> = body.chars_with_pos().collect();
+    let chars: Vec<Ch> = body
+        .chars_written_with_pos()
+        .map(|(v, w, p)| (v, p, w))
+        .collect();
     let mut out = Vec::new();
     for (a, b) in split(&chars, 0, chars.len(), is_element_separator) {
         let (a, b) = trim_unit(&chars, a, b);
@@ -217,6 +227,11 @@ fn split(chars: &[Ch], from: usize, to: usize, sep: fn(char) -> bool) -> Vec<(us
 
 fn text_of(chars: &[Ch], (a, b): (usize, usize)) -> String {
     chars[a..b].iter().map(|c| c.0).collect()
+}
+
+/// The characters as written of a range, which records keep.
+fn written_of(chars: &[Ch], (a, b): (usize, usize)) -> String {
+    chars[a..b].iter().map(|c| c.2).collect()
 }
 
 fn span_of(chars: &[Ch], (a, b): (usize, usize)) -> Span {
@@ -322,19 +337,20 @@ fn read_group(
             Element::Person { org, title, name } => {
                 let stack_at = stack;
                 let title_text = match stack.take() {
-                    Some(s) => Some(text_of(chars, (s, name.0))),
-                    None if title.0 < title.1 => Some(text_of(chars, title)),
+                    Some(s) => Some(written_of(chars, (s, name.0))),
+                    None if title.0 < title.1 => Some(written_of(chars, title)),
                     None if org.0 == org.1 => shared.clone(),
                     None => None,
                 };
                 if title.0 < title.1 {
                     shared = title_text.clone();
                 }
-                let org_ref = (org.0 < org.1).then(|| org_ref(text_of(chars, org), res));
+                let org_ref = (org.0 < org.1)
+                    .then(|| org_ref(&text_of(chars, org), written_of(chars, org), res));
                 out.push(Attendance {
                     role,
                     org: org_ref,
-                    person: Some(text_of(chars, name)),
+                    person: Some(written_of(chars, name)),
                     title: title_text,
                     note: None,
                     span: span_of(chars, (stack_at.unwrap_or(a), name.1)),
@@ -356,13 +372,13 @@ fn push_unit(
     _sink: &mut Sink,
     out: &mut Vec<Attendance>,
 ) {
-    let written = text_of(chars, r);
-    if is_vague(&written) {
+    let view = text_of(chars, r);
+    if is_vague(&view) {
         return;
     }
     out.push(Attendance {
         role,
-        org: Some(org_ref(written, res)),
+        org: Some(org_ref(&view, written_of(chars, r), res)),
         person: None,
         title: None,
         note: None,

@@ -367,11 +367,52 @@ const RELOCATED: &[(&str, &str, &[Option<&str>])] = &[
         "市检察院张涛",
         &[Some("江苏省南通市人民检察院")],
     ),
-    // A city whose province the gazetteer does not know: no full name rather than a wrong one.
+    // The province from the table of places, for any city.
     (
         "广州市人民政府",
         "市中院张涛 市工信局蔡剑峰",
-        &[None, Some("广州市工业和信息化局")],
+        &[
+            Some("广东省广州市中级人民法院"),
+            Some("广州市工业和信息化局"),
+        ],
+    ),
+    // A city the table of places does not know: no full name rather than a wrong one.
+    (
+        "云梦泽市人民政府",
+        "市中院张涛 市工信局蔡剑峰",
+        &[None, Some("云梦泽市工业和信息化局")],
+    ),
+    // A district: 区 forms by rule, 市 forms are its city's.
+    (
+        "锡山区人民政府",
+        "区财政局张涛 市工信局蔡剑峰 区人社局李杰",
+        &[
+            Some("无锡市锡山区财政局"),
+            Some("无锡市工业和信息化局"),
+            Some("无锡市锡山区人力资源和社会保障局"),
+        ],
+    ),
+    // A county, with pre-2018 forms.
+    (
+        "沛县人民政府",
+        "县卫计委王明 县安监局李华 县发改局张涛",
+        &[
+            Some("沛县卫生和计划生育委员会"),
+            Some("沛县安全生产监督管理局"),
+            Some("沛县发展和改革局"),
+        ],
+    ),
+    // A county-level city: 市 is the city itself.
+    (
+        "江阴市人民政府",
+        "市工信局蔡剑峰 市资源规划局张涛",
+        &[Some("江阴市工业和信息化局"), Some("江阴市自然资源和规划局")],
+    ),
+    // The districts and county-level cities of the issuing city.
+    (
+        "无锡市人民政府",
+        "锡山区张涛 江阴市李杰",
+        &[Some("无锡市锡山区人民政府"), Some("江阴市人民政府")],
     ),
     // The gazetteer's own city is left as it is.
     (

@@ -21,6 +21,13 @@ pub(crate) fn sentence(s: &str, start: usize, end: usize) -> &str {
     s[a..z].trim()
 }
 
+/// Returns the [`sentence`] around the bytes `start..end` of the view `s`, as written in `w` (same byte length).
+pub(crate) fn written_sentence(s: &str, w: &str, start: usize, end: usize) -> String {
+    let sent = sentence(s, start, end);
+    let a = sent.as_ptr() as usize - s.as_ptr() as usize;
+    w[a..a + sent.len()].to_owned()
+}
+
 /// Matches the topic scheme against each agenda item's heading and sub-points.
 pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<TopicLink> {
     let scheme = &res.topics;
@@ -53,8 +60,8 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<TopicLink> {
                 item: item.ordinal,
                 topic: topic.pref_label.clone(),
                 topic_id: topic.id.clone(),
-                matched: s[a..z].to_owned(),
-                evidence: sentence(s, a, z).to_owned(),
+                matched: all.written_string(a, z),
+                evidence: written_sentence(s, all.written(), a, z),
                 span: all.span_of(a, z),
             });
         }

@@ -1,8 +1,10 @@
-//! Bytes to text: encoding detection, HTML to text, and a map from text lines back to the original.
+//! Bytes to text: encoding detection, HTML to text, the simplified view of traditional script, and a map from text lines back to the original.
 //!
 //! This is the only stage of the core that touches the file system ([`read`]).
-//! Everything after it works on a [`Source`]: decoded text with `\n` line ends
-//! and, for each of its lines, the line of the original file it came from.
+//! Everything after it works on a [`Source`]: decoded text with `\n` line ends,
+//! its simplified view ([`Source::simplified`], equal to the text unless the
+//! page is in traditional script) and, for each of its lines, the line of the
+//! original file it came from.
 //!
 //! ```
 //! let bytes = "\u{feff}苏州市人民政府\r\n常务会议纪要\r\n".as_bytes();
@@ -13,6 +15,7 @@
 
 mod decode;
 mod html;
+pub mod simplify;
 mod walk;
 
 pub use decode::TextEncoding;
@@ -43,8 +46,13 @@ pub struct Source {
     pub encoding: TextEncoding,
     /// Text or HTML.
     pub format: Format,
-    /// The text, with `\n` line ends and no byte-order mark.
+    /// The text as written, with `\n` line ends and no byte-order mark.
     pub text: String,
+    /// The simplified view of `text`: the same lines, the same characters count
+    /// and the same byte length character for character, with every traditional
+    /// character replaced by its simplified form. Matching runs on this view;
+    /// records keep the characters of `text`.
+    pub simplified: String,
     /// For each line of `text` (0-based), the 1-based line of the original file.
     pub line_map: Vec<u32>,
     /// Notes made while decoding (encoding guesses, replaced bytes).
@@ -153,11 +161,13 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
             crate::diag::Span::point(1, 1),
         ));
     }
+    let simplified = simplify::to_simplified(&text);
     Ok(Source {
         name: name.to_owned(),
         path: None,
         encoding: decoded.encoding,
         format,
+        simplified,
         text,
         line_map,
         diagnostics,
@@ -229,6 +239,15 @@ mod tests {
     #[test]
     fn crlf_and_lone_cr_become_newlines() {
         assert_eq!(normalise_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn traditional_pages_get_a_simplified_view_of_equal_shape() {
+        let src = decode("a.txt", "無錫市人民政府\n常務會議紀要\n".as_bytes()).unwrap();
+        assert_eq!(src.text, "無錫市人民政府\n常務會議紀要\n");
+        assert_eq!(src.simplified, "无锡市人民政府\n常务会议纪要\n");
+        let plain = decode("b.txt", "苏州市人民政府".as_bytes()).unwrap();
+        assert_eq!(plain.simplified, plain.text);
     }
 
     #[test]

@@ -18,34 +18,11 @@ pub fn files_under<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<PathBuf>, LoadErro
     let mut out = Vec::new();
     for p in paths {
         let p = p.as_ref();
-        if !p.is_dir() {
+        if p.is_dir() {
+            out.extend(super::files(p, true)?);
+        } else {
             out.push(p.to_owned());
-            continue;
         }
-        let mut stack = vec![p.to_owned()];
-        let mut found = Vec::new();
-        while let Some(dir) = stack.pop() {
-            let io = |source| LoadError::Io {
-                path: dir.clone(),
-                source,
-            };
-            for entry in std::fs::read_dir(&dir).map_err(io)? {
-                let path = entry.map_err(io)?.path();
-                let hidden = path
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                if hidden {
-                    continue;
-                }
-                if path.is_dir() {
-                    stack.push(path);
-                } else {
-                    found.push(path);
-                }
-            }
-        }
-        found.sort();
-        out.extend(found);
     }
     Ok(out)
 }

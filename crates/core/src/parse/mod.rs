@@ -271,10 +271,13 @@ struct Parser<'a> {
 /// Parses a decoded source into its structure plus diagnostics. Never fails and never panics.
 pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
     let lines: Vec<Line> = source
-        .text
+        .simplified
         .split('\n')
+        .zip(source.text.split('\n'))
         .enumerate()
-        .map(|(i, raw)| text::clean_line(i, source.original_line(i), raw))
+        .map(|(i, (view, written))| {
+            text::clean_line_written(i, source.original_line(i), view, written)
+        })
         .collect();
     let mut parser = Parser {
         doc: Document::default(),

@@ -4,6 +4,13 @@
 //! spread over many lines) and drops Markdown residue; a [`Text`] keeps, for
 //! every character it holds, its line and column in the original file, so any
 //! slice of it can be reported as a [`Span`].
+//!
+//! A text read from a traditional-script page has two layers: the simplified
+//! view ([`Text::as_str`]), which every pattern and lookup matches against, and
+//! the characters as written ([`Text::written`]), which records keep. The two
+//! have the same characters count and the same byte length character for
+//! character (see [`crate::load::simplify`]), so a byte range found in the view
+//! is the same range of the written text ([`Text::written_range`]).
 
 use crate::diag::{Pos, Span};
 use serde::{Serialize, Serializer};
@@ -14,18 +21,37 @@ pub struct Text {
     text: String,
     /// For each character: its byte offset in `text` and its original position.
     chars: Vec<(u32, Pos)>,
+    /// The characters as written, when they differ from `text` (same byte length, char for char).
+    written: Option<String>,
 }
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text)
+        s.serialize_str(self.written())
     }
 }
 
 impl Text {
-    /// Returns the string.
+    /// Returns the string to match against: the simplified view of what was written.
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// Returns the characters as written (equal to [`Text::as_str`] unless the page was in traditional script).
+    pub fn written(&self) -> &str {
+        self.written.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Returns the characters as written at the bytes `start..end` of the view [`Text::as_str`].
+    ///
+    /// `start..end` must be char boundaries of the view, as any range found in it is.
+    pub fn written_range(&self, start: usize, end: usize) -> &str {
+        &self.written()[start..end]
+    }
+
+    /// Returns the characters as written at the bytes `start..end` of the view, owned.
+    pub fn written_string(&self, start: usize, end: usize) -> String {
+        self.written_range(start, end).to_owned()
     }
 
     /// Returns true when the text holds no character.
@@ -35,13 +61,38 @@ impl Text {
 
     /// Appends a character that came from `pos`.
     pub fn push(&mut self, c: char, pos: Pos) {
+        self.push_written(c, c, pos);
+    }
+
+    /// Appends a character whose simplified view is `view` and which was written `written`.
+    ///
+    /// When the two differ in UTF-8 length the written character is kept in both
+    /// layers, so byte ranges stay shared.
+    pub fn push_written(&mut self, view: char, written: char, pos: Pos) {
+        let view = if view.len_utf8() == written.len_utf8() {
+            view
+        } else {
+            written
+        };
+        if view != written && self.written.is_none() {
+            self.written = Some(self.text.clone());
+        }
         self.chars.push((self.text.len() as u32, pos));
-        self.text.push(c);
+        self.text.push(view);
+        if let Some(w) = &mut self.written {
+            w.push(written);
+        }
     }
 
     /// Appends another text, keeping its positions.
     pub fn append(&mut self, other: &Text) {
         let base = self.text.len() as u32;
+        if other.written.is_some() && self.written.is_none() {
+            self.written = Some(self.text.clone());
+        }
+        if let Some(w) = &mut self.written {
+            w.push_str(other.written());
+        }
         self.text.push_str(&other.text);
         self.chars
             .extend(other.chars.iter().map(|&(b, p)| (b + base, p)));
@@ -79,7 +130,13 @@ impl Text {
     pub fn slice(&self, start: usize, end: usize) -> Text {
         let a = self.chars.partition_point(|&(b, _)| (b as usize) < start);
         let z = self.chars.partition_point(|&(b, _)| (b as usize) < end);
+        let written = self
+            .written
+            .as_ref()
+            .map(|w| w[start..end].to_owned())
+            .filter(|w| *w != self.text[start..end]);
         Text {
+            written,
             text: self.text[start..end].to_owned(),
             chars: self.chars[a..z]
                 .iter()
@@ -103,9 +160,18 @@ impl Text {
         self.chars.last().map(|&(_, p)| p)
     }
 
-    /// Returns each character with its original position.
+    /// Returns each character of the view with its original position.
     pub fn chars_with_pos(&self) -> impl Iterator<Item = (char, Pos)> + '_ {
         self.text.chars().zip(self.chars.iter().map(|&(_, p)| p))
+    }
+
+    /// Returns each character of the view, the character as written, and its original position.
+    pub fn chars_written_with_pos(&self) -> impl Iterator<Item = (char, char, Pos)> + '_ {
+        self.text
+            .chars()
+            .zip(self.written().chars())
+            .zip(self.chars.iter().map(|&(_, p)| p))
+            .map(|((v, w), p)| (v, w, p))
     }
 }
 
@@ -120,6 +186,20 @@ pub struct Line {
 
 /// Cleans one line: drops trailing blanks, heading marks (`#`), emphasis (`**`, `__`), rules (`---`) and leading indentation.
 pub fn clean_line(index: usize, original_line: u32, raw: &str) -> Line {
+    clean_line_written(index, original_line, raw, raw)
+}
+
+/// Cleans one line given its simplified view `raw` and the line as written (same characters count).
+///
+/// The cleaning is decided on the view; the result keeps both layers. If the two
+/// lines differ in length the written line is used for both.
+pub fn clean_line_written(index: usize, original_line: u32, raw: &str, written: &str) -> Line {
+    let raw = if raw.chars().count() == written.chars().count() {
+        raw
+    } else {
+        written
+    };
+    let written: Vec<char> = written.chars().collect();
     let chars: Vec<char> = raw.chars().collect();
     let mut keep = vec![true; chars.len()];
     let is_blank = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}';
@@ -156,8 +236,9 @@ pub fn clean_line(index: usize, original_line: u32, raw: &str) -> Line {
     let mut text = Text::default();
     for (col, (&c, &kept)) in chars.iter().zip(&keep).enumerate() {
         if kept && c != '\u{feff}' {
-            text.push(
+            text.push_written(
                 c,
+                written[col],
                 Pos {
                     line: original_line,
                     col: col as u32 + 1,

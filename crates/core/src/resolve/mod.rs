@@ -1,4 +1,4 @@
-//! Names to entities: the department gazetteer, the surname list and the topic scheme.
+//! Names to entities: the department gazetteer, China's places, the rules of department short forms, the surname list and the topic scheme.
 //!
 //! These are curated data kept in `data/` and compiled into the binary, so that
 //! `jiyao` works from any directory; [`Resources::from_dir`] reads an edited
@@ -14,10 +14,12 @@
 //! ```
 
 mod gazetteer;
+pub mod names;
 mod surnames;
 mod topics;
 
 pub use gazetteer::{Gazetteer, Org, OrgId, OrgKind};
+pub use names::{Jurisdiction, Level, NameRules, Places};
 pub use surnames::Surnames;
 pub use topics::{Topic, TopicScheme};
 
@@ -53,6 +55,10 @@ pub enum ResolveError {
 pub struct Resources {
     /// Departments and other organisations, by every name minutes use for them.
     pub gazetteer: Gazetteer,
+    /// China's provinces, cities and county-level divisions.
+    pub places: Places,
+    /// The standard short forms of departments, expanded with the issuer's place.
+    pub names: NameRules,
     /// Chinese surnames, single and compound.
     pub surnames: Surnames,
     /// The policy-topic scheme.
@@ -61,6 +67,10 @@ pub struct Resources {
 
 /// The gazetteer bundled at build time from `data/gazetteer.csv`.
 pub const GAZETTEER_CSV: &str = include_str!("../../../../data/gazetteer.csv");
+/// China's places, bundled at build time from `data/places.csv`.
+pub const PLACES_CSV: &str = include_str!("../../../../data/places.csv");
+/// The rules of department short forms, bundled at build time from `data/abbreviations.csv`.
+pub const ABBREVIATIONS_CSV: &str = include_str!("../../../../data/abbreviations.csv");
 /// The surname list bundled at build time from `data/surnames.txt`.
 pub const SURNAMES_TXT: &str = include_str!("../../../../data/surnames.txt");
 /// The topic scheme bundled at build time from `data/topics.csv`.
@@ -76,26 +86,36 @@ impl Resources {
         })
     }
 
-    /// Parses the three tables from their text.
+    /// Parses the three tables from their text, with the bundled places and short-form rules.
     pub fn from_strs(gazetteer: &str, surnames: &str, topics: &str) -> Result<Self, ResolveError> {
         Ok(Resources {
             gazetteer: Gazetteer::from_csv("gazetteer.csv", gazetteer)?,
+            places: Places::from_csv("places.csv", PLACES_CSV)?,
+            names: NameRules::from_csv("abbreviations.csv", ABBREVIATIONS_CSV)?,
             surnames: Surnames::from_text(surnames),
             topics: TopicScheme::from_csv("topics.csv", topics)?,
         })
     }
 
-    /// Reads `gazetteer.csv`, `surnames.txt` and `topics.csv` from a directory.
+    /// Reads `gazetteer.csv`, `surnames.txt` and `topics.csv` from a directory, and
+    /// `places.csv` and `abbreviations.csv` when it has them (the bundled ones otherwise).
     pub fn from_dir(dir: &Path) -> Result<Self, ResolveError> {
         let read = |name: &str| {
             let path = dir.join(name);
             std::fs::read_to_string(&path).map_err(|source| ResolveError::Io { path, source })
         };
-        Resources::from_strs(
+        let mut r = Resources::from_strs(
             &read("gazetteer.csv")?,
             &read("surnames.txt")?,
             &read("topics.csv")?,
-        )
+        )?;
+        if dir.join("places.csv").is_file() {
+            r.places = Places::from_csv("places.csv", &read("places.csv")?)?;
+        }
+        if dir.join("abbreviations.csv").is_file() {
+            r.names = NameRules::from_csv("abbreviations.csv", &read("abbreviations.csv")?)?;
+        }
+        Ok(r)
     }
 }
 
@@ -126,6 +146,8 @@ mod tests {
         assert!(r.gazetteer.len() > 100);
         assert!(r.surnames.len() > 400);
         assert!(r.topics.len() >= 30);
+        assert!(r.places.len() > 3000);
+        assert!(r.names.len() > 60);
     }
 
     #[test]
