@@ -121,10 +121,10 @@ pub struct Candidate {
 }
 
 impl Candidate {
-    /// The line of `data/people.csv` that accepts the link: the joined government's records of the name become the person of the government left.
+    /// The line of `data/people.csv` that accepts the link: the joined government's records of the name become the person of the government left (the evidence in `note`, without commas).
     pub fn accept_row(&self) -> String {
         format!(
-            "{name},{joined},,,,{name},{left},,link candidate: last in {left} {last}, first in {joined} {first} ({gap} days), name in {n} governments",
+            "{name},{joined},,,,{name},{left},,link candidate: last in {left} {last}; first in {joined} {first} ({gap} days); name in {n} governments",
             name = self.name,
             joined = self.joined.government,
             left = self.left.government,
@@ -296,7 +296,7 @@ mod tests {
         );
         assert_eq!(
             found[1].accept_row(),
-            "贾卫,常州市人民政府,,,,贾卫,无锡市人民政府,,link candidate: last in 无锡市人民政府 2019-03-01, first in 常州市人民政府 2019-06-10 (101 days), name in 2 governments"
+            "贾卫,常州市人民政府,,,,贾卫,无锡市人民政府,,link candidate: last in 无锡市人民政府 2019-03-01; first in 常州市人民政府 2019-06-10 (101 days); name in 2 governments"
         );
         // Wider thresholds admit 王矗 (400 days) and 张伟 (three governments: 苏州 → 无锡 only, the others overlap).
         let wide = LinkRule {
