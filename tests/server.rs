@@ -996,7 +996,11 @@ fn headless_chromium_searches_and_opens_a_person() {
         v["stats"],
         "3 documents · 3 meetings · 168 people · 108 organisations · 238 attendance records"
     );
-    assert_eq!(v["results"], serde_json::json!(["人物 person蔡剑峰"]));
+    // Each person found says which government it belongs to.
+    assert_eq!(
+        v["results"],
+        serde_json::json!(["人物 person蔡剑峰 · 苏州市人民政府"])
+    );
     let p = &v["person"];
     assert_eq!(p["title"], "蔡剑峰");
     assert_eq!(p["fields"]["meetings"], "2");
