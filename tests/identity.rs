@@ -202,3 +202,31 @@ fn path_lists_the_candidates_instead_of_picking_one() {
         "黄戟 —所属→ 苏州市公安局 —派代表→ 第63次常务会议 —议题三→ 第63次常务会议议题三「审议《苏州市加快氢能产业发展的若干政策措施》」 —主题→ 氢能  (4 hops)\n"
     );
 }
+
+#[test]
+fn a_bad_people_file_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let people = dir.path().join("people.csv");
+    std::fs::write(
+        &people,
+        "name,government,org,from,to,person,person_government,same_as,note\n汪香元,无锡市人民政府,,2019-8-1,,汪香元,苏州市人民政府,,bad date\n",
+    )
+    .unwrap();
+    let o = jiyao_in(
+        &dir.path().join("store"),
+        &[
+            "ingest",
+            repo("data/minutes").to_str().unwrap(),
+            "--people",
+            people.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert_eq!(
+        err(&o),
+        format!(
+            "error: {}:2: dates must be ISO (YYYY-MM-DD): \"2019-8-1\", \"\"\n",
+            people.display()
+        )
+    );
+}
