@@ -607,13 +607,24 @@ fn explorer_json_and_source_lines() {
         (
             cai[0]["role"].as_str(),
             cai[0]["org"].as_str(),
-            cai[0]["line"].as_str()
+            cai[0]["line"].as_u64()
         ),
-        (Some("列席"), Some("苏州市工业和信息化局"), Some("70"))
+        (Some("列席"), Some("苏州市工业和信息化局"), Some(70))
     );
     assert_eq!(
         v["records"]["items"][2]["heading"],
         "审议《苏州市氢能及燃料电池产业发展规划》"
+    );
+    // Numbers stay numbers: the item's ordinal and line are JSON integers.
+    assert!(
+        v["records"]["items"][2]["item"].is_u64(),
+        "{}",
+        v["records"]["items"][2]
+    );
+    assert!(
+        v["records"]["items"][2]["line"].is_u64(),
+        "{}",
+        v["records"]["items"][2]
     );
     // Organisation and topic cards, ambiguity and absence.
     let (_, _, body) = curl(&[
