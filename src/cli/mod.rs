@@ -146,13 +146,5 @@ fn resources(dir: Option<&std::path::Path>) -> anyhow::Result<&'static jiyao::re
 
 /// Expands directories into the files they hold (recursively, sorted, hidden files skipped); files pass through.
 pub fn expand_inputs(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            out.extend(jiyao::load::files(p, true)?);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
+    Ok(jiyao::load::files_under(paths)?)
 }

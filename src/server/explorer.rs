@@ -88,15 +88,11 @@ fn select(
     query::select(store, body, &params)
 }
 
-/// Folds a name for search: full-width ASCII to half-width, lower case, no spaces or book-title marks.
+/// Folds a name for search: the core's width and quote folding ([`resolve::fold`](crate::resolve::fold)), then lower case, no spaces or book-title marks.
 pub fn fold(s: &str) -> String {
     s.chars()
         .filter_map(|c| {
-            let c = match c as u32 {
-                0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                0x3000 => ' ',
-                _ => c,
-            };
+            let c = crate::resolve::fold(c);
             (!c.is_whitespace() && !matches!(c, '《' | '》' | '〈' | '〉'))
                 .then(|| c.to_lowercase())
         })
@@ -795,5 +791,6 @@ mod tests {
         assert_eq!(fold(" 蔡 剑峰 "), "蔡剑峰");
         assert_eq!(fold("《苏州市氢能规划》"), "苏州市氢能规划");
         assert_eq!(fold("ＡＢＣ１２３"), "abc123");
+        assert_eq!(fold("市“331”专班"), fold("市\"331\"专班"));
     }
 }
