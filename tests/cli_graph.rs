@@ -2,10 +2,10 @@
 
 #[path = "../crates/core/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use common::repo;
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 fn jiyao(args: &[&str]) -> Output {
     let store = store_dir();
@@ -19,19 +19,7 @@ fn jiyao(args: &[&str]) -> Output {
 
 /// One store for every test of this file, ingested once from the bundled minutes.
 fn store_dir() -> std::path::PathBuf {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let o = Command::new(env!("CARGO_BIN_EXE_jiyao"))
-            .args(["ingest", repo("data/minutes").to_str().unwrap(), "--store"])
-            .arg(dir.path().join("store"))
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        dir
-    })
-    .path()
-    .join("store")
+    support::seed_store_dir()
 }
 
 fn out(o: &Output) -> String {

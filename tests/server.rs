@@ -7,29 +7,18 @@
 
 #[path = "../crates/core/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use common::repo;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// One store for every test of this file, ingested once from the bundled minutes.
 fn store_dir() -> std::path::PathBuf {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let o = Command::new(env!("CARGO_BIN_EXE_jiyao"))
-            .args(["ingest", repo("data/minutes").to_str().unwrap(), "--store"])
-            .arg(dir.path().join("store"))
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        dir
-    })
-    .path()
-    .join("store")
+    support::seed_store_dir()
 }
 
 /// A running `jiyao serve`, killed when dropped; its standard error is collected.
