@@ -23,18 +23,19 @@ pub fn spans(store: &GraphStore) -> Result<Vec<Span>, QueryError> {
     Ok(super::select(store, SPANS, &[])?
         .into_iter()
         .map(|r| {
-            let mut orgs: Vec<String> = r[5]
+            let mut orgs: Vec<String> = r
+                .text("orgs")
                 .split('|')
                 .filter(|o| !o.is_empty())
                 .map(str::to_owned)
                 .collect();
             orgs.sort();
             Span {
-                government: r[0].clone(),
-                name: r[1].clone(),
-                first: r[2].clone(),
-                last: r[3].clone(),
-                records: r[4].parse().unwrap_or(0),
+                government: r.text("gov"),
+                name: r.text("name"),
+                first: r.text("first"),
+                last: r.text("last"),
+                records: r.number("records").unwrap_or(0),
                 orgs,
             }
         })

@@ -102,9 +102,10 @@ pub fn predicted(doc: &str, x: &Extraction, people: &People) -> Vec<(PairKey, St
 ///
 /// Records of a meeting without a date give no span.
 pub fn spans(x: &Extraction) -> Vec<Span> {
-    let Some(date) = x.meeting.date.as_deref() else {
+    let Some(date) = x.meeting.date.map(|d| d.to_string()) else {
         return Vec::new();
     };
+    let date = date.as_str();
     let gov = rdf::government(x);
     let mut by_name: BTreeMap<&str, Span> = BTreeMap::new();
     for a in &x.attendance {

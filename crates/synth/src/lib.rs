@@ -36,7 +36,7 @@ pub mod rng;
 pub mod truth;
 pub mod world;
 
-use calendar::Date;
+use calendar::{Date, Written};
 use content::{topics_in, Agenda};
 use jiyao_core::extract::Role;
 use jiyao_core::resolve::Resources;
@@ -433,18 +433,17 @@ fn meeting(
 
     // Truth.
     let doc = file_name.clone();
-    let iso = date.iso();
     let meeting_no = u32::try_from(ordinal).ok();
     let meeting_row = MeetingTruth {
         doc: doc.clone(),
         doc_number,
         meeting: meeting_no,
-        date: iso.clone(),
+        date,
         half_day: half.to_owned(),
         chair: chair_name,
         chair_title: chair.title.to_owned(),
-        compiled: compiled.iso(),
-        issued: issued.iso(),
+        compiled,
+        issued,
         issuer,
         layout: layout.as_str().to_owned(),
         delivery: delivery.as_str().to_owned(),
@@ -452,7 +451,7 @@ fn meeting(
     let row = |role: Role, org: (String, String), p: Option<usize>| AttendanceTruth {
         doc: doc.clone(),
         meeting: meeting_no,
-        date: iso.clone(),
+        date,
         role,
         org: org.0,
         org_name: org.1,
@@ -637,16 +636,11 @@ pub fn write_corpus(config: &Config, res: &Resources, dir: &Path) -> Result<Summ
 mod tests {
     use super::*;
 
-    fn day(iso: &str) -> Date {
-        let n: Vec<u32> = iso.split('-').map(|p| p.parse().unwrap()).collect();
-        Date::new(n[0] as i32, n[1], n[2])
-    }
-
     #[test]
     fn movers_go_to_a_city_of_their_province_within_months() {
         let res = Resources::bundled();
         // Person id → (issuer, first date, last date) of each government that names them.
-        let mut seen: HashMap<String, Vec<(String, String, String)>> = HashMap::new();
+        let mut seen: HashMap<String, Vec<(String, Date, Date)>> = HashMap::new();
         generate(
             &Config {
                 meetings: 1500,
@@ -657,10 +651,8 @@ mod tests {
                 for a in g.attendance.iter().filter(|a| !a.person_id.is_empty()) {
                     let spans = seen.entry(a.person_id.clone()).or_default();
                     match spans.iter_mut().find(|s| s.0 == g.meeting.issuer) {
-                        Some(s) => s.2 = a.date.clone(),
-                        None => {
-                            spans.push((g.meeting.issuer.clone(), a.date.clone(), a.date.clone()))
-                        }
+                        Some(s) => s.2 = a.date,
+                        None => spans.push((g.meeting.issuer.clone(), a.date, a.date)),
                     }
                 }
                 Ok::<_, SynthError>(())
@@ -673,14 +665,14 @@ mod tests {
                 .and_then(|j| j.province)
                 .unwrap()
         };
-        let movers: Vec<&Vec<(String, String, String)>> =
+        let movers: Vec<&Vec<(String, Date, Date)>> =
             seen.values().filter(|s| s.len() > 1).collect();
         let mut gaps = Vec::new();
         for spans in &movers {
             for w in spans.windows(2) {
                 let (a, b) = (&w[0], &w[1]);
                 assert_eq!(province(&a.0), province(&b.0), "{spans:?}");
-                let (left, came) = (day(&a.2), day(&b.1));
+                let (left, came) = (a.2, b.1);
                 assert!(came > left, "{spans:?}");
                 gaps.push(came.days_since(left));
             }

@@ -45,6 +45,7 @@
 //! ```
 
 use super::names::Places;
+use crate::date::Date;
 use std::collections::BTreeMap;
 
 /// The records of one name in one government's minutes: the evidence a candidate is made of.
@@ -182,10 +183,11 @@ pub fn candidates(spans: &[Span], places: &Places, rule: &LinkRule) -> Vec<Candi
                 let (Some(pa), Some(pb)) = (pa, pb) else {
                     continue;
                 };
-                let (Some(last), Some(first)) = (day_number(&a.last), day_number(&b.first)) else {
+                let (Ok(last), Ok(first)) = (a.last.parse::<Date>(), b.first.parse::<Date>())
+                else {
                     continue;
                 };
-                let gap = first - last;
+                let gap = first.days_since(last);
                 if a.government == b.government || pa != pb || gap <= 0 || gap > rule.within_days {
                     continue;
                 }
@@ -203,25 +205,6 @@ pub fn candidates(spans: &[Span], places: &Places, rule: &LinkRule) -> Vec<Candi
     out
 }
 
-/// The day number of an ISO date (days since 1970-01-01), or `None` when it is not one.
-fn day_number(iso: &str) -> Option<i64> {
-    let mut parts = iso.splitn(3, '-');
-    let y: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts.next()?.parse().ok()?;
-    let d: i64 = parts.next()?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,18 +212,6 @@ mod tests {
 
     fn span(gov: &str, name: &str, first: &str, last: &str) -> Span {
         Span::new(gov, name, first, last, 2, &["某局"])
-    }
-
-    #[test]
-    fn day_numbers() {
-        assert_eq!(day_number("1970-01-01"), Some(0));
-        assert_eq!(day_number("2020-03-01"), Some(18_322));
-        assert_eq!(
-            day_number("2020-02-28").map(|d| d + 2),
-            day_number("2020-03-01")
-        );
-        assert_eq!(day_number("2020-13-01"), None);
-        assert_eq!(day_number("未知"), None);
     }
 
     /// Input spans → exactly the candidates expected, each for its stated reason.
