@@ -62,7 +62,7 @@ const CHAIR_TITLE: &str = r"(?:(?:[市区县州旗盟省]委|[市区县州旗盟
 fn chair_res() -> &'static [Regex; 4] {
     static R: OnceLock<[Regex; 4]> = OnceLock::new();
     R.get_or_init(|| {
-        let place = r"(?:同志)?(?:在[^，。；,]{1,30}?)?(?:主持召开|主持|召集)";
+        let place = r"(?:同志)?(?:\s*(?:[0-9一二三四五六七八九十]{1,3}\s*月\s*)?[0-9一二三四五六七八九十]{1,3}\s*日\s*(?:上午|下午|晚上|中午|晚)?)?(?:在[^，。；,]{1,30}?)?(?:主持召开|主持|召集)";
         [
             Regex::new(&format!(
                 r"((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})(\p{{Han}}{{2,3}}?){place}"
@@ -94,6 +94,15 @@ fn short_date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(r"(?:^|[，,。\s])(?:([0-9一二三四五六七八九十]{1,3})\s*月\s*)?([0-9一二三四五六七八九十]{1,3})\s*日\s*(上午|下午|晚上|中午|晚)?")
+            .unwrap()
+    })
+}
+
+/// A date without a year between the chair's name and the verb (县长某某11月4日主持召开).
+fn chair_date_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"[长记]\p{Han}{2,3}?\s*(?:([0-9一二三四五六七八九十]{1,3})\s*月\s*)?([0-9一二三四五六七八九十]{1,3})\s*日\s*(上午|下午|晚上|中午|晚)?\s*(?:在[^，。；,]{1,30}?)?(?:主持|召集)")
             .unwrap()
     })
 }
@@ -255,22 +264,41 @@ fn days_in(y: u32, m: u32) -> u32 {
 /// Reads a date without a year (12月18日, 25日) from the start of the opening, completed from the publication date.
 fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Option<String> {
     let s = o.as_str();
-    let c = short_date_re().captures(s)?;
-    let whole = c.get(0)?;
-    // Only near the start of the paragraph, where reports give the meeting's day.
-    if s[..whole.start()].chars().count() > 20 {
-        return None;
-    }
+    // Near the start of the paragraph, where reports give the meeting's day, else after the chair's name.
+    let (c, after_chair) = match short_date_re().captures(s) {
+        Some(c)
+            if c.get(0)
+                .is_some_and(|w| s[..w.start()].chars().count() <= 20) =>
+        {
+            (c, false)
+        }
+        _ if s.contains('日') => (chair_date_re().captures(s)?, true),
+        _ => return None,
+    };
+    // The date's own range (after the chair's name, in the second shape).
+    let (start, end) = if after_chair {
+        let first = c.get(1).or_else(|| c.get(2))?;
+        let day = c.get(2)?;
+        let end = match c.get(3) {
+            Some(h) => h.end(),
+            None => day.end() + s[day.end()..].find('日')? + '日'.len_utf8(),
+        };
+        (first.start(), end)
+    } else {
+        let w = c.get(0)?;
+        (w.start(), w.end())
+    };
+    let written = &s[start..end];
     let day = numerals::parse(&c[2])?;
     let month = c.get(1).and_then(|x| numerals::parse(x.as_str()));
     m.half_day = c.get(3).map(|h| h.as_str().to_owned());
-    let span = o.span_of(whole.start(), whole.end());
+    let span = o.span_of(start, end);
     let Some((py, pm, pd)) = doc.page.published.as_ref().and_then(page_date) else {
         sink.warn(
             Code::MissingYear,
             format!(
                 "the meeting date {} has no year and the page gives no publication date; left unknown",
-                whole.as_str().trim_start_matches(['，', ',', '。']).trim()
+                written.trim_start_matches(['，', ',', '。']).trim()
             ),
             span,
         );
