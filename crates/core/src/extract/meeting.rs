@@ -93,7 +93,7 @@ fn combined_re() -> &'static Regex {
 fn short_date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?:^|[，,。\s])(?:([0-9一二三四五六七八九十]{1,3})\s*月\s*)?([0-9一二三四五六七八九十]{1,3})\s*日\s*(上午|下午|晚上|中午|晚)?")
+        Regex::new(r"(?:^|[，,。\s）)讯])(?:([0-9一二三四五六七八九十]{1,3})\s*月\s*)?([0-9一二三四五六七八九十]{1,3})\s*日\s*(上午|下午|晚上|中午|晚)?")
             .unwrap()
     })
 }
@@ -217,6 +217,19 @@ pub(crate) fn chair(doc: &Document) -> Option<Chair> {
             return found(t, c, 2, 1);
         }
         if let Some(c) = by_name_first.captures(t.as_str()) {
+            return found(t, c, 1, 2);
+        }
+    }
+    // After the agenda, with the attendance: 市委常委、常务副市长某某主持会议并讲话，副市长甲、乙出席会议.
+    for t in paragraphs(doc) {
+        let s = t.as_str();
+        if !s.contains("主持会议") {
+            continue;
+        }
+        if let Some(c) = title_first.captures(s) {
+            return found(t, c, 2, 1);
+        }
+        if let Some(c) = name_first.captures(s) {
             return found(t, c, 1, 2);
         }
     }
