@@ -571,6 +571,34 @@ impl Place {
         })
     }
 
+    /// Reads a fixed unit that every city has under its own name (无锡军分区, 武警无锡支队, 人行无锡中支, 移动无锡分公司) through the gazetteer's entry for its own city.
+    ///
+    /// Only the branches of national bodies swap: central-government
+    /// branches, the military and armed police, and the local branches of
+    /// national enterprises; a city's own companies (苏州城投公司) have no
+    /// counterpart of the same name elsewhere.
+    fn fixed_unit(&self, written: &str, res: &Resources) -> Option<(String, OrgKind)> {
+        if !written.contains(self.stem.as_str()) {
+            return None;
+        }
+        let swapped = written
+            .replace(self.city.as_str(), GAZETTEER_CITY)
+            .replace(self.stem.as_str(), GAZETTEER_STEM);
+        let org = res.gazetteer.org(res.gazetteer.lookup(&swapped)?);
+        let national = match org.kind {
+            OrgKind::CentralBranch | OrgKind::MilitaryPolice => true,
+            OrgKind::StateOwnedEnterprise => org
+                .parent
+                .as_deref()
+                .is_some_and(|p| !p.contains(GAZETTEER_STEM)),
+            _ => false,
+        };
+        if !national || !org.canonical.contains(GAZETTEER_STEM) {
+            return None;
+        }
+        Some((self.move_name(&org.canonical)?, org.kind))
+    }
+
     /// Moves a gazetteer canonical name to this place: every 苏州 becomes the city and 江苏 its province.
     ///
     /// Returns `None` when the name holds the gazetteer's province and this
@@ -606,7 +634,7 @@ fn is_relative(written: &str) -> bool {
 
 /// Gives every organisation its canonical name in the issuer's jurisdiction.
 ///
-/// Three sources, in order. The gazetteer's relative forms (市工信局, 团市委,
+/// Four sources, in order. The gazetteer's relative forms (市工信局, 团市委,
 /// 省安委会) in another city's minutes: in 无锡市人民政府's minutes, 市工信局
 /// is 无锡市工业和信息化局, not the 苏州市 department the gazetteer lists, so
 /// every mention of the gazetteer's city in the canonical name becomes the
@@ -614,7 +642,9 @@ fn is_relative(written: &str) -> bool {
 /// and of its province the issuer's province. Then the rules of standard
 /// short forms ([`crate::resolve::names`]) for forms the gazetteer does not
 /// know (区财政局 in a district's minutes, 县卫计委 in a county's). Then the
-/// county-level divisions of the issuing city (锡山区 in 无锡's minutes).
+/// units every city has under its own name, through the gazetteer's entry for
+/// its city (无锡军分区 → 江苏省无锡军分区). Then the county-level divisions of
+/// the issuing city (锡山区 in 无锡's minutes, 金坛市 before 2015).
 /// Absolute forms of the gazetteer (苏州城投公司, 吴江区) are left alone.
 /// An organisation named here loses its `unknown-org` warning.
 fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
@@ -632,6 +662,11 @@ fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
             return;
         }
         if let Some((canonical, kind)) = res.names.canonical(&view, j) {
+            o.canonical = Some(canonical);
+            o.kind = kind;
+        } else if let Some((canonical, kind)) =
+            place.as_ref().and_then(|p| p.fixed_unit(&view, res))
+        {
             o.canonical = Some(canonical);
             o.kind = kind;
         } else if let Some(canonical) = names::division_government(&res.places, &view, j) {
