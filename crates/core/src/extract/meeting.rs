@@ -421,11 +421,13 @@ pub(crate) fn infer_issuer(m: &mut Meeting, orgs: &[(String, Span)], sink: &mut 
     }
     let wanted = m.level;
     for (written, span) in orgs {
-        let Some(c) = place_of_department_re().captures(written) else {
+        // Matched on the simplified view (青嵐區財政局), kept as written: the view has the same byte lengths.
+        let view = crate::load::simplify::to_simplified(written);
+        let Some(c) = place_of_department_re().captures(&view) else {
             continue;
         };
-        let place = &c[1];
-        let level = level_of(place);
+        let level = level_of(&c[1]);
+        let place = &written[..c[1].len()];
         if wanted.is_some() && level != wanted {
             continue;
         }
@@ -584,6 +586,8 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
             m.chair_title
                 .as_deref()
                 .and_then(|t| t.rsplit('、').next())
+                .map(crate::load::simplify::to_simplified)
+                .as_deref()
                 .and_then(level_of)
         });
     let f = &doc.footer;

@@ -67,6 +67,81 @@ pub struct Extraction {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Extraction {
+    /// Rewrites every text the records keep as written in simplified characters (`jiyao extract --simplified`).
+    ///
+    /// Records of a page in traditional script keep its characters by
+    /// default; this gives the simplified form of each, character for
+    /// character, so every span still points at the same place. Canonical
+    /// names, codes and diagnostics are left as they are.
+    ///
+    /// ```
+    /// let src = jiyao_core::load::decode("t.txt", "2024年1月11日上午，區長方志強主持召開區政府第3次常務會議。副區長韓冬出席會議。\n".as_bytes()).unwrap();
+    /// let mut x = jiyao_core::extract::extract(&src, jiyao_core::resolve::Resources::bundled()).unwrap();
+    /// assert_eq!(x.meeting.chair.as_deref(), Some("方志強"));
+    /// x.simplify();
+    /// assert_eq!(x.meeting.chair.as_deref(), Some("方志强"));
+    /// assert_eq!(x.attendance[1].title.as_deref(), Some("副区长"));
+    /// ```
+    pub fn simplify(&mut self) {
+        use crate::load::simplify::to_simplified;
+        let one = |s: &mut String| {
+            if !s.is_ascii() {
+                *s = to_simplified(s);
+            }
+        };
+        let opt = |s: &mut Option<String>| {
+            if let Some(s) = s.as_mut() {
+                one(s);
+            }
+        };
+        let org = |o: &mut OrgRef| one(&mut o.written);
+        let m = &mut self.meeting;
+        for s in [
+            &mut m.issuer,
+            &mut m.title,
+            &mut m.doc_number,
+            &mut m.half_day,
+            &mut m.chair,
+            &mut m.chair_title,
+            &mut m.summary,
+            &mut m.compiled_by,
+            &mut m.issued_by,
+            &mut m.combined,
+        ] {
+            opt(s);
+        }
+        m.distribution.iter_mut().for_each(one);
+        for i in &mut self.items {
+            one(&mut i.heading);
+            opt(&mut i.action);
+            i.actions.iter_mut().for_each(one);
+            i.points.iter_mut().for_each(|p| one(&mut p.text));
+            i.departments.iter_mut().for_each(|d| org(&mut d.org));
+        }
+        for d in &mut self.documents {
+            one(&mut d.title);
+            d.aliases.iter_mut().for_each(one);
+            opt(&mut d.kind);
+            opt(&mut d.status);
+            opt(&mut d.decision);
+            d.lead.iter_mut().chain(d.co_leads.iter_mut()).for_each(org);
+            opt(&mut d.next_step);
+            one(&mut d.evidence);
+        }
+        for t in &mut self.topics {
+            one(&mut t.matched);
+            one(&mut t.evidence);
+        }
+        for a in &mut self.attendance {
+            a.org.iter_mut().for_each(org);
+            opt(&mut a.person);
+            opt(&mut a.title);
+            opt(&mut a.note);
+        }
+    }
+}
+
 /// The meeting a set of minutes records.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Meeting {

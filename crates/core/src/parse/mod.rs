@@ -448,6 +448,14 @@ impl Parser<'_> {
             };
             self.doc.title = Some(t.slice(at, s.len()).trim());
             self.state = State::Header;
+        } else if self.report
+            && self.doc.issuer.is_none()
+            && s.ends_with("人民政府")
+            && s.chars().count() <= 16
+            && !s.contains(['，', '。', ' '])
+        {
+            // A portal's name above the report (青岚区人民政府): the issuer.
+            self.doc.issuer = Some(t.clone());
         } else if self.report && is_headline(s) {
             self.doc.page.headline.get_or_insert_with(|| t.clone());
         } else if p.opening.is_match(s)
