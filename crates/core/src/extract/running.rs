@@ -539,6 +539,15 @@ fn element(chars: &[Ch], a: usize, b: usize, res: &Resources) -> Option<Element>
         let org_end = b - m.chars().count();
         let org = text_of(chars, (a, org_end));
         if is_vague(&org) {
+            // 区司法局及相关单位负责同志: the organisation before 及 or 和 still sent someone.
+            let joined = chars[a..org_end]
+                .iter()
+                .rposition(|c| matches!(c.0, '及' | '和'))
+                .map(|k| a + k)
+                .filter(|&k| k > a && is_vague(&text_of(chars, (k + 1, org_end))));
+            if let Some(k) = joined.filter(|&k| is_org(&text_of(chars, (a, k)), res)) {
+                return Some(Element::Units((a, k)));
+            }
             return Some(Element::Vague);
         }
         return Some(Element::Units((a, org_end)));
