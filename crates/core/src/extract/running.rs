@@ -158,34 +158,23 @@ pub(crate) fn read_paragraph(text: &Text, res: &Resources, sink: &mut Sink) -> V
     // Byte offset → char index.
     let index: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
     let at = |b: usize| index.partition_point(|&x| x < b);
-    let mut out = Vec::new();
-    let mut clause_start = 0;
-    for m in verb_re().captures_iter(s) {
-        let whole = m.get(0).unwrap();
-        let after = s[whole.end()..].chars().next();
-        if !after.is_none_or(|c| matches!(c, '，' | '。' | '；' | ',' | ';' | '并' | '：' | '、'))
-        {
-            continue;
-        }
-        let (vs, ve) = (at(whole.start()), at(whole.end()));
-        // The clause starts after the sentence's start or the previous verb.
-        let mut from = clause_start;
-        for k in (clause_start..vs).rev() {
-            if matches!(chars[k].0, '。' | '；' | ';' | '：' | ':') {
-                from = k + 1;
-                break;
-            }
-        }
-        let invited = m.get(1).is_some();
-        let verb = &s[whole.start()..whole.end()];
-        let role = if verb.contains("列席") || invited {
-            Role::Attending
-        } else {
-            Role::Present
-        };
-        out.extend(read_list(&chars[from..vs], role, res, sink, true));
-        clause_start = ve;
-    }
+    // The verbs that close a list (出席会议), as character ranges.
+    let verbs: Vec<(usize, usize, bool)> = verb_re()
+        .captures_iter(s)
+        .filter_map(|m| {
+            let whole = m.get(0)?;
+            let after = s[whole.end()..].chars().next();
+            after
+                .is_none_or(|c| matches!(c, '，' | '。' | '；' | ',' | ';' | '并' | '：' | '、'))
+                .then(|| {
+                    let verb = whole.as_str();
+                    let attending = verb.contains("列席") || m.get(1).is_some();
+                    (at(whole.start()), at(whole.end()), attending)
+                })
+        })
+        .collect();
+    // Lists after their verb (出席会议的有：…) run to the sentence's end, or to the clause a closing verb ends.
+    let mut leads: Vec<(usize, usize, Role)> = Vec::new();
     if s.contains("的") {
         for m in lead_verb_re().captures_iter(s) {
             let whole = m.get(0).unwrap();
@@ -195,12 +184,43 @@ pub(crate) fn read_paragraph(text: &Text, res: &Resources, sink: &mut Sink) -> V
                 Role::Present
             };
             let from = at(whole.end());
-            let to = chars[from..]
+            let mut to = chars[from..]
                 .iter()
                 .position(|c| matches!(c.0, '。' | '；' | ';'))
                 .map_or(chars.len(), |k| from + k);
-            out.extend(read_list(&chars[from..to], role, res, sink, true));
+            if let Some(&(vs, _, _)) = verbs.iter().find(|v| v.0 > from && v.0 < to) {
+                to = chars[from..vs]
+                    .iter()
+                    .rposition(|c| matches!(c.0, '，' | ','))
+                    .map_or(from, |k| from + k);
+            }
+            leads.push((from, to, role));
         }
+    }
+    let mut out = Vec::new();
+    for &(from, to, role) in &leads {
+        out.extend(read_list(&chars[from..to], role, res, sink, true));
+    }
+    let mut clause_start = 0;
+    for &(vs, ve, attending) in &verbs {
+        // The clause starts after the sentence's start, the previous verb or a list after its verb.
+        let mut from = clause_start;
+        for k in (clause_start..vs).rev() {
+            if matches!(chars[k].0, '。' | '；' | ';' | '：' | ':') {
+                from = k + 1;
+                break;
+            }
+        }
+        if let Some(end) = leads.iter().map(|l| l.1).filter(|&e| e <= vs).max() {
+            from = from.max(end);
+        }
+        let role = if attending {
+            Role::Attending
+        } else {
+            Role::Present
+        };
+        out.extend(read_list(&chars[from..vs], role, res, sink, true));
+        clause_start = ve;
     }
     if s.contains("请假") || s.contains("缺席") {
         for m in absence_re().find_iter(s) {
