@@ -370,11 +370,16 @@ fn issuer_of(doc: &Document) -> Option<String> {
             return Some(p.written()[..s.len()].to_owned());
         }
     }
+    // Found in the simplified view, kept as written: the view has the same byte lengths.
     doc.page
         .headline
         .iter()
         .chain(doc.opening.iter())
-        .find_map(|t| place_in(t.as_str()))
+        .find_map(|t| {
+            let place = place_in(t.as_str())?;
+            let at = t.as_str().find(&place)?;
+            t.written().get(at..at + place.len()).map(str::to_owned)
+        })
         .map(|place| format!("{place}人民政府"))
 }
 
