@@ -107,6 +107,14 @@ fn chair_date_re() -> &'static Regex {
     })
 }
 
+/// A meeting numbered within its year: 2024年第15次.
+fn numbered_year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(\d{4})\s*年\s*(?:度\s*)?第\s*[0-9一二三四五六七八九十百]+\s*次").unwrap()
+    })
+}
+
 /// A publication date as portals write it: 2024-09-14, 2024/9/14, 2024年9月14日.
 fn page_date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -307,6 +315,22 @@ fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Opt
     m.half_day = c.get(3).map(|h| h.as_str().to_owned());
     let span = o.span_of(start, end);
     let Some((py, pm, pd)) = doc.page.published.as_ref().and_then(page_date) else {
+        // The year the meetings are numbered in (县政府召开2024年第15次常务会议).
+        let numbered = numbered_year_re()
+            .captures(s)
+            .and_then(|c| c[1].parse::<u32>().ok());
+        if let (Some(y), Some(mo)) = (numbered, month) {
+            if (1..=12).contains(&mo) && day >= 1 && day <= days_in(y, mo) {
+                let date = format!("{y:04}-{mo:02}-{day:02}");
+                sink.info(
+                    Code::InferredDate,
+                    format!("the meeting date has no year: {date} taken from the meeting's number in {y}"),
+                    span,
+                );
+                m.inferred.push(Inferred::Date);
+                return Some(date);
+            }
+        }
         sink.warn(
             Code::MissingYear,
             format!(

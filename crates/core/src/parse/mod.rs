@@ -783,14 +783,15 @@ fn refusal(doc: &Document, lines: &[Line]) -> Option<String> {
 
 /// True when a line of a report is its headline: short, no sentence, naming the meeting.
 fn is_headline(s: &str) -> bool {
-    s.chars().count() <= 50 && s.contains("常务会议") && !s.contains(['，', '。', ','])
+    s.chars().count() <= 50 && s.contains("常务会") && !s.contains(['，', '。', ','])
 }
 
 /// True when a paragraph of a report opens it: a sentence naming the 常务会议, or under a headline naming it, a sentence saying a meeting was held.
 fn report_opening(s: &str, headline: bool) -> bool {
     let sentence = s.contains(['，', '。', ',']);
     let held = s.contains("召开") || s.contains("主持") || s.contains("举行");
-    sentence && (s.contains("常务会议") || (headline && held && s.contains("会议")))
+    // 常务会 alone is how some portals write it (第12次区政府常务会).
+    sentence && (s.contains("常务会") || (headline && held && s.contains("会议")))
 }
 
 /// Finds a section label in the middle of an attendance line (`… 周伟 列席：张旗`): the byte offset where it starts.
