@@ -2,11 +2,14 @@
 //!
 //! Minutes and news reports say these things in many shapes. The chair comes
 //! before or after the title (李亚平市长, 区长某某, 区委副书记、区长某某, 代县长某某),
-//! in the opening sentence or after the agenda (会议由市长某某主持). The ordinal
+//! maybe with the day or a commission before the verb (县长某某11月4日主持召开,
+//! 副市长某某受市长委托主持召开, 区长某某召开), in the opening sentence or after the
+//! agenda (会议由市长某某主持, 常务副市长某某主持会议并讲话). The ordinal
 //! may carry the government's term (第 32 次, 2届42次, 五届104次, 六届一百一十八次,
 //! 十六届县人民政府第52次, 区政府十五届第21次). A report's date often has no year
 //! (25日, 12月18日): it takes the year and month from the page's publication
-//! date, with a diagnostic, and is left unknown when the page gives none. The
+//! date, or the year from the meeting's yearly number (2024年第15次), with a
+//! diagnostic, and is left unknown when the page gives neither. The
 //! issuer comes from the text; when only the departments' full names show the
 //! place, it is inferred from them and flagged.
 
