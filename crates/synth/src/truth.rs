@@ -44,6 +44,9 @@ pub struct MeetingTruth {
     /// How the file was delivered (encoding, HTML …).
     #[serde(default)]
     pub delivery: String,
+    /// The form the meeting is published in ([`Form::as_str`](crate::forms::Form::as_str)): sectioned, prose, report …
+    #[serde(default)]
+    pub form: String,
 }
 
 /// One row of `truth/attendance.csv`: the extractor's leading columns, then a stable person id that tells homonyms apart.
@@ -114,7 +117,10 @@ mod tests {
         for (truth, table, n) in pairs {
             assert_eq!(&truth[..n], &table[..n], "{truth:?}");
         }
-        assert_eq!(&header::<MeetingTruth>()[10..], &["layout", "delivery"]);
+        assert_eq!(
+            &header::<MeetingTruth>()[10..],
+            &["layout", "delivery", "form"]
+        );
         assert_eq!(header::<AttendanceTruth>()[7], "person_id");
     }
 }
