@@ -531,9 +531,18 @@ fn meeting(
             form: form.as_str().to_owned(),
         },
     };
+    // A department's full name is known only when the page names its government: a report
+    // headed 市政府召开… whose text never says which city leaves 市财政局 unresolved. An HTML
+    // page names it in its info bar and footer (来源：苏州市人民政府办公室).
+    let names_city = sectioned
+        || matches!(delivery, Delivery::Html | Delivery::HtmlGb18030)
+        || page
+            .as_ref()
+            .is_some_and(|p| p.lines.iter().any(|l| l.contains(city.name.as_str())));
     let org_name = |u: usize| {
         world.units[u]
             .form_at(date)
+            .filter(|_| names_city)
             .map(|f| f.canonical.clone())
             .unwrap_or_default()
     };

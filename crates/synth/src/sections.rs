@@ -84,7 +84,12 @@ pub(crate) fn attendance(f: &Facts, rng: &mut Rng) -> (Vec<String>, Vec<Rec>) {
         Some(a) if !titled && rng.chance(0.3) => {
             // A marker in mid-line always keeps its colon (… 周伟 列席：张旗 韩卫): without
             // one, 列席 would read as part of the list.
-            let present = present.replacen("出席人员", "出席", 1);
+            // 出席人员 is shortened to 出席 only with its colon (出席：甲 乙 列席：丙).
+            let present = if colon == " " {
+                present
+            } else {
+                present.replacen("出席人员", "出席", 1)
+            };
             let a = a.replacen("列席人员", "列席", 1);
             let a = if colon == " " {
                 a.replacen("列席 ", "列席：", 1)

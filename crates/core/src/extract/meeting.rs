@@ -358,11 +358,12 @@ fn place_in(s: &str) -> Option<String> {
             continue;
         };
         let mut start = end;
-        while start > 0
-            && end - start < 8
-            && is_han(chars[start - 1])
-            && !STOP.contains(chars[start - 1])
-        {
+        // 常 stops the run only as in 常务 and 常委: 常州市 and 常熟市 are places.
+        let stops = |i: usize| {
+            STOP.contains(chars[i])
+                && !(chars[i] == '常' && !matches!(chars.get(i + 1), Some('务' | '委')))
+        };
+        while start > 0 && end - start < 8 && is_han(chars[start - 1]) && !stops(start - 1) {
             start -= 1;
         }
         let place: String = chars[start..end].iter().collect();
@@ -644,6 +645,12 @@ mod tests {
                 Some("澜江市"),
             ),
             ("梧冈县召开县政府第40次常务会议", Some("梧冈县")),
+            ("常州市召开市政府第86次常务会议", Some("常州市")),
+            ("常熟市政府召开第12次常务会议", Some("常熟市")),
+            (
+                "县委常委、常务副县长武建国主持召开县政府第3次常务会议",
+                None,
+            ),
             ("区长方志强主持召开区政府第1次常务会议", None),
             ("县委副书记、代县长魏东来主持召开县政府第1次常务会议", None),
         ];
