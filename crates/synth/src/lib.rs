@@ -2,10 +2,15 @@
 //!
 //! `generate` builds a world of several cities (苏州, 无锡, 常州, 南通 … from
 //! `data/synth_cities.csv`), lets time run over up to twenty years, and writes
-//! one set of minutes per meeting: departments rename at the 2019 reform,
+//! one record per meeting: departments rename at the 2019 reform,
 //! officials move and get promoted, some share a name, topics recur, titles
 //! nest brackets and quotes, and files carry the layout damage of the real
-//! ones (see [`render`]). Beside each file it yields the rows the extractor
+//! ones (see [`render`]). Each meeting is published in one of the
+//! [`forms::Form`]s: the seeds' sectioned minutes (half the corpus), minutes
+//! with other section headings, prose minutes, news reports in several styles,
+//! news reports inside a portal page's furniture, and pages in traditional
+//! script; the truth's `form` column names it, so `jiyao eval --by form`
+//! scores each. Beside each file it yields the rows the extractor
 //! should produce, with exactly the leading columns of
 //! [`TableKind`](jiyao_core::table::TableKind) tables.
 //!

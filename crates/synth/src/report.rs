@@ -320,12 +320,12 @@ pub(crate) fn report(f: &Facts, portal: bool, rng: &mut Rng) -> Page {
     let mut body = Vec::new();
     if !chair_after && !att.is_empty() && rng.chance(0.4) {
         body.push(format!("{opening}{}。", att.join("，")));
-        recs.extend(att_recs.drain(..));
+        recs.append(&mut att_recs);
     } else {
         body.push(opening);
         if !chair_after && !att.is_empty() {
             body.push(format!("{}。", att.join("，")));
-            recs.extend(att_recs.drain(..));
+            recs.append(&mut att_recs);
         }
     }
     if portal && rng.chance(0.6) {
@@ -347,7 +347,7 @@ pub(crate) fn report(f: &Facts, portal: bool, rng: &mut Rng) -> Page {
         let mut s = format!("会议由{title}{chair_name}主持。");
         if !att.is_empty() {
             s.push_str(&format!("{}。", att.join("，")));
-            recs.extend(att_recs.drain(..));
+            recs.append(&mut att_recs);
         }
         body.push(s);
     }

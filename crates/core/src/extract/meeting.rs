@@ -361,7 +361,7 @@ fn place_in(s: &str) -> Option<String> {
         // 常 stops the run only as in 常务 and 常委: 常州市 and 常熟市 are places.
         let stops = |i: usize| {
             STOP.contains(chars[i])
-                && !(chars[i] == '常' && !matches!(chars.get(i + 1), Some('务' | '委')))
+                && (chars[i] != '常' || matches!(chars.get(i + 1), Some('务' | '委')))
         };
         while start > 0 && end - start < 8 && is_han(chars[start - 1]) && !stops(start - 1) {
             start -= 1;
