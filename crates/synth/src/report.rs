@@ -254,6 +254,11 @@ pub(crate) fn report(f: &Facts, portal: bool, rng: &mut Rng) -> Page {
         "传达学习有关会议精神，研究部署近期重点工作",
         "研究有关工作",
     ][rng.below(4)];
+    // The executive vice-mayor chairs on the mayor's behalf, and the report may say so.
+    let entrusted = match f.chair.entrusted_by {
+        Some(m) if rng.chance(0.5) => format!("受{}{}委托，", f.chair_title_of_mayor(), f.name(m)),
+        _ => String::new(),
+    };
     let mut recs = Vec::new();
     let style = rng.below(100);
     let (opening, chair_named, chair_after) = match style {
@@ -261,7 +266,7 @@ pub(crate) fn report(f: &Facts, portal: bool, rng: &mut Rng) -> Page {
             recs.push(Rec::person(Role::Chair, f.chair.person));
             (
                 format!(
-                    "{date_text}{half}，{title}{chair_name}主持召开{}，{purpose}。",
+                    "{date_text}{half}，{entrusted}{title}{chair_name}主持召开{}，{purpose}。",
                     named.meeting
                 ),
                 true,
