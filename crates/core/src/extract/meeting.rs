@@ -159,6 +159,17 @@ fn text(t: &Option<Text>) -> Option<String> {
     t.as_ref().map(|t| t.written().to_owned())
 }
 
+/// Writes every run of blanks (spaces, no-break spaces as HTML's `&nbsp;&nbsp;`, ideographic spaces) as one space: 第\u{a0}\u{a0}20\u{a0}\u{a0}号 → 第 20 号.
+fn one_space(s: String) -> String {
+    if !s.chars().any(char::is_whitespace) {
+        return s;
+    }
+    s.split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A chair as read: name, title as written, and the span of the name.
 pub(crate) struct Chair {
     /// The name.
@@ -408,7 +419,7 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
     let mut m = Meeting {
         issuer: issuer_of(doc),
         title: text(&doc.title).or_else(|| text(&doc.page.headline)),
-        doc_number: text(&doc.doc_number),
+        doc_number: text(&doc.doc_number).map(one_space),
         kind: if report {
             SourceKind::Report
         } else {
@@ -630,6 +641,19 @@ mod tests {
             let got = chair(&doc).map(|c| (c.name, c.title.unwrap_or_default()));
             let want = want.map(|(n, t)| (n.to_owned(), t.to_owned()));
             assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn document_numbers_keep_one_space_between_words() {
+        let cases = [
+            ("〔2020〕36号", "〔2020〕36号"),
+            ("第 20 号", "第 20 号"),
+            ("第\u{a0}\u{a0}20\u{a0}\u{a0}号", "第 20 号"),
+            ("第\u{3000}8\u{3000}號", "第 8 號"),
+        ];
+        for (written, want) in cases {
+            assert_eq!(one_space(written.to_owned()), want, "{written}");
         }
     }
 
