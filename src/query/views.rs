@@ -111,6 +111,9 @@ fn iri_term(iri: &str) -> Term {
     NamedNode::new_unchecked(iri).into()
 }
 
+/// The variables of a person's attendance records, in the order the person card shows them.
+const ATTENDANCE: [&str; 6] = ["date", "meeting", "role", "org", "doc", "line"];
+
 /// The people a name stands for, as a card: one row per person with the evidence that tells them apart, and every record with the person it is.
 ///
 /// Drawn by [`person`] when a name stands for several people, instead of
@@ -133,8 +136,7 @@ fn namesakes(
             ]
         })
         .collect();
-    let columns = ["date", "meeting", "role", "org", "doc", "line"];
-    let mut records: Vec<Vec<String>> = Vec::new();
+    let mut records = Vec::new();
     for c in people {
         let p = [("p", iri_term(&c.iri))];
         for r in select(store, "SELECT DISTINCT ?date ?meeting ?role ?org ?doc ?line WHERE {
@@ -143,7 +145,7 @@ fn namesakes(
             ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
             OPTIONAL { ?a jy:organization ?o . ?o skos:prefLabel ?org } } ORDER BY ?date ?meeting ?line", &p)?
         {
-            let mut cells: Vec<String> = columns.iter().map(|v| r.text(v)).collect();
+            let mut cells: Vec<String> = ATTENDANCE.iter().map(|v| r.text(v)).collect();
             cells.push(c.iri.clone());
             records.push(cells);
         }
@@ -169,9 +171,11 @@ fn namesakes(
             },
             Section {
                 name: "attendance".to_owned(),
-                columns: ["date", "meeting", "role", "org", "doc", "line", "person"]
-                    .map(str::to_owned)
-                    .to_vec(),
+                columns: ATTENDANCE
+                    .iter()
+                    .chain(&["person"])
+                    .map(|c| (*c).to_owned())
+                    .collect(),
                 rows: records,
             },
         ],
@@ -231,7 +235,7 @@ pub fn person(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
         sections: vec![
             section(
                 "attendance",
-                &named(&["date", "meeting", "role", "org", "doc", "line"]),
+                &named(&ATTENDANCE),
                 &attendance,
             ),
             section(

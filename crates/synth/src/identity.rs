@@ -102,7 +102,7 @@ pub fn predicted(doc: &str, x: &Extraction, people: &People) -> Vec<(PairKey, St
 ///
 /// Records of a meeting without a date give no span.
 pub fn spans(x: &Extraction) -> Vec<Span> {
-    let Some(date) = x.meeting.date.map(|d| d.to_string()) else {
+    let Some(date) = x.meeting.date.map(|d| d.iso()) else {
         return Vec::new();
     };
     let date = date.as_str();
