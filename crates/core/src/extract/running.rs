@@ -507,6 +507,12 @@ fn trim_tail(chars: &[Ch], a: usize, mut b: usize) -> usize {
             .find(|t| s.ends_with(*t) && s.chars().count() > t.chars().count() + 1)
         {
             b -= t.chars().count();
+        } else if let Some(k) = s.rfind('等').filter(|&k| {
+            let tail = &s[k..];
+            tail.ends_with("领导") && tail.chars().count() <= 10 && k >= 2 * '等'.len_utf8()
+        }) {
+            // 段昊等区领导, 叶水山等区四套班子领导: the words after 等 name no one.
+            b = a + s[..k].chars().count();
         } else {
             return b;
         }
@@ -739,6 +745,10 @@ mod tests {
                 ],
             ),
             ("区直有关部门主要负责同志列席会议。", &[]),
+            (
+                "郭秋月、段昊等区领导参加会议。",
+                &["present   郭秋月 @1", "present   段昊 @5"],
+            ),
             (
                 "出席会议的有：副区长蓝海、司马卫东。列席会议的有：县人武部副部长孔一鸣，区财政局主要负责同志。",
                 &[
