@@ -271,8 +271,12 @@ pub(crate) fn read_units(
         .chars_written_with_pos()
         .map(|(v, w, p)| (v, p, w))
         .collect();
+    let end = chars
+        .iter()
+        .rposition(|c| !matches!(c.0, '。' | '.' | '；' | ';'))
+        .map_or(0, |k| k + 1);
     let mut out = Vec::new();
-    for (a, b) in split(&chars, 0, chars.len(), is_element_separator) {
+    for (a, b) in split(&chars, 0, end, is_element_separator) {
         let (a, b) = trim_unit(&chars, a, b);
         if a < b {
             push_unit(&chars, (a, b), role, res, sink, &mut out);
