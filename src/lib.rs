@@ -24,10 +24,10 @@
 //! let bytes = std::fs::read("data/minutes/001_e66f49d85cb24354.txt").unwrap();
 //! let x = extract(&load::decode("001.txt", &bytes).unwrap(), Resources::bundled()).unwrap();
 //! assert_eq!(x.meeting.ordinal, Some(115));
-//! assert_eq!(x.meeting.date.as_deref(), Some("2020-11-02"));
+//! assert_eq!(x.meeting.date.map(|d| d.to_string()).as_deref(), Some("2020-11-02"));
 //! ```
 
-pub use jiyao_core::{diag, extract, load, parse, rdf, resolve, table};
+pub use jiyao_core::{date, diag, extract, load, parse, rdf, resolve, table};
 pub use jiyao_synth as synth;
 pub use jiyao_synth::eval;
 

@@ -2,10 +2,10 @@
 
 #[path = "../crates/core/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use common::repo;
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 fn jiyao(args: &[&str]) -> Output {
     let store = store_dir();
@@ -19,19 +19,7 @@ fn jiyao(args: &[&str]) -> Output {
 
 /// One store for every test of this file, ingested once from the bundled minutes.
 fn store_dir() -> std::path::PathBuf {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let o = Command::new(env!("CARGO_BIN_EXE_jiyao"))
-            .args(["ingest", repo("data/minutes").to_str().unwrap(), "--store"])
-            .arg(dir.path().join("store"))
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        dir
-    })
-    .path()
-    .join("store")
+    support::seed_store_dir()
 }
 
 fn out(o: &Output) -> String {
@@ -262,4 +250,114 @@ fn k_paths_neighbours_and_hubs_from_the_store_indexes() {
     let o = jiyao(&["neighbors", "市工信局"]);
     assert_eq!(err(&o), "");
     assert_eq!(out(&o).lines().count(), 4, "{}", out(&o));
+}
+
+/// Runs jiyao without `--store`, with these environment variables (and none of jiyao's own from the caller's environment).
+fn jiyao_env(args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_jiyao"));
+    c.args(args)
+        .env_remove("JIYAO_STORE")
+        .env_remove("JIYAO_BASE")
+        .env_remove("JIYAO_UPDATE_TOKEN");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().unwrap()
+}
+
+#[test]
+fn via_takes_a_comma_list_or_repeats_and_names_a_bad_kind() {
+    let want = "蔡剑峰 —列席(市工信局)→ 第115次常务会议 —议题三→ 第115次常务会议议题三「审议《苏州市氢能及燃料电池产业发展规划》」 —主题→ 氢能  (3 hops)\n";
+    for via in [
+        &["--via", "meeting,item"][..],
+        &["--via", "item, meeting"],
+        &["--via", "meeting", "--via", "item"],
+    ] {
+        let mut args = vec!["path", "蔡剑峰", "氢能"];
+        args.extend_from_slice(via);
+        let o = jiyao(&args);
+        assert_eq!(
+            (out(&o), err(&o)),
+            (want.to_owned(), String::new()),
+            "{via:?}"
+        );
+    }
+    // Through meetings alone there is no way to the topic: the list is not read as "all".
+    let o = jiyao(&["path", "蔡剑峰", "氢能", "--via", "meeting"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(out(&o), "no path from 蔡剑峰 to 氢能 within 6 hops\n");
+    let o = jiyao(&["path", "蔡剑峰", "氢能", "--via", "person,topics"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        err(&o),
+        "error: invalid value 'topics' for '--via <KINDS>': unknown kind \"topics\"; use person, org, meeting, item, document, topic\n\nFor more information, try '--help'.\n"
+    );
+}
+
+#[test]
+fn the_store_and_base_come_from_the_environment_unless_given() {
+    let store = store_dir();
+    let want = "汪香元 —所属→ 苏州市工业和信息化局 ←所属— 蔡剑峰  (2 hops)\n";
+    let o = jiyao_env(
+        &["path", "汪香元", "蔡剑峰"],
+        &[("JIYAO_STORE", store.as_os_str())],
+    );
+    assert_eq!((out(&o), err(&o)), (want.to_owned(), String::new()));
+    // The flag wins over the environment.
+    let missing = store.with_file_name("nowhere");
+    let o = jiyao_env(
+        &[
+            "path",
+            "汪香元",
+            "蔡剑峰",
+            "--store",
+            store.to_str().unwrap(),
+        ],
+        &[("JIYAO_STORE", missing.as_os_str())],
+    );
+    assert_eq!((out(&o), err(&o)), (want.to_owned(), String::new()));
+    let o = jiyao_env(
+        &["path", "汪香元", "蔡剑峰"],
+        &[("JIYAO_STORE", missing.as_os_str())],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        err(&o),
+        format!(
+            "error: no store at {}: run `jiyao ingest` first (or pass --store DIR)\n",
+            missing.display()
+        )
+    );
+    // JIYAO_BASE is read like --base, and --memory ignores JIYAO_STORE.
+    let seeds = repo("data/minutes");
+    let o = jiyao_env(
+        &["ingest", "--memory", "-q", seeds.to_str().unwrap()],
+        &[
+            ("JIYAO_BASE", std::ffi::OsStr::new("no base")),
+            ("JIYAO_STORE", missing.as_os_str()),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("not an absolute IRI"), "{}", err(&o));
+    let o = jiyao_env(
+        &["ingest", "--memory", "-q", seeds.to_str().unwrap()],
+        &[("JIYAO_STORE", missing.as_os_str())],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn serve_wants_the_update_token_in_the_environment() {
+    // (tests/server.rs serves with a token from JIYAO_UPDATE_TOKEN; here none is given.)
+    let missing = store_dir().with_file_name("nowhere");
+    let o = jiyao_env(
+        &["serve", "--allow-update", "--bind", "127.0.0.1:0"],
+        &[("JIYAO_STORE", missing.as_os_str())],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        err(&o),
+        "error: --allow-update needs a token in $JIYAO_UPDATE_TOKEN: environment variable not found\n"
+    );
 }

@@ -2,21 +2,14 @@
 
 #[path = "../crates/core/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use common::{seed, SEEDS};
 use jiyao::rdf::{iri::Base, Mapper};
 use jiyao::resolve::{people::People, Resources};
 use jiyao::store::GraphStore;
-use std::collections::BTreeSet;
 use std::path::Path;
-
-fn quads(store: &GraphStore) -> BTreeSet<String> {
-    store
-        .oxigraph()
-        .iter()
-        .map(|q| q.unwrap().to_string())
-        .collect()
-}
+use support::quads;
 
 /// The compression named in each table file's properties (RocksDB writes `NoCompression`, `LZ4` …).
 fn compressions(dir: &Path) -> Vec<(String, &'static str)> {

@@ -2,6 +2,8 @@
 //! read back through SPARQL, specific triples, shapes, ontology coverage,
 //! idempotent re-ingest, export round trips, and an ingest killed mid-way.
 
+mod support;
+
 use jiyao::rdf::iri::Base;
 use jiyao::rdf::{topic_scheme_turtle, vocab, Mapper};
 use jiyao::resolve::people::{People, PersonKey};
@@ -13,6 +15,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::quads;
 
 const SEEDS: &str = "data/minutes";
 
@@ -77,14 +80,6 @@ fn select(store: &GraphStore, query: &str) -> Vec<Vec<String>> {
                 })
                 .collect()
         })
-        .collect()
-}
-
-fn quads(store: &GraphStore) -> BTreeSet<String> {
-    store
-        .oxigraph()
-        .iter()
-        .map(|q| q.unwrap().to_string())
         .collect()
 }
 

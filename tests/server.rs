@@ -7,29 +7,18 @@
 
 #[path = "../crates/core/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use common::repo;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// One store for every test of this file, ingested once from the bundled minutes.
 fn store_dir() -> std::path::PathBuf {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let o = Command::new(env!("CARGO_BIN_EXE_jiyao"))
-            .args(["ingest", repo("data/minutes").to_str().unwrap(), "--store"])
-            .arg(dir.path().join("store"))
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        dir
-    })
-    .path()
-    .join("store")
+    support::seed_store_dir()
 }
 
 /// A running `jiyao serve`, killed when dropped; its standard error is collected.
@@ -607,13 +596,24 @@ fn explorer_json_and_source_lines() {
         (
             cai[0]["role"].as_str(),
             cai[0]["org"].as_str(),
-            cai[0]["line"].as_str()
+            cai[0]["line"].as_u64()
         ),
-        (Some("列席"), Some("苏州市工业和信息化局"), Some("70"))
+        (Some("列席"), Some("苏州市工业和信息化局"), Some(70))
     );
     assert_eq!(
         v["records"]["items"][2]["heading"],
         "审议《苏州市氢能及燃料电池产业发展规划》"
+    );
+    // Numbers stay numbers: the item's ordinal and line are JSON integers.
+    assert!(
+        v["records"]["items"][2]["item"].is_u64(),
+        "{}",
+        v["records"]["items"][2]
+    );
+    assert!(
+        v["records"]["items"][2]["line"].is_u64(),
+        "{}",
+        v["records"]["items"][2]
     );
     // Organisation and topic cards, ambiguity and absence.
     let (_, _, body) = curl(&[

@@ -15,6 +15,15 @@ use jiyao::resolve::{people::People, Resources};
 use jiyao::store::GraphStore;
 use std::collections::BTreeSet;
 
+/// Runs a SELECT written without prefixes and returns its rows' cells in the order of the projection.
+fn select(store: &GraphStore, body: &str) -> Vec<Vec<String>> {
+    jiyao::query::select(store, body, &[])
+        .unwrap()
+        .iter()
+        .map(jiyao::query::Row::values)
+        .collect()
+}
+
 /// The seeds' document graphs, and a copy of the 2020-11-02 seed under another name.
 fn docs() -> Vec<DocumentGraph> {
     let base = Base::default();
@@ -62,33 +71,18 @@ fn pick(docs: &[DocumentGraph], which: &[usize]) -> Vec<DocumentGraph> {
 #[test]
 fn bulk_summary_has_the_seeds_figures() {
     let store = bulk(&docs()[..3]);
-    let rows = jiyao::query::select(
-        &store,
-        "SELECT ?y ?m ?i ?a WHERE { ?s a jy:YearSummary ; jy:year ?y ; jy:meetingCount ?m ; jy:itemCount ?i ; jy:attendanceCount ?a } ORDER BY ?y",
-        &[],
-    )
-    .unwrap();
+    let rows = select(&store, "SELECT ?y ?m ?i ?a WHERE { ?s a jy:YearSummary ; jy:year ?y ; jy:meetingCount ?m ; jy:itemCount ?i ; jy:attendanceCount ?a } ORDER BY ?y");
     // The same figures as meetings-per-year computed from the records (tests/queries.rs).
-    let old = jiyao::query::select(
-        &store,
-        "SELECT ?year (COUNT(?m) AS ?meetings) (SUM(?items1) AS ?items) (SUM(?attendance1) AS ?attendance) WHERE {
+    let old = select(&store, "SELECT ?year (COUNT(?m) AS ?meetings) (SUM(?items1) AS ?items) (SUM(?attendance1) AS ?attendance) WHERE {
           { SELECT DISTINCT ?m ?year WHERE { ?m a jy:Meeting ; schema:startDate ?date . BIND(YEAR(?date) AS ?year) } }
           OPTIONAL { SELECT ?m (COUNT(DISTINCT ?i) AS ?ni) WHERE { ?m schema:subEvent ?i } GROUP BY ?m }
           OPTIONAL { SELECT ?m (COUNT(DISTINCT ?a) AS ?na) WHERE { ?a a jy:Attendance ; jy:meeting ?m } GROUP BY ?m }
           BIND(COALESCE(?ni, 0) AS ?items1) BIND(COALESCE(?na, 0) AS ?attendance1)
-        } GROUP BY ?year ORDER BY ?year",
-        &[],
-    )
-    .unwrap();
+        } GROUP BY ?year ORDER BY ?year");
     assert_eq!(rows, old);
     assert_eq!(rows.len(), 2);
     // 黄戟 is named by records under two organisations in 〔2020〕3号.
-    let people = jiyao::query::select(
-        &store,
-        "SELECT ?n WHERE { ?s a jy:PersonSummary ; jy:about ?p ; jy:recordCount ?n . ?p foaf:name \"蔡剑峰\" }",
-        &[],
-    )
-    .unwrap();
+    let people = select(&store, "SELECT ?n WHERE { ?s a jy:PersonSummary ; jy:about ?p ; jy:recordCount ?n . ?p foaf:name \"蔡剑峰\" }");
     assert_eq!(people, vec![vec!["2".to_owned()]]);
 }
 
@@ -98,12 +92,7 @@ fn a_copy_of_a_meeting_counts_its_meeting_and_items_once_and_its_records_twice()
     let once = bulk(&all[..3]);
     let twice = bulk(&all);
     let year = |s: &GraphStore| {
-        jiyao::query::select(
-            s,
-            "SELECT ?m ?i ?a WHERE { ?s jy:year 2020 ; a jy:YearSummary ; jy:meetingCount ?m ; jy:itemCount ?i ; jy:attendanceCount ?a }",
-            &[],
-        )
-        .unwrap()
+        select(s, "SELECT ?m ?i ?a WHERE { ?s jy:year 2020 ; a jy:YearSummary ; jy:meetingCount ?m ; jy:itemCount ?i ; jy:attendanceCount ?a }")
     };
     let (a, b) = (year(&once), year(&twice));
     assert_eq!(a[0][0], b[0][0], "meetings");

@@ -8,7 +8,7 @@
 //! cores. A panic in the core becomes a `JiyaoError` naming the file: none
 //! crosses into Python.
 
-use jiyao_core::extract::{extract, ExtractError, Extraction};
+use jiyao_core::extract::{extract, ExtractError, Extraction, FileError};
 use jiyao_core::load::{self, LoadError as CoreLoadError};
 use jiyao_core::resolve::{ResolveError, Resources};
 use jiyao_core::table::{
@@ -156,11 +156,18 @@ impl Data {
     }
 }
 
-/// Reads and extracts one file.
+/// Reads and extracts one file with the core's own read-then-extract step, guarded.
 fn extract_file(path: &Path, res: &Resources) -> Result<Extraction, Failure> {
     guarded(&path.display().to_string(), || {
-        let src = load::read(path).map_err(Failure::Load)?;
-        extract(&src, res).map_err(Failure::Extract)
+        jiyao_core::extract::extract_file(path, res).map_err(|e| match e {
+            FileError::Load(e) => Failure::Load(e),
+            FileError::Extract(e) => Failure::Extract(e),
+            // A kind of failure newer than this package: a bug of jiyao's, named as such.
+            other => Failure::Panic {
+                file: path.display().to_string(),
+                message: other.to_string(),
+            },
+        })
     })
 }
 

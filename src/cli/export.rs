@@ -11,8 +11,8 @@
 //! the shared part and all N shards, one file each, in one pass (see
 //! `jiyao::store::GraphStore::export_shards` and `docs/scale-out.md`).
 
-use super::ingest::StoreArgs;
 use super::Outcome;
+use super::StoreArgs;
 use anyhow::Context;
 use clap::ValueEnum;
 use jiyao::query::graph::EntityGraph;

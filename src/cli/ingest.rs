@@ -1,56 +1,14 @@
-//! `jiyao ingest`: minutes into the on-disk knowledge graph, and the store options other commands share.
+//! `jiyao ingest`: minutes into the on-disk knowledge graph.
 
-use super::{expand_inputs, Outcome};
+use super::{expand_inputs, Outcome, StoreArgs};
 use anyhow::Context;
 use clap::ValueEnum;
-use jiyao::rdf::iri::Base;
 use jiyao::resolve::people::People;
 use jiyao::resolve::Resources;
 use jiyao::store::{GraphStore, IngestOptions, LoadMode};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
-
-/// The store directory when neither `--store` nor `JIYAO_STORE` says otherwise.
-pub const DEFAULT_STORE: &str = "jiyao-store";
-
-/// Where the store is and which base IRI its resources are minted under.
-#[derive(clap::Args, Debug)]
-pub struct StoreArgs {
-    /// The store directory [default: $JIYAO_STORE, else ./jiyao-store].
-    #[arg(long, value_name = "DIR")]
-    pub store: Option<PathBuf>,
-    /// The base IRI of minted resources [default: $JIYAO_BASE, else https://w3id.org/jiyao/id/].
-    #[arg(long, value_name = "IRI")]
-    pub base: Option<String>,
-}
-
-impl StoreArgs {
-    /// Returns the store directory: the flag, else `JIYAO_STORE`, else `./jiyao-store`.
-    pub fn dir(&self) -> PathBuf {
-        self.store
-            .clone()
-            .or_else(|| std::env::var_os("JIYAO_STORE").map(PathBuf::from))
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_STORE))
-    }
-
-    /// Returns the base IRI: the flag, else `JIYAO_BASE`, else the default.
-    pub fn base(&self) -> anyhow::Result<Base> {
-        match self
-            .base
-            .clone()
-            .or_else(|| std::env::var("JIYAO_BASE").ok())
-        {
-            Some(b) => Ok(Base::new(&b)?),
-            None => Ok(Base::default()),
-        }
-    }
-
-    /// Opens the on-disk store.
-    pub fn open(&self) -> anyhow::Result<GraphStore> {
-        Ok(GraphStore::open(&self.dir(), self.base()?)?)
-    }
-}
 
 /// How documents are loaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -72,8 +30,8 @@ pub struct Args {
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
-    /// Use a throw-away in-memory store instead of a directory.
-    #[arg(long, conflicts_with = "store")]
+    /// Use a throw-away in-memory store instead of a directory ($JIYAO_STORE is then ignored).
+    #[arg(long)]
     pub memory: bool,
     /// How documents are loaded.
     #[arg(long, value_enum, default_value_t = Mode::Auto)]

@@ -16,6 +16,8 @@ mod synth;
 mod views;
 
 use clap::{Parser, Subcommand};
+use jiyao::rdf::iri::Base;
+use jiyao::store::GraphStore;
 use std::path::PathBuf;
 
 /// jiyao (纪要): a knowledge graph from Chinese government executive-meeting minutes.
@@ -65,6 +67,40 @@ pub enum Command {
     Eval(eval::Args),
 }
 
+/// The store directory when neither `--store` nor `JIYAO_STORE` says otherwise.
+pub const DEFAULT_STORE: &str = "jiyao-store";
+
+/// Where the store is and which base IRI its resources are minted under: the arguments every command on a store shares.
+#[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
+pub struct StoreArgs {
+    /// The store directory.
+    #[arg(long, value_name = "DIR", env = "JIYAO_STORE", default_value = DEFAULT_STORE)]
+    pub store: PathBuf,
+    /// The base IRI of minted resources [default: https://w3id.org/jiyao/id/].
+    #[arg(long, value_name = "IRI", env = "JIYAO_BASE")]
+    pub base: Option<String>,
+}
+
+impl StoreArgs {
+    /// Returns the store directory: the flag, else `JIYAO_STORE`, else `./jiyao-store`.
+    pub fn dir(&self) -> PathBuf {
+        self.store.clone()
+    }
+
+    /// Returns the base IRI: the flag, else `JIYAO_BASE`, else the default.
+    pub fn base(&self) -> anyhow::Result<Base> {
+        match &self.base {
+            Some(b) => Ok(Base::new(b)?),
+            None => Ok(Base::default()),
+        }
+    }
+
+    /// Opens the on-disk store.
+    pub fn open(&self) -> anyhow::Result<GraphStore> {
+        Ok(GraphStore::open(&self.dir(), self.base()?)?)
+    }
+}
+
 /// What a command ended with: success, or some inputs failed (reported already).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -110,13 +146,5 @@ fn resources(dir: Option<&std::path::Path>) -> anyhow::Result<&'static jiyao::re
 
 /// Expands directories into the files they hold (recursively, sorted, hidden files skipped); files pass through.
 pub fn expand_inputs(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            out.extend(jiyao::load::files(p, true)?);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
+    Ok(jiyao::load::files_under(paths)?)
 }

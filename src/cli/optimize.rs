@@ -1,7 +1,7 @@
 //! `jiyao optimize`: compact an existing store so that reads touch few files.
 
-use super::ingest::StoreArgs;
 use super::Outcome;
+use super::StoreArgs;
 use anyhow::Context;
 use std::io::Write;
 use std::time::Instant;

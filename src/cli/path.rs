@@ -1,22 +1,18 @@
 //! `jiyao path` and `jiyao neighbors`: how entities connect, explained hop by hop.
 
-use super::ingest::StoreArgs;
 use super::query::open_existing;
 use super::Outcome;
+use super::StoreArgs;
 use anyhow::bail;
 use jiyao::query::graph::{neighbors_in_store, paths_in_store, Bounds, Kind};
 use jiyao::query::lookup::{Found, Reader};
 use std::io::Write;
 
-fn kinds(s: &str) -> Result<Vec<Kind>, String> {
-    s.split(',')
-        .filter(|k| !k.trim().is_empty())
-        .map(|k| {
-            Kind::parse(k.trim()).ok_or_else(|| {
-                format!("unknown kind {k:?}; use person, org, meeting, item, document, topic")
-            })
-        })
-        .collect()
+/// Parses one kind of `--via` (clap splits the list at commas).
+fn kind(s: &str) -> Result<Kind, String> {
+    Kind::parse(s.trim()).ok_or_else(|| {
+        format!("unknown kind {s:?}; use person, org, meeting, item, document, topic")
+    })
 }
 
 /// Output formats of `path` and `neighbors`.
@@ -44,8 +40,8 @@ pub struct PathArgs {
     #[arg(long, short, default_value_t = 1, value_name = "N")]
     pub k: usize,
     /// Kinds of entity a path may pass through, e.g. person,org,meeting [default: all].
-    #[arg(long, value_name = "KINDS")]
-    pub via: Option<String>,
+    #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = kind)]
+    pub via: Vec<Kind>,
     /// Follow at most this many relations of one kind from one entity (hubs are cut, and the cut is said).
     #[arg(long, default_value_t = Bounds::default().cap, value_name = "N")]
     pub hub_cap: usize,
@@ -111,14 +107,13 @@ pub fn run_path(args: PathArgs) -> anyhow::Result<Outcome> {
     };
     let lk = Reader::new(&store, bounds.cap);
     let (a, b) = (find(&lk, &args.from)?, find(&lk, &args.to)?);
-    let via = kinds(args.via.as_deref().unwrap_or("")).map_err(anyhow::Error::msg)?;
     let found = paths_in_store(
         &lk,
         (&a.0, a.1),
         (&b.0, b.1),
         args.max_hops,
         args.k,
-        &via,
+        &args.via,
         bounds,
     )?;
     notes(&found.notes);

@@ -1,7 +1,7 @@
 //! `jiyao query`: SPARQL over the store, from the command line, a file or the bundled library.
 
-use super::ingest::StoreArgs;
 use super::Outcome;
+use super::StoreArgs;
 use anyhow::{bail, Context};
 use clap::ValueEnum;
 use jiyao::query::{self, library, render};

@@ -1,7 +1,7 @@
 //! `jiyao remove`: drop source documents' graphs from the store.
 
-use super::ingest::StoreArgs;
 use super::Outcome;
+use super::StoreArgs;
 use std::io::Write;
 use std::path::PathBuf;
 

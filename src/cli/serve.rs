@@ -1,8 +1,8 @@
 //! `jiyao serve`: the SPARQL endpoint and the explorer over a store, read-only unless asked otherwise.
 
-use super::ingest::StoreArgs;
 use super::query::open_existing;
 use super::Outcome;
+use super::StoreArgs;
 use anyhow::{bail, Context};
 use jiyao::server::{self, Config};
 use std::net::SocketAddr;

@@ -1,8 +1,8 @@
 //! `jiyao person`, `meeting`, `org` and `topic`: readable cards about one entity, or JSON and CSV for scripts.
 
-use super::ingest::StoreArgs;
 use super::query::open_existing;
 use super::Outcome;
+use super::StoreArgs;
 use clap::ValueEnum;
 use jiyao::query::{render, views};
 use std::io::Write;

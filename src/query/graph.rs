@@ -15,7 +15,7 @@
 //! off 苏州市人民政府, which would connect any two of them in two hops.
 
 use super::lookup::Reader;
-use super::QueryError;
+use super::{QueryError, Row};
 use crate::store::GraphStore;
 use jiyao_core::parse::numerals;
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -148,8 +148,19 @@ pub struct EntityGraph {
     affiliations: BTreeMap<(usize, usize), u32>,
 }
 
-fn rows(store: &GraphStore, body: &str) -> Result<Vec<Vec<String>>, QueryError> {
+fn rows(store: &GraphStore, body: &str) -> Result<Vec<Row>, QueryError> {
     super::select(store, body, &[])
+}
+
+/// One attendance record as [`attendance_rows`] reads it; the fields' order is the rows' order.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct AttendanceRow {
+    meeting: String,
+    record: String,
+    role: String,
+    person: String,
+    name: String,
+    org: String,
 }
 
 /// Reads every attendance record as (meeting, role, person, name, organisation, record), by meeting and record.
@@ -159,8 +170,8 @@ fn rows(store: &GraphStore, body: &str) -> Result<Vec<Vec<String>>, QueryError> 
 /// store of 60,000 records took tens of seconds. The rows are sorted and made
 /// distinct here rather than with `ORDER BY`, which would decode the IRIs
 /// again at every comparison.
-fn attendance_rows(store: &GraphStore) -> Result<Vec<Vec<String>>, QueryError> {
-    let mut out = rows(
+fn attendance_rows(store: &GraphStore) -> Result<Vec<AttendanceRow>, QueryError> {
+    let mut out: Vec<AttendanceRow> = rows(
         store,
         "SELECT ?m ?role ?p ?name ?o ?a WHERE {
           { SELECT ?a ?m WHERE { ?a jy:meeting ?m } }
@@ -170,8 +181,18 @@ fn attendance_rows(store: &GraphStore) -> Result<Vec<Vec<String>>, QueryError> {
           OPTIONAL { SELECT ?a ?p ?name WHERE { { SELECT ?a ?p WHERE { ?a jy:person ?p } } { SELECT ?p ?name WHERE { ?p foaf:name ?name } } } }
           OPTIONAL { SELECT ?a ?o WHERE { ?a jy:organization ?o } }
         }",
-    )?;
-    out.sort_unstable_by(|x, y| (&x[0], &x[5], x).cmp(&(&y[0], &y[5], y)));
+    )?
+    .iter()
+    .map(|r| AttendanceRow {
+        meeting: r.text("m"),
+        record: r.text("a"),
+        role: r.text("role"),
+        person: r.text("p"),
+        name: r.text("name"),
+        org: r.text("o"),
+    })
+    .collect();
+    out.sort_unstable();
     out.dedup();
     Ok(out)
 }
@@ -190,9 +211,10 @@ impl EntityGraph {
         // Organisations, with every label.
         let mut org_labels: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
         for r in rows(store, "SELECT ?o ?pref ?alt WHERE { ?o a <http://www.w3.org/ns/org#Organization> ; skos:prefLabel ?pref . OPTIONAL { ?o skos:altLabel ?alt } }")? {
-            let e = org_labels.entry(r[0].clone()).or_insert_with(|| (r[1].clone(), Vec::new()));
-            if !r[2].is_empty() && !e.1.contains(&r[2]) {
-                e.1.push(r[2].clone());
+            let alt = r.text("alt");
+            let e = org_labels.entry(r.text("o")).or_insert_with(|| (r.text("pref"), Vec::new()));
+            if !alt.is_empty() && !e.1.contains(&alt) {
+                e.1.push(alt);
             }
         }
         let org_short: HashMap<String, String> = org_labels
@@ -201,17 +223,18 @@ impl EntityGraph {
             .collect();
         // Meetings.
         for r in rows(store, "SELECT ?m ?n ?d WHERE { ?m a jy:Meeting . OPTIONAL { ?m jy:ordinal ?n } OPTIONAL { ?m schema:startDate ?d } }")? {
-            let label = if r[1].is_empty() { r[0].rsplit('/').next().unwrap_or("").to_owned() } else { format!("第{}次常务会议", r[1]) };
+            let (m, n, d) = (r.text("m"), r.text("n"), r.text("d"));
+            let label = if n.is_empty() { m.rsplit('/').next().unwrap_or("").to_owned() } else { format!("第{n}次常务会议") };
             let mut aliases = Vec::new();
-            if !r[2].is_empty() {
-                aliases.push(r[2].clone());
+            if !d.is_empty() {
+                aliases.push(d);
             }
-            g.node(&r[0], Kind::Meeting, label, aliases);
+            g.node(&m, Kind::Meeting, label, aliases);
         }
         // Attendance: person–meeting, person–organisation, organisation–meeting.
         let attendance = attendance_rows(store)?;
         for r in attendance {
-            let (m, role, p, name, o) = (&r[0], &r[1], &r[2], &r[3], &r[4]);
+            let (m, role, p, name, o) = (&r.meeting, &r.role, &r.person, &r.name, &r.org);
             let Some(&meeting) = g.by_iri.get(m) else {
                 continue;
             };
@@ -246,27 +269,30 @@ impl EntityGraph {
         }
         // Agenda items.
         for r in rows(store, "SELECT ?m ?i ?n ?h WHERE { { SELECT ?m ?i WHERE { ?m schema:subEvent ?i } } { SELECT ?i ?n ?h WHERE { ?i a jy:AgendaItem ; jy:ordinal ?n ; dcterms:title ?h } } }")? {
-            let Some(&meeting) = g.by_iri.get(&r[0]) else { continue };
-            let n: u32 = r[2].parse().unwrap_or(0);
+            let Some(&meeting) = g.by_iri.get(&r.text("m")) else { continue };
+            let n: u32 = r.number("n").unwrap_or(0);
             let numeral = numerals::format(n);
             let meeting_label = g.entities[g.graph[meeting]].label.clone();
-            let heading: String = r[3].chars().take(40).collect();
-            let item = g.node(&r[1], Kind::Item, format!("{meeting_label}议题{numeral}「{heading}」"), Vec::new());
+            let heading: String = r.text("h").chars().take(40).collect();
+            let item = g.node(&r.text("i"), Kind::Item, format!("{meeting_label}议题{numeral}「{heading}」"), Vec::new());
             g.edge(meeting, item, format!("议题{numeral}"));
         }
         // Documents, where they are discussed, and who leads them.
         for r in rows(store, "SELECT ?holder ?doc ?title ?alias ?reviewed WHERE { { SELECT ?holder ?doc WHERE { ?holder dcterms:references ?doc } } { SELECT ?doc ?title WHERE { ?doc dcterms:title ?title } } OPTIONAL { SELECT ?doc ?alias WHERE { ?doc skos:altLabel ?alias } } OPTIONAL { SELECT ?doc ?reviewed WHERE { ?mention jy:document ?doc ; jy:cited ?reviewed } } }")? {
-            let Some(&holder) = g.by_iri.get(&r[0]) else { continue };
-            let aliases = if r[3].is_empty() { Vec::new() } else { vec![r[3].clone()] };
-            let doc = g.node(&r[1], Kind::Document, format!("《{}》", r[2]), aliases);
-            let label = if r[4] == "true" { "涉及" } else { "审议" };
+            let Some(&holder) = g.by_iri.get(&r.text("holder")) else { continue };
+            let alias = r.text("alias");
+            let aliases = if alias.is_empty() { Vec::new() } else { vec![alias] };
+            let doc = g.node(&r.text("doc"), Kind::Document, format!("《{}》", r.text("title")), aliases);
+            let label = if r.text("reviewed") == "true" { "涉及" } else { "审议" };
             g.edge(holder, doc, label.to_owned());
         }
         for r in rows(
             store,
             "SELECT DISTINCT ?doc ?o WHERE { ?mention jy:document ?doc ; jy:leadOrganization ?o }",
         )? {
-            let (Some(&doc), Some(&org)) = (g.by_iri.get(&r[0]), g.by_iri.get(&r[1])) else {
+            let (Some(&doc), Some(&org)) =
+                (g.by_iri.get(&r.text("doc")), g.by_iri.get(&r.text("o")))
+            else {
                 continue;
             };
             g.edge(doc, org, "牵头".to_owned());
@@ -274,24 +300,28 @@ impl EntityGraph {
         // Topics and their hierarchy.
         let topics = rows(store, "SELECT ?t ?label ?alt WHERE { ?t a skos:Concept ; skos:prefLabel ?label . FILTER(lang(?label) = \"zh\") OPTIONAL { ?t skos:altLabel ?alt } }")?;
         for r in &topics {
-            let aliases = if r[2].is_empty() {
+            let alt = r.text("alt");
+            let aliases = if alt.is_empty() {
                 Vec::new()
             } else {
-                vec![r[2].clone()]
+                vec![alt]
             };
-            g.node(&r[0], Kind::Topic, r[1].clone(), aliases);
+            g.node(&r.text("t"), Kind::Topic, r.text("label"), aliases);
         }
         for r in rows(
             store,
             "SELECT DISTINCT ?i ?t WHERE { ?i a jy:AgendaItem ; dcterms:subject ?t }",
         )? {
-            let (Some(&item), Some(&topic)) = (g.by_iri.get(&r[0]), g.by_iri.get(&r[1])) else {
+            let (Some(&item), Some(&topic)) =
+                (g.by_iri.get(&r.text("i")), g.by_iri.get(&r.text("t")))
+            else {
                 continue;
             };
             g.edge(item, topic, "主题".to_owned());
         }
         for r in rows(store, "SELECT ?t ?b WHERE { ?t skos:broader ?b }")? {
-            let (Some(&t), Some(&b)) = (g.by_iri.get(&r[0]), g.by_iri.get(&r[1])) else {
+            let (Some(&t), Some(&b)) = (g.by_iri.get(&r.text("t")), g.by_iri.get(&r.text("b")))
+            else {
                 continue;
             };
             g.edge(t, b, "上位".to_owned());

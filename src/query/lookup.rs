@@ -715,53 +715,57 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Reads one attendance record (one seek: every quad of the record).
-    fn attendance(&self, record: &str) -> Result<Record, QueryError> {
-        let mut a = Record::default();
-        let node = NamedNode::new_unchecked(record);
+    /// Calls `f` with the predicate and the quad of every quad whose subject is `subject` (one seek).
+    fn each_quad_of(
+        &self,
+        subject: &str,
+        mut f: impl FnMut(NamedNodeRef<'_>, &Quad),
+    ) -> Result<(), QueryError> {
+        let node = NamedNode::new_unchecked(subject);
         for q in
             self.store
                 .oxigraph()
                 .quads_for_pattern(Some(node.as_ref().into()), None, None, None)
         {
             let q = q.map_err(crate::store::StoreError::from)?;
-            let p = q.predicate.as_ref();
-            if p == jy::MEETING_PROP {
-                a.meeting = object_iri(&q);
-            } else if p == jy::PERSON {
-                a.person = object_iri(&q);
-            } else if p == jy::ORGANIZATION {
-                a.org = object_iri(&q);
-            } else if p == jy::ROLE {
-                a.role = object_iri(&q).unwrap_or_default();
-            }
+            f(q.predicate.as_ref(), &q);
         }
+        Ok(())
+    }
+
+    /// Reads one attendance record (one seek: every quad of the record).
+    fn attendance(&self, record: &str) -> Result<Record, QueryError> {
+        let mut a = Record::default();
+        self.each_quad_of(record, |p, q| {
+            if p == jy::MEETING_PROP {
+                a.meeting = object_iri(q);
+            } else if p == jy::PERSON {
+                a.person = object_iri(q);
+            } else if p == jy::ORGANIZATION {
+                a.org = object_iri(q);
+            } else if p == jy::ROLE {
+                a.role = object_iri(q).unwrap_or_default();
+            }
+        })?;
         Ok(a)
     }
 
     /// Reads one document mention (one seek).
     fn mention(&self, record: &str) -> Result<Mention, QueryError> {
         let mut m = Mention::default();
-        let node = NamedNode::new_unchecked(record);
-        for q in
-            self.store
-                .oxigraph()
-                .quads_for_pattern(Some(node.as_ref().into()), None, None, None)
-        {
-            let q = q.map_err(crate::store::StoreError::from)?;
-            let p = q.predicate.as_ref();
+        self.each_quad_of(record, |p, q| {
             if p == jy::MEETING_PROP {
-                m.meeting = object_iri(&q);
+                m.meeting = object_iri(q);
             } else if p == jy::AGENDA_ITEM_PROP {
-                m.item = object_iri(&q);
+                m.item = object_iri(q);
             } else if p == jy::DOCUMENT {
-                m.document = object_iri(&q);
+                m.document = object_iri(q);
             } else if p == jy::CITED {
                 m.cited = literal_value(&q.object) == Some("true");
             } else if p == jy::LEAD_ORGANIZATION {
-                m.leads.extend(object_iri(&q));
+                m.leads.extend(object_iri(q));
             }
-        }
+        })?;
         Ok(m)
     }
 

@@ -27,7 +27,9 @@ pub mod views;
 
 use crate::store::GraphStore;
 use oxigraph::model::{Literal, Term, Triple, Variable};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
+};
 use regex::Regex;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -92,25 +94,83 @@ impl Answer {
     }
 }
 
-/// The prefixes of the SPARQL written inside jiyao (the views, the graph, the explorer); `queries/*.rq` declare their own.
-pub const PREFIXES: &str = "PREFIX jy: <https://w3id.org/jiyao/ontology#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX schema: <https://schema.org/>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-";
+/// The prefix declarations of the SPARQL written inside jiyao (the views, the graph, the explorer), one per prefix of [`vocab::PREFIXES`](jiyao_core::rdf::vocab::PREFIXES); `queries/*.rq` declare their own.
+pub fn prefixes() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        jiyao_core::rdf::vocab::PREFIXES
+            .iter()
+            .map(|(p, ns)| format!("PREFIX {p}: <{ns}>\n"))
+            .collect()
+    })
+}
 
-/// Runs a query written without prefix declarations (see [`PREFIXES`]) over the union of all graphs, and returns its rows as strings.
+/// One solution of a SELECT written inside jiyao, read by variable name.
+///
+/// ```
+/// use jiyao::{query, rdf::iri::Base, store::GraphStore};
+/// let store = GraphStore::in_memory(Base::default()).unwrap();
+/// let rows = query::select(&store, "SELECT ?n ?none WHERE { BIND(7 AS ?n) }", &[]).unwrap();
+/// assert_eq!((rows[0].text("n"), rows[0].number::<u32>("n")), ("7".to_owned(), Some(7)));
+/// assert_eq!(rows[0].text("none"), "");
+/// ```
+#[derive(Debug)]
+pub struct Row(QuerySolution);
+
+impl Row {
+    /// Returns the term bound to `?var`, or `None` when it is unbound.
+    ///
+    /// A name the query does not project is a mistake in jiyao's own SPARQL;
+    /// debug builds stop on it.
+    pub fn term(&self, var: &str) -> Option<&Term> {
+        debug_assert!(
+            self.0.variables().iter().any(|v| v.as_str() == var),
+            "?{var} is not a variable of the query"
+        );
+        self.0.get(var)
+    }
+
+    /// Returns `?var` as people read it ([`term_text`]); empty when unbound.
+    pub fn text(&self, var: &str) -> String {
+        self.term(var).map(term_text).unwrap_or_default()
+    }
+
+    /// Returns `?var` parsed as a number, or `None` when it is unbound or not one.
+    pub fn number<T: std::str::FromStr>(&self, var: &str) -> Option<T> {
+        match self.term(var)? {
+            Term::Literal(l) => l.value().parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// Returns every cell as text, in the order of the projection: for tests that compare two queries' rows.
+    pub fn values(&self) -> Vec<String> {
+        self.0
+            .values()
+            .iter()
+            .map(|t| t.as_ref().map(term_text).unwrap_or_default())
+            .collect()
+    }
+}
+
+/// Runs a SELECT written without prefix declarations (see [`prefixes`]) over the union of all graphs, and returns its solutions, to be read by variable name.
 pub fn select(
     store: &GraphStore,
     body: &str,
     params: &[(String, String)],
-) -> Result<Vec<Vec<String>>, QueryError> {
-    Ok(run(store, &format!("{PREFIXES}{body}"), params, None)?.strings())
+) -> Result<Vec<Row>, QueryError> {
+    let text = bind_params(&format!("{}{body}", prefixes()), params)?;
+    let mut prepared = SparqlEvaluator::new()
+        .parse_query(&text)
+        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    match prepared.on_store(store.oxigraph()).execute()? {
+        QueryResults::Solutions(solutions) => solutions
+            .map(|s| Ok(Row(s?)))
+            .collect::<Result<_, QueryEvaluationError>>()
+            .map_err(QueryError::from),
+        _ => Err(QueryError::Syntax("not a SELECT query".to_owned())),
+    }
 }
 
 /// Returns a term as people read it: the value of a literal, the IRI of a named node.
@@ -329,13 +389,14 @@ pub fn explain(
     Ok(String::from_utf8_lossy(&json).into_owned())
 }
 
-/// Cancels a query when its time is up, unless dropped first.
-struct Watchdog {
+/// Cancels a query (or an update) when its time is up, unless dropped first: the one time limit of the CLI and the server.
+pub struct Watchdog {
     done: std::sync::mpsc::Sender<()>,
 }
 
 impl Watchdog {
-    fn start(limit: Duration, token: CancellationToken) -> Self {
+    /// Starts a thread that cancels `token` after `limit`, unless the watchdog is dropped first.
+    pub fn start(limit: Duration, token: CancellationToken) -> Self {
         let (done, rx) = std::sync::mpsc::channel::<()>();
         std::thread::spawn(move || {
             if rx.recv_timeout(limit) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {

@@ -9,7 +9,7 @@
 
 use super::graph::Kind;
 use super::lookup::{Found, Reader};
-use super::QueryError;
+use super::{QueryError, Row};
 use crate::store::GraphStore;
 use oxigraph::model::{Literal, NamedNode, Term};
 use serde::Serialize;
@@ -71,11 +71,7 @@ fn suggest(nearest: &[String]) -> String {
     }
 }
 
-fn select(
-    store: &GraphStore,
-    body: &str,
-    bind: &[(&str, Term)],
-) -> Result<Vec<Vec<String>>, QueryError> {
+fn select(store: &GraphStore, body: &str, bind: &[(&str, Term)]) -> Result<Vec<Row>, QueryError> {
     let params: Vec<(String, String)> = bind
         .iter()
         .map(|(n, t)| ((*n).to_owned(), t.to_string()))
@@ -83,12 +79,21 @@ fn select(
     super::select(store, body, &params)
 }
 
-fn section(name: &str, columns: &[&str], rows: Vec<Vec<String>>) -> Section {
+/// A section whose columns are `(heading, variable)`: each row's cells are its solution's variables, read by name.
+fn section(name: &str, columns: &[(&str, &str)], rows: &[Row]) -> Section {
     Section {
         name: name.to_owned(),
-        columns: columns.iter().map(|c| (*c).to_owned()).collect(),
-        rows,
+        columns: columns.iter().map(|(c, _)| (*c).to_owned()).collect(),
+        rows: rows
+            .iter()
+            .map(|r| columns.iter().map(|(_, v)| r.text(v)).collect())
+            .collect(),
     }
+}
+
+/// The `(heading, variable)` pairs of columns whose heading is the variable's name.
+fn named<'a>(vars: &[&'a str]) -> Vec<(&'a str, &'a str)> {
+    vars.iter().map(|v| (*v, *v)).collect()
 }
 
 /// Resolves a name to one entity of a kind by exact index lookups ([`Reader::find`]); the nearest names when nothing matches.
@@ -138,22 +143,26 @@ pub fn person(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
         iri,
         fields: vec![(
             "meetings".to_owned(),
-            distinct_count(&attendance, 1).to_string(),
+            distinct_count(&attendance, "meeting").to_string(),
         )],
         sections: vec![
             section(
                 "attendance",
-                &["date", "meeting", "role", "org", "doc", "line"],
-                attendance,
+                &named(&["date", "meeting", "role", "org", "doc", "line"]),
+                &attendance,
             ),
-            section("organisations", &["org", "first", "last", "meetings"], orgs),
-            section("co-attendees", &["name", "meetings"], co),
+            section(
+                "organisations",
+                &named(&["org", "first", "last", "meetings"]),
+                &orgs,
+            ),
+            section("co-attendees", &named(&["name", "meetings"]), &co),
         ],
     })
 }
 
-fn distinct_count(rows: &[Vec<String>], col: usize) -> usize {
-    let mut v: Vec<&String> = rows.iter().map(|r| &r[col]).collect();
+fn distinct_count(rows: &[Row], var: &str) -> usize {
+    let mut v: Vec<String> = rows.iter().map(|r| r.text(var)).collect();
     v.sort();
     v.dedup();
     v.len()
@@ -185,11 +194,11 @@ pub fn meeting(store: &GraphStore, key: &str) -> Result<Card, ViewError> {
         .into_iter()
         .map(|r| {
             (
-                r[1].parse().unwrap_or(9),
-                r[4].parse().unwrap_or(0),
-                r[5].parse().unwrap_or(0),
-                r[2].clone(),
-                r[3].clone(),
+                r.number("order").unwrap_or(9),
+                r.number("line").unwrap_or(0),
+                r.number("col").unwrap_or(0),
+                r.text("role"),
+                r.text("who"),
             )
         })
         .collect();
@@ -205,20 +214,21 @@ pub fn meeting(store: &GraphStore, key: &str) -> Result<Card, ViewError> {
             _ => attendance.push(vec![role, "1".to_owned(), who]),
         }
     }
-    let h = head
-        .first()
-        .cloned()
-        .unwrap_or_else(|| vec![String::new(); 8]);
-    let title = format!("第{}次常务会议", h[0]);
+    let h = |var: &str| head.first().map(|r| r.text(var)).unwrap_or_default();
+    let title = format!("第{}次常务会议", h("n"));
     let mut fields = vec![
-        ("date".to_owned(), format!("{}{}", h[1], h[2])),
-        ("number".to_owned(), h[3].clone()),
+        ("date".to_owned(), format!("{}{}", h("date"), h("half"))),
+        ("number".to_owned(), h("number")),
         (
             "chair".to_owned(),
-            format!("{}{}", chair.first().map_or("", |c| c[0].as_str()), h[4]),
+            format!(
+                "{}{}",
+                chair.first().map(|c| c.text("name")).unwrap_or_default(),
+                h("chairTitle")
+            ),
         ),
-        ("issued".to_owned(), h[5].clone()),
-        ("source".to_owned(), format!("{}:{}", h[6], h[7])),
+        ("issued".to_owned(), h("issued")),
+        ("source".to_owned(), format!("{}:{}", h("doc"), h("line"))),
     ];
     fields.retain(|(_, v)| !v.is_empty() && v != ":");
     Ok(Card {
@@ -226,13 +236,23 @@ pub fn meeting(store: &GraphStore, key: &str) -> Result<Card, ViewError> {
         iri,
         fields,
         sections: vec![
-            section("agenda", &["item", "heading", "topics"], items),
+            section("agenda", &named(&["item", "heading", "topics"]), &items),
             section(
                 "documents",
-                &["item", "title", "decision", "lead", "next step"],
-                documents,
+                &[
+                    ("item", "item"),
+                    ("title", "title"),
+                    ("decision", "decision"),
+                    ("lead", "lead"),
+                    ("next step", "next"),
+                ],
+                &documents,
             ),
-            section("attendance", &["role", "count", "who"], attendance),
+            Section {
+                name: "attendance".to_owned(),
+                columns: ["role", "count", "who"].map(str::to_owned).to_vec(),
+                rows: attendance,
+            },
         ],
     })
 }
@@ -254,20 +274,20 @@ pub fn organisation(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
     let led = select(store, "SELECT DISTINCT ?date ?meeting ?title ?next WHERE {
         ?x a jy:DocumentMention ; jy:leadOrganization ?o ; jy:document ?d ; jy:meeting ?m . ?d dcterms:title ?title .
         ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?date ?title", &o)?;
-    let l = labels
-        .first()
-        .cloned()
-        .unwrap_or_else(|| vec![iri.clone(), String::new()]);
+    let (title, kind) = labels.first().map_or_else(
+        || (iri.clone(), String::new()),
+        |l| (l.text("pref"), l.text("kind")),
+    );
     Ok(Card {
-        title: l[0].clone(),
+        title,
         iri,
         fields: vec![
-            ("kind".to_owned(), l[1].clone()),
+            ("kind".to_owned(), kind),
             (
                 "also written".to_owned(),
                 aliases
                     .iter()
-                    .map(|a| a[0].as_str())
+                    .map(|a| a.text("alt"))
                     .collect::<Vec<_>>()
                     .join("、"),
             ),
@@ -275,13 +295,18 @@ pub fn organisation(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
         sections: vec![
             section(
                 "representatives",
-                &["date", "meeting", "person", "role", "doc", "line"],
-                reps,
+                &named(&["date", "meeting", "person", "role", "doc", "line"]),
+                &reps,
             ),
             section(
                 "documents led",
-                &["date", "meeting", "title", "next step"],
-                led,
+                &[
+                    ("date", "date"),
+                    ("meeting", "meeting"),
+                    ("title", "title"),
+                    ("next step", "next"),
+                ],
+                &led,
             ),
         ],
     })
@@ -309,32 +334,36 @@ pub fn topic(store: &GraphStore, label: &str, narrower: bool) -> Result<Card, Vi
         ?i dcterms:subject ?sub ; jy:ordinal ?item . ?x a jy:DocumentMention ; jy:agendaItem ?i ; jy:document ?d ; jy:meeting ?m .
         ?d dcterms:title ?title . ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date }
         OPTIONAL { ?x jy:leadOrganization ?o . ?o skos:prefLabel ?lead } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?date ?item ?title", &t)?;
-    let h = head
-        .first()
-        .cloned()
-        .unwrap_or_else(|| vec![String::new(); 4]);
+    let h = |var: &str| head.first().map(|r| r.text(var)).unwrap_or_default();
     let mut fields = vec![
-        ("english".to_owned(), h[1].clone()),
-        ("broader".to_owned(), h[2].clone()),
-        ("narrower".to_owned(), h[3].clone()),
+        ("english".to_owned(), h("en")),
+        ("broader".to_owned(), h("broader")),
+        ("narrower".to_owned(), h("narrow")),
     ];
     fields.retain(|(_, v)| !v.is_empty());
     Ok(Card {
-        title: h[0].clone(),
+        title: h("pref"),
         iri,
         fields,
         sections: vec![
             section(
                 "timeline",
-                &[
+                &named(&[
                     "date", "meeting", "item", "topic", "evidence", "doc", "line",
-                ],
-                timeline,
+                ]),
+                &timeline,
             ),
             section(
                 "documents",
-                &["date", "meeting", "item", "title", "lead", "next step"],
-                documents,
+                &[
+                    ("date", "date"),
+                    ("meeting", "meeting"),
+                    ("item", "item"),
+                    ("title", "title"),
+                    ("lead", "lead"),
+                    ("next step", "next"),
+                ],
+                &documents,
             ),
         ],
     })

@@ -14,7 +14,7 @@ use super::http::{html_escape, json, percent_encode, respond, text};
 use crate::query::graph::{neighbors_in_store, Bounds, Kind};
 use crate::query::lookup::{Found, Reader};
 use crate::query::views::{self, Card, ViewError};
-use crate::query::{self, QueryError};
+use crate::query::{self, QueryError, Row};
 use crate::rdf::vocab::{dcterms, foaf, jy, prov, skos};
 use crate::store::GraphStore;
 use oxhttp::model::{Body, Response, StatusCode};
@@ -80,7 +80,7 @@ fn select(
     store: &GraphStore,
     body: &str,
     params: &[(&str, String)],
-) -> Result<Vec<Vec<String>>, QueryError> {
+) -> Result<Vec<Row>, QueryError> {
     let params: Vec<(String, String)> = params
         .iter()
         .map(|(k, v)| ((*k).to_owned(), v.clone()))
@@ -88,15 +88,11 @@ fn select(
     query::select(store, body, &params)
 }
 
-/// Folds a name for search: full-width ASCII to half-width, lower case, no spaces or book-title marks.
+/// Folds a name for search: the core's width and quote folding ([`resolve::fold`](crate::resolve::fold)), then lower case, no spaces or book-title marks.
 pub fn fold(s: &str) -> String {
     s.chars()
         .filter_map(|c| {
-            let c = match c as u32 {
-                0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                0x3000 => ' ',
-                _ => c,
-            };
+            let c = crate::resolve::fold(c);
             (!c.is_whitespace() && !matches!(c, '《' | '》' | '〈' | '〉'))
                 .then(|| c.to_lowercase())
         })
@@ -539,32 +535,33 @@ impl Explorer {
             ?a a jy:Attendance ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; jy:column ?col . ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
             VALUES (?r ?order) { (jy:chair 1) (jy:present 2) (jy:attending 3) (jy:representative 4) (jy:absent 5) (jy:recorder 6) }
             OPTIONAL { ?a jy:person ?p . ?p foaf:name ?name } OPTIONAL { ?a jy:organization ?o . ?o skos:prefLabel ?org } }", &m)?;
-        let mut attendance: Vec<(u32, u32, u32, Vec<String>)> = attendance
-            .into_iter()
+        // Sorted by role, line and column, then by every cell as before (the record's IRI first).
+        let mut attendance: Vec<(u32, u32, u32, [String; 6])> = attendance
+            .iter()
             .map(|r| {
                 (
-                    r[6].parse().unwrap_or(9),
-                    r[4].parse().unwrap_or(0),
-                    r[5].parse().unwrap_or(0),
-                    r,
+                    r.number("order").unwrap_or(9),
+                    r.number("line").unwrap_or(0),
+                    r.number("col").unwrap_or(0),
+                    ["a", "role", "name", "org", "line", "col"].map(|v| r.text(v)),
                 )
             })
             .collect();
         attendance.sort();
         let attendance: Vec<serde_json::Value> = attendance
             .into_iter()
-            .map(|(_, _, _, r)| serde_json::json!({ "role": r[1], "person": r[2], "org": r[3], "line": r[4] }))
+            .map(|(_, line, _, [_, role, person, org, _, _])| serde_json::json!({ "role": role, "person": person, "org": org, "line": line }))
             .collect();
         let items: Vec<serde_json::Value> = items
-            .into_iter()
-            .map(|r| serde_json::json!({ "item": r[0], "heading": r[1], "line": r[2] }))
+            .iter()
+            .map(|r| serde_json::json!({ "item": cell(r, "n"), "heading": r.text("heading"), "line": cell(r, "line") }))
             .collect();
         let documents: Vec<serde_json::Value> = documents
-            .into_iter()
-            .map(|r| serde_json::json!({ "item": r[0], "title": r[1], "decision": r[2], "lead": r[3], "next": r[4], "line": r[5] }))
+            .iter()
+            .map(|r| serde_json::json!({ "item": cell(r, "item"), "title": r.text("title"), "decision": r.text("decision"), "lead": r.text("lead"), "next": r.text("next"), "line": cell(r, "line") }))
             .collect();
         Ok(serde_json::json!({
-            "doc": doc.first().map(|r| r[0].clone()).unwrap_or_default(),
+            "doc": doc.first().map(|r| r.text("doc")).unwrap_or_default(),
             "items": items, "documents": documents, "attendance": attendance,
         }))
     }
@@ -585,14 +582,14 @@ impl Explorer {
         let (orgs, people) = self.most_seen(&lk, top)?;
         let years: Vec<serde_json::Value> = years
             .iter()
-            .map(|r| serde_json::json!({ "year": r[0], "meetings": num(&r[1]), "items": num(&r[2]), "attendance": num(&r[3]) }))
+            .map(|r| serde_json::json!({ "year": r.text("year"), "meetings": count(r, "meetings"), "items": count(r, "items"), "attendance": count(r, "attendance") }))
             .collect();
         let mut by_topic: BTreeMap<(String, String), BTreeMap<String, u64>> = BTreeMap::new();
         for r in &topics {
             by_topic
-                .entry((r[1].clone(), r[0].clone()))
+                .entry((r.text("topic"), r.text("t")))
                 .or_default()
-                .insert(r[2].clone(), num(&r[3]));
+                .insert(r.text("year"), count(r, "items"));
         }
         let mut topics: Vec<(u64, serde_json::Value)> = by_topic
             .into_iter()
@@ -716,6 +713,19 @@ fn num(s: &str) -> u64 {
     s.parse().unwrap_or(0)
 }
 
+/// A count read from a solution; 0 when unbound.
+fn count(r: &Row, var: &str) -> u64 {
+    r.number(var).unwrap_or(0)
+}
+
+/// A cell for the JSON API: an integer as a number, any other value as its text, unbound as an empty string.
+fn cell(r: &Row, var: &str) -> serde_json::Value {
+    match r.number::<i64>(var) {
+        Some(n) => n.into(),
+        None => r.text(var).into(),
+    }
+}
+
 /// Renders a file's text with its original line numbers; HTML pages show their extracted text, each line numbered as in the page.
 fn source_html(file: &str, path: &Path) -> Result<String, String> {
     let src = jiyao_core::load::read(path).map_err(|e| e.to_string())?;
@@ -781,5 +791,6 @@ mod tests {
         assert_eq!(fold(" 蔡 剑峰 "), "蔡剑峰");
         assert_eq!(fold("《苏州市氢能规划》"), "苏州市氢能规划");
         assert_eq!(fold("ＡＢＣ１２３"), "abc123");
+        assert_eq!(fold("市“331”专班"), fold("市\"331\"专班"));
     }
 }

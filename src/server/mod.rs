@@ -40,6 +40,7 @@ pub use sparql::Limits;
 
 use crate::store::GraphStore;
 use http::{json, parse_form, respond, text};
+use jiyao_core::date::Date;
 use oxhttp::model::header::{
     HeaderValue, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_MAX_AGE, AUTHORIZATION, CONNECTION,
     CONTENT_LENGTH, CONTENT_TYPE, WWW_AUTHENTICATE,
@@ -232,18 +233,9 @@ fn handle(state: &State, req: &mut Request<Body>) -> Response<Body> {
 fn timestamp(t: SystemTime) -> String {
     let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let (days, rem) = (secs / 86_400, secs % 86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
     format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        "{}T{:02}:{:02}:{:02}Z",
+        Date::from_days_since_epoch(days as i64),
         rem / 3600,
         rem / 60 % 60,
         rem % 60

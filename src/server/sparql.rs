@@ -13,6 +13,7 @@
 //! cancelled, not left running), 500 when evaluation failed otherwise.
 
 use super::http::{accepted, parse_form, respond, text};
+use crate::query::Watchdog;
 use crate::store::GraphStore;
 use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -22,7 +23,7 @@ use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, UpdateEvaluationError,
     Variable,
 };
-use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
+use std::sync::mpsc::{channel, RecvTimeoutError};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -241,23 +242,6 @@ const GRAPH_SHORT_NAMES: &[(&str, &str)] = &[
     ("json", "application/ld+json"),
     ("xml", "application/rdf+xml"),
 ];
-
-/// Cancels a token when its time is up, unless dropped first.
-struct Watchdog {
-    _done: Sender<()>,
-}
-
-impl Watchdog {
-    fn start(limit: Duration, token: CancellationToken) -> Self {
-        let (done, rx) = channel::<()>();
-        std::thread::spawn(move || {
-            if rx.recv_timeout(limit) == Err(RecvTimeoutError::Timeout) {
-                token.cancel();
-            }
-        });
-        Watchdog { _done: done }
-    }
-}
 
 fn named_node(iri: &str, what: &str) -> Result<NamedNode, Reply> {
     NamedNode::new(iri).map_err(|e| {

@@ -51,6 +51,7 @@ pub use export::{graph_iri, ExportFormat, GraphSelector, Shard, ShardError, Shar
 pub use ingest::{ingest, Failure, IngestOptions, IngestReport, LoadMode};
 pub use shacl::{ValidationReport, Violation};
 
+use jiyao_core::date::Date;
 use jiyao_core::rdf::iri::Base;
 use jiyao_core::rdf::summary::{contribution, summary_quads, Summary};
 use jiyao_core::rdf::vocab::time;
@@ -469,7 +470,7 @@ impl BulkIngest<'_> {
             self.memberships
                 .entry((f.person, f.org))
                 .or_default()
-                .add(f.meeting, f.date.as_deref());
+                .add(f.meeting, f.date);
         }
         if self.buffer.len() >= BULK_BATCH {
             self.flush()?;
@@ -554,7 +555,7 @@ fn fact_of(
         return Ok(None);
     };
     let date = match object_of(tx, meeting.as_ref(), schema::START_DATE, g)? {
-        Some(Term::Literal(l)) => Some(l.value().to_owned()),
+        Some(Term::Literal(l)) => l.value().parse().ok(),
         _ => None,
     };
     Ok(Some(MembershipFact {
@@ -604,7 +605,7 @@ fn rescan(
         }
         if let Some(f) = fact_of(tx, r.as_ref(), person, g.as_ref())? {
             if &f.org == o {
-                sum.add(f.meeting, f.date.as_deref());
+                sum.add(f.meeting, f.date);
             }
         }
     }
@@ -631,10 +632,10 @@ fn stored_summary(
             sum.meetings.insert(meeting);
         }
     }
-    let date = |n: &NamedNode| -> Result<Option<String>, StoreError> {
+    let date = |n: &NamedNode| -> Result<Option<Date>, StoreError> {
         Ok(
             match object_of(tx, n.as_ref(), time::IN_XSD_DATE, mg.as_ref())? {
-                Some(Term::Literal(l)) => Some(l.value().to_owned()),
+                Some(Term::Literal(l)) => l.value().parse().ok(),
                 _ => None,
             },
         )
@@ -676,7 +677,7 @@ fn update_memberships(
                 e.insert(stored_summary(tx, base, &f.person, &f.org)?)
             }
         };
-        sum.add(f.meeting.clone(), f.date.as_deref());
+        sum.add(f.meeting.clone(), f.date);
     }
     let mut stale = Vec::new();
     for (person, o) in touched.keys() {

@@ -13,14 +13,18 @@
 //! 5. [`table`]: records to the flat tables users take to pandas and R.
 //! 6. [`rdf`]: records to quads (vocabulary, IRI minting, provenance).
 //!
+//! Beside them, [`diag`] holds the diagnostics every stage reports, and
+//! [`date`] the one date type of the records (read once, written as ISO 8601).
+//!
 //! ```
 //! use jiyao_core::{extract::extract, load, resolve::Resources};
 //! let bytes = std::fs::read("../../data/minutes/001_e66f49d85cb24354.txt").unwrap();
 //! let x = extract(&load::decode("001.txt", &bytes).unwrap(), Resources::bundled()).unwrap();
 //! assert_eq!(x.meeting.ordinal, Some(115));
-//! assert_eq!(x.meeting.date.as_deref(), Some("2020-11-02"));
+//! assert_eq!(x.meeting.date.map(|d| d.to_string()).as_deref(), Some("2020-11-02"));
 //! ```
 
+pub mod date;
 pub mod diag;
 pub mod extract;
 pub mod load;

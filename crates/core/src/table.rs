@@ -22,6 +22,7 @@
 //! assert_eq!((row.meeting, row.person.as_deref(), row.line), (Some(115), Some("蔡剑峰"), 70));
 //! ```
 
+use crate::date::Date;
 use crate::diag::{Code, Severity};
 use crate::extract::{DeptRole, Extraction, Level, Role, SourceKind};
 use crate::parse::Form;
@@ -165,8 +166,8 @@ pub struct AttendanceRow {
     pub doc: String,
     /// The meeting's ordinal.
     pub meeting: Option<u32>,
-    /// The meeting date, ISO 8601.
-    pub date: Option<String>,
+    /// The meeting date (2020-11-02).
+    pub date: Option<Date>,
     /// The role.
     pub role: Role,
     /// The organisation as written.
@@ -197,7 +198,7 @@ impl Row for AttendanceRow {
             .map(|a| AttendanceRow {
                 doc: x.file.clone(),
                 meeting: x.meeting.ordinal,
-                date: x.meeting.date.clone(),
+                date: x.meeting.date,
                 role: a.role,
                 org: a.org.as_ref().map(|o| o.written.clone()),
                 org_name: a.org.as_ref().and_then(|o| o.canonical.clone()),
@@ -222,18 +223,18 @@ pub struct MeetingRow {
     pub doc_number: Option<String>,
     /// The meeting's ordinal.
     pub meeting: Option<u32>,
-    /// The meeting date, ISO 8601.
-    pub date: Option<String>,
+    /// The meeting date (2020-11-02).
+    pub date: Option<Date>,
     /// 上午 or 下午, as written.
     pub half_day: Option<String>,
     /// The chair's name.
     pub chair: Option<String>,
     /// The chair's title.
     pub chair_title: Option<String>,
-    /// The compilation date, ISO 8601.
-    pub compiled: Option<String>,
-    /// The issue date, ISO 8601.
-    pub issued: Option<String>,
+    /// The compilation date.
+    pub compiled: Option<Date>,
+    /// The issue date.
+    pub issued: Option<Date>,
     /// The issuing body.
     pub issuer: Option<String>,
     /// The year of the document number.
@@ -261,8 +262,8 @@ pub struct MeetingRow {
     pub term: Option<u32>,
     /// Another meeting held together with this one.
     pub combined: Option<String>,
-    /// The page's publication date, ISO 8601.
-    pub page_date: Option<String>,
+    /// The page's publication date.
+    pub page_date: Option<Date>,
     /// The facts inferred rather than read (`issuer`, `date`), each with its diagnostic.
     #[serde(with = "joined")]
     pub inferred: Vec<String>,
@@ -276,12 +277,12 @@ impl Row for MeetingRow {
             doc: x.file.clone(),
             doc_number: m.doc_number.clone(),
             meeting: m.ordinal,
-            date: m.date.clone(),
+            date: m.date,
             half_day: m.half_day.clone(),
             chair: m.chair.clone(),
             chair_title: m.chair_title.clone(),
-            compiled: m.compiled.clone(),
-            issued: m.issued.clone(),
+            compiled: m.compiled,
+            issued: m.issued,
             issuer: m.issuer.clone(),
             year: m.year,
             number: m.number,
@@ -295,7 +296,7 @@ impl Row for MeetingRow {
             level: m.level,
             term: m.term,
             combined: m.combined.clone(),
-            page_date: m.page_date.clone(),
+            page_date: m.page_date,
             inferred: m.inferred.iter().map(|i| i.as_str().to_owned()).collect(),
         }]
     }

@@ -8,6 +8,7 @@
 mod common;
 
 use common::{expect_file, seed, SEEDS};
+use jiyao_core::date::Date;
 use jiyao_core::diag::Code;
 use jiyao_core::extract::{Extraction, Role};
 use jiyao_core::rdf::sightings;
@@ -142,14 +143,14 @@ fn meeting_fields() {
         (m.year, m.number, m.ordinal),
         (Some(2020), Some(36), Some(115))
     );
-    assert_eq!(m.date.as_deref(), Some("2020-11-02"));
+    assert_eq!(m.date.map(Date::iso).as_deref(), Some("2020-11-02"));
     assert_eq!(m.half_day.as_deref(), Some("上午"));
     assert_eq!(
         (m.chair.as_deref(), m.chair_title.as_deref()),
         (Some("李亚平"), Some("市长"))
     );
-    assert_eq!(m.compiled.as_deref(), Some("2020-11-16"));
-    assert_eq!(m.issued.as_deref(), Some("2020-11-16"));
+    assert_eq!(m.compiled.map(Date::iso).as_deref(), Some("2020-11-16"));
+    assert_eq!(m.issued.map(Date::iso).as_deref(), Some("2020-11-16"));
     assert_eq!(m.published, Some(true));
     assert_eq!(
         m.distribution,
@@ -163,9 +164,9 @@ fn meeting_fields() {
     assert_eq!(
         (
             m.ordinal,
-            m.date.as_deref(),
-            m.compiled.as_deref(),
-            m.issued.as_deref()
+            m.date.map(Date::iso).as_deref(),
+            m.compiled.map(Date::iso).as_deref(),
+            m.issued.map(Date::iso).as_deref()
         ),
         (
             Some(63),
@@ -176,7 +177,11 @@ fn meeting_fields() {
     );
     let m = seed("004_acb563e421b872c8").meeting;
     assert_eq!(
-        (m.ordinal, m.date.as_deref(), m.doc_number.as_deref()),
+        (
+            m.ordinal,
+            m.date.map(Date::iso).as_deref(),
+            m.doc_number.as_deref()
+        ),
         (Some(86), Some("2020-01-06"), Some("〔2020〕3号"))
     );
 }

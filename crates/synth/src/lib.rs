@@ -34,7 +34,7 @@ pub mod rng;
 pub mod truth;
 pub mod world;
 
-use calendar::Date;
+use calendar::{Date, Written};
 use content::{topics_in, Agenda};
 use jiyao_core::extract::Role;
 use jiyao_core::resolve::Resources;
@@ -418,18 +418,17 @@ fn meeting(
 
     // Truth.
     let doc = file_name.clone();
-    let iso = date.iso();
     let meeting_no = u32::try_from(ordinal).ok();
     let meeting_row = MeetingTruth {
         doc: doc.clone(),
         doc_number,
         meeting: meeting_no,
-        date: iso.clone(),
+        date,
         half_day: half.to_owned(),
         chair: chair_name,
         chair_title: chair.title.to_owned(),
-        compiled: compiled.iso(),
-        issued: issued.iso(),
+        compiled,
+        issued,
         issuer,
         layout: layout.as_str().to_owned(),
         delivery: delivery.as_str().to_owned(),
@@ -437,7 +436,7 @@ fn meeting(
     let row = |role: Role, org: (String, String), p: Option<usize>| AttendanceTruth {
         doc: doc.clone(),
         meeting: meeting_no,
-        date: iso.clone(),
+        date,
         role,
         org: org.0,
         org_name: org.1,

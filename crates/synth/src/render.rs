@@ -10,7 +10,7 @@
 //! delivered as UTF-8, GB18030, UTF-8 with BOM and CRLF, or as an HTML page with
 //! a navigation bar, scripts, `<p>`, `<br>` and `&nbsp;`.
 
-use super::calendar::Date;
+use super::calendar::{Date, Written};
 use super::rng::Rng;
 
 /// The structure of one set of minutes, before layout.

@@ -12,6 +12,7 @@
 //! assert_eq!(header::<TopicTruth>(), &["doc", "meeting", "item", "topic"]);
 //! ```
 
+use jiyao_core::date::Date;
 use jiyao_core::extract::Role;
 use serde::{Deserialize, Serialize};
 
@@ -24,18 +25,18 @@ pub struct MeetingTruth {
     pub doc_number: String,
     /// The meeting's ordinal.
     pub meeting: Option<u32>,
-    /// The meeting date, ISO 8601.
-    pub date: String,
+    /// The meeting date.
+    pub date: Date,
     /// 上午 or 下午.
     pub half_day: String,
     /// The chair's name.
     pub chair: String,
     /// The chair's title.
     pub chair_title: String,
-    /// The compilation date, ISO 8601.
-    pub compiled: String,
-    /// The issue date, ISO 8601.
-    pub issued: String,
+    /// The compilation date.
+    pub compiled: Date,
+    /// The issue date.
+    pub issued: Date,
     /// The issuing body.
     pub issuer: String,
     /// The page layout the file was rendered in.
@@ -53,8 +54,8 @@ pub struct AttendanceTruth {
     pub doc: String,
     /// The meeting's ordinal.
     pub meeting: Option<u32>,
-    /// The meeting date, ISO 8601.
-    pub date: String,
+    /// The meeting date.
+    pub date: Date,
     /// The role.
     pub role: Role,
     /// The organisation as written (empty when the record names none).

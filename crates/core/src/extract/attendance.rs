@@ -746,25 +746,7 @@ pub(crate) fn check(records: &[Attendance], sink: &mut Sink) {
 /// ]);
 /// ```
 pub fn split_names(list: &str, res: &Resources) -> Vec<(Option<String>, Option<String>)> {
-    let mut text = Text::default();
-    for (l, line) in list.split('\n').enumerate() {
-        for (c, ch) in line.chars().enumerate() {
-            text.push(
-                ch,
-                Pos {
-                    line: l as u32 + 1,
-                    col: c as u32 + 1,
-                },
-            );
-        }
-        text.push(
-            '\n',
-            Pos {
-                line: l as u32 + 1,
-                col: line.chars().count() as u32 + 1,
-            },
-        );
-    }
+    let text = Text::from_lines(list, true);
     let mut sink = Sink::new("-");
     read_section(&text, Role::Attending, res, &mut sink)
         .into_iter()
@@ -778,17 +760,7 @@ mod steps {
     use super::*;
 
     fn cs(s: &str) -> Vec<C> {
-        let mut text = Text::default();
-        for (k, ch) in s.chars().enumerate() {
-            text.push(
-                ch,
-                Pos {
-                    line: 1,
-                    col: k as u32 + 1,
-                },
-            );
-        }
-        chars_of(&text)
+        chars_of(&Text::from_lines(s, false))
     }
 
     #[test]

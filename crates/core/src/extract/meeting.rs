@@ -14,6 +14,7 @@
 //! place, it is inferred from them and flagged.
 
 use super::{is_han, Inferred, Level, Meeting, SourceKind};
+use crate::date::Date;
 use crate::diag::{Code, Sink, Span};
 use crate::parse::{numerals, Document, Form, Text};
 use regex::Regex;
@@ -145,24 +146,14 @@ fn date_re() -> &'static Regex {
     R.get_or_init(|| Regex::new(DATE).unwrap())
 }
 
-/// Parses a written date (2020年1月6日, 二〇二〇年一月六日) into ISO 8601; `None` when it is not a real day.
-pub(crate) fn parse_date(s: &str) -> Option<String> {
+/// Parses a written date (2020年1月6日, 二〇二〇年一月六日); `None` when it is not a real day.
+pub(crate) fn parse_date(s: &str) -> Option<Date> {
     let c = date_re().captures(s)?;
-    let y = numerals::parse(&c[1])?;
-    let m = numerals::parse(&c[2])?;
-    let d = numerals::parse(&c[3])?;
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (d >= 1 && d <= days).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    let y = i32::try_from(numerals::parse(&c[1])?).ok()?;
+    Date::from_ymd(y, numerals::parse(&c[2])?, numerals::parse(&c[3])?)
 }
 
-fn date_of(t: &Option<Text>, what: &str, sink: &mut Sink) -> Option<String> {
+fn date_of(t: &Option<Text>, what: &str, sink: &mut Sink) -> Option<Date> {
     let t = t.as_ref()?;
     let d = parse_date(t.as_str());
     if d.is_none() {
@@ -267,26 +258,14 @@ fn ordinal_of(s: &str) -> Option<(Option<u32>, Option<u32>)> {
     None
 }
 
-/// Parses a page's publication date into (year, month, day).
-fn page_date(t: &Text) -> Option<(u32, u32, u32)> {
+/// Parses a page's publication date; `None` when it is not a real day.
+fn page_date(t: &Text) -> Option<Date> {
     let c = page_date_re().captures(t.as_str())?;
-    Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
-}
-
-/// The number of days in a month.
-fn days_in(y: u32, m: u32) -> u32 {
-    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => 0,
-    }
+    Date::from_ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
 /// Reads a date without a year (12月18日, 25日) from the start of the opening, completed from the publication date.
-fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Option<String> {
+fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Option<Date> {
     let s = o.as_str();
     // Near the start of the paragraph, where reports give the meeting's day, else after the chair's name.
     let (c, after_chair) = match short_date_re().captures(s) {
@@ -317,22 +296,25 @@ fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Opt
     let month = c.get(1).and_then(|x| numerals::parse(x.as_str()));
     m.half_day = c.get(3).map(|h| h.as_str().to_owned());
     let span = o.span_of(start, end);
-    let Some((py, pm, pd)) = doc.page.published.as_ref().and_then(page_date) else {
+    let Some(published) = doc.page.published.as_ref().and_then(page_date) else {
         // The year the meetings are numbered in (县政府召开2024年第15次常务会议).
         let numbered = numbered_year_re()
             .captures(s)
-            .and_then(|c| c[1].parse::<u32>().ok());
-        if let (Some(y), Some(mo)) = (numbered, month) {
-            if (1..=12).contains(&mo) && day >= 1 && day <= days_in(y, mo) {
-                let date = format!("{y:04}-{mo:02}-{day:02}");
-                sink.info(
-                    Code::InferredDate,
-                    format!("the meeting date has no year: {date} taken from the meeting's number in {y}"),
-                    span,
-                );
-                m.inferred.push(Inferred::Date);
-                return Some(date);
-            }
+            .and_then(|c| c[1].parse::<i32>().ok());
+        if let Some(date) = numbered
+            .zip(month)
+            .and_then(|(y, mo)| Date::from_ymd(y, mo, day))
+        {
+            sink.info(
+                Code::InferredDate,
+                format!(
+                    "the meeting date has no year: {date} taken from the meeting's number in {}",
+                    date.year()
+                ),
+                span,
+            );
+            m.inferred.push(Inferred::Date);
+            return Some(date);
         }
         sink.warn(
             Code::MissingYear,
@@ -344,6 +326,7 @@ fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Opt
         );
         return None;
     };
+    let (py, pm, pd) = published.ymd();
     // The meeting comes before its report: a later month is last year's, a later day last month's.
     let (y, mo) = match month {
         Some(mo) if mo > pm => (py - 1, mo),
@@ -352,16 +335,19 @@ fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Opt
         None if day > pd => (py, pm - 1),
         None => (py, pm),
     };
-    if day == 0 || day > days_in(y, mo) {
+    let Some(date) = Date::from_ymd(y, mo, day) else {
         sink.warn(Code::BadDate, "the meeting date is not a valid date", span);
         return None;
-    }
-    let date = format!("{y:04}-{mo:02}-{day:02}");
+    };
     sink.info(
         Code::InferredDate,
         format!(
-            "the meeting date has no {}: {date} taken from the publication date {py:04}-{pm:02}-{pd:02}",
-            if month.is_some() { "year" } else { "year or month" }
+            "the meeting date has no {}: {date} taken from the publication date {published}",
+            if month.is_some() {
+                "year"
+            } else {
+                "year or month"
+            }
         ),
         span,
     );
@@ -507,12 +493,7 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
         m.chair = Some(c.name.clone());
         m.chair_title = c.title.clone();
     }
-    m.page_date = doc
-        .page
-        .published
-        .as_ref()
-        .and_then(page_date)
-        .map(|(y, mo, d)| format!("{y:04}-{mo:02}-{d:02}"));
+    m.page_date = doc.page.published.as_ref().and_then(page_date);
     match &doc.opening {
         Some(o) => {
             let s = o.as_str();
@@ -658,7 +639,7 @@ mod tests {
             ("2019年13月1日", None),
         ];
         for (s, want) in cases {
-            assert_eq!(parse_date(s).as_deref(), want, "{s}");
+            assert_eq!(parse_date(s).map(Date::iso).as_deref(), want, "{s}");
         }
     }
 

@@ -22,6 +22,7 @@ mod meeting;
 mod running;
 mod topics;
 
+use crate::date::Date;
 use crate::diag::{Diagnostic, Sink, Span};
 use crate::load::{Format, LoadError, Source, TextEncoding};
 use crate::parse::{self, Form, Reader, SectionKind};
@@ -157,8 +158,8 @@ pub struct Meeting {
     pub number: Option<u32>,
     /// The meeting's ordinal (第115次 → 115).
     pub ordinal: Option<u32>,
-    /// The meeting date, ISO 8601 (2020-11-02).
-    pub date: Option<String>,
+    /// The meeting date (2020-11-02).
+    pub date: Option<Date>,
     /// 上午 or 下午, as written.
     pub half_day: Option<String>,
     /// The chair's name.
@@ -169,12 +170,12 @@ pub struct Meeting {
     pub summary: Option<String>,
     /// The office that compiled the minutes.
     pub compiled_by: Option<String>,
-    /// The compilation date, ISO 8601.
-    pub compiled: Option<String>,
+    /// The compilation date.
+    pub compiled: Option<Date>,
     /// The office that issued them.
     pub issued_by: Option<String>,
-    /// The issue date, ISO 8601.
-    pub issued: Option<String>,
+    /// The issue date.
+    pub issued: Option<Date>,
     /// Whether the minutes say they are published (此件公开发布): `None` when they do not say.
     pub published: Option<bool>,
     /// The recipients of the distribution list.
@@ -191,8 +192,8 @@ pub struct Meeting {
     pub term: Option<u32>,
     /// Another meeting held together with this one (区政府党组（扩大）会议 in …会议和…常务会议).
     pub combined: Option<String>,
-    /// The page's publication date, ISO 8601, when the page gives one.
-    pub page_date: Option<String>,
+    /// The page's publication date, when the page gives one.
+    pub page_date: Option<Date>,
     /// The facts of this record that were inferred rather than read (each with its diagnostic).
     pub inferred: Vec<Inferred>,
 }

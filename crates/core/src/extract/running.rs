@@ -688,16 +688,7 @@ mod tests {
     use super::*;
 
     fn read(s: &str) -> Vec<String> {
-        let mut text = Text::default();
-        for (c, ch) in s.chars().enumerate() {
-            text.push(
-                ch,
-                Pos {
-                    line: 1,
-                    col: c as u32 + 1,
-                },
-            );
-        }
+        let text = Text::from_lines(s, false);
         let mut sink = Sink::new("-");
         read_paragraph(&text, Resources::bundled(), &mut sink)
             .into_iter()

@@ -64,6 +64,49 @@ impl Text {
         self.push_written(c, c, pos);
     }
 
+    /// Builds a text from a string as if it were a file of its own: each character at its line and column (from 1), lines split at `\n`.
+    ///
+    /// The line end after each line but the last is kept, at the column after
+    /// the line's last character; with `end_last_line`, the last line gets one
+    /// too, as a section read from a file would.
+    ///
+    /// ```
+    /// use jiyao_core::parse::Text;
+    /// let t = Text::from_lines("甲\n乙丙", true);
+    /// assert_eq!(t.as_str(), "甲\n乙丙\n");
+    /// let last = t.span_of(7, 10); // 丙
+    /// assert_eq!((last.line, last.col), (2, 2));
+    /// assert_eq!(Text::from_lines("甲\n乙丙", false).as_str(), "甲\n乙丙");
+    /// ```
+    pub fn from_lines(s: &str, end_last_line: bool) -> Text {
+        let mut text = Text::default();
+        let mut lines = s.split('\n').enumerate().peekable();
+        while let Some((l, line)) = lines.next() {
+            let line_no = l as u32 + 1;
+            let mut cols = 0;
+            for (c, ch) in line.chars().enumerate() {
+                text.push(
+                    ch,
+                    Pos {
+                        line: line_no,
+                        col: c as u32 + 1,
+                    },
+                );
+                cols = c as u32 + 1;
+            }
+            if end_last_line || lines.peek().is_some() {
+                text.push(
+                    '\n',
+                    Pos {
+                        line: line_no,
+                        col: cols + 1,
+                    },
+                );
+            }
+        }
+        text
+    }
+
     /// Appends a character whose simplified view is `view` and which was written `written`.
     ///
     /// When the two differ in UTF-8 length the written character is kept in both
@@ -255,6 +298,26 @@ pub fn clean_line_written(index: usize, original_line: u32, raw: &str, written: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_lines_places_every_character_and_line_end() {
+        let at = |t: &Text| -> Vec<(u32, u32)> {
+            (0..t.as_str().len())
+                .map(|b| {
+                    let s = t.span_of(b, b + 1);
+                    (s.line, s.col)
+                })
+                .collect()
+        };
+        let t = Text::from_lines("ab\nc", true);
+        assert_eq!(t.as_str(), "ab\nc\n");
+        assert_eq!(at(&t), [(1, 1), (1, 2), (1, 3), (2, 1), (2, 2)]);
+        let t = Text::from_lines("ab\nc", false);
+        assert_eq!(t.as_str(), "ab\nc");
+        assert_eq!(at(&t), [(1, 1), (1, 2), (1, 3), (2, 1)]);
+        assert_eq!(Text::from_lines("", true).as_str(), "\n");
+        assert!(Text::from_lines("", false).is_empty());
+    }
 
     fn clean(raw: &str) -> (String, Span) {
         let l = clean_line(0, 7, raw);

@@ -55,6 +55,7 @@ pub mod iri;
 pub mod summary;
 pub mod vocab;
 
+use crate::date::Date;
 use crate::diag::Span;
 use crate::extract::{DeptRole, Extraction, OrgRef, Role};
 use crate::load::{Format, TextEncoding};
@@ -100,7 +101,7 @@ pub fn sightings(x: &Extraction) -> impl Iterator<Item = Sighting> + '_ {
             government(x),
             a.person.as_deref()?,
             a.org.as_ref().map(OrgRef::name),
-            x.meeting.date.as_deref(),
+            x.meeting.date.map(Date::iso).as_deref(),
         ))
     })
 }
@@ -114,8 +115,8 @@ pub struct MembershipFact {
     pub org: NamedNode,
     /// The meeting.
     pub meeting: NamedNode,
-    /// The meeting date (ISO), when known.
-    pub date: Option<String>,
+    /// The meeting date, when known.
+    pub date: Option<Date>,
 }
 
 /// Maps extractions to quads under one base IRI, with the curated data names resolve against.
@@ -181,7 +182,7 @@ impl<'a> Mapper<'a> {
         let m = &x.meeting;
         let meeting = base.meeting(
             m.issuer.as_deref(),
-            m.date.as_deref(),
+            m.date.map(Date::iso).as_deref(),
             m.ordinal,
             m.doc_number.as_deref(),
             &file,
@@ -206,7 +207,7 @@ impl<'a> Mapper<'a> {
         if let Some(n) = m.ordinal {
             w.add(&meeting, jy::ORDINAL, Literal::from(n));
         }
-        if let Some(d) = &m.date {
+        if let Some(d) = m.date {
             w.add(&meeting, schema::START_DATE, date(d));
             w.add(&meeting, dcterms::DATE, date(d));
         }
@@ -219,7 +220,7 @@ impl<'a> Mapper<'a> {
         if let Some(s) = &m.summary {
             w.add(&meeting, dcterms::DESCRIPTION, zh(s));
         }
-        if let Some(d) = &m.issued {
+        if let Some(d) = m.issued {
             w.add(&meeting, dcterms::ISSUED, date(d));
         }
         if let Some(p) = m.published {
@@ -383,7 +384,7 @@ impl<'a> Mapper<'a> {
                             person: p,
                             org: o,
                             meeting: meeting.clone(),
-                            date: m.date.clone(),
+                            date: m.date,
                         });
                     }
                 }
@@ -587,20 +588,9 @@ fn zh(s: &str) -> Literal {
     Literal::new_language_tagged_literal_unchecked(s, "zh")
 }
 
-/// Returns an `xsd:date` literal for an ISO date, or a plain literal when it is not one.
-fn date(s: &str) -> Literal {
-    let b = s.as_bytes();
-    let iso = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit());
-    if iso {
-        Literal::new_typed_literal(s, xsd::DATE)
-    } else {
-        Literal::new_simple_literal(s)
-    }
+/// Returns the `xsd:date` literal of a date.
+fn date(d: Date) -> Literal {
+    Literal::new_typed_literal(d.iso(), xsd::DATE)
 }
 
 /// What is known of one membership: the meetings it was seen at and the first and last dates.
@@ -608,23 +598,19 @@ fn date(s: &str) -> Literal {
 pub struct MembershipSummary {
     /// The distinct meetings.
     pub meetings: BTreeSet<NamedNode>,
-    /// The earliest meeting date (ISO).
-    pub first: Option<String>,
-    /// The latest meeting date (ISO).
-    pub last: Option<String>,
+    /// The earliest meeting date.
+    pub first: Option<Date>,
+    /// The latest meeting date.
+    pub last: Option<Date>,
 }
 
 impl MembershipSummary {
     /// Adds a meeting and its date.
-    pub fn add(&mut self, meeting: NamedNode, date: Option<&str>) {
+    pub fn add(&mut self, meeting: NamedNode, date: Option<Date>) {
         self.meetings.insert(meeting);
         if let Some(d) = date {
-            if self.first.as_deref().is_none_or(|f| d < f) {
-                self.first = Some(d.to_owned());
-            }
-            if self.last.as_deref().is_none_or(|l| d > l) {
-                self.last = Some(d.to_owned());
-            }
+            self.first = Some(self.first.map_or(d, |f| f.min(d)));
+            self.last = Some(self.last.map_or(d, |l| l.max(d)));
         }
     }
 }
@@ -638,7 +624,7 @@ pub fn aggregate<'f>(facts: impl IntoIterator<Item = &'f MembershipFact>) -> Mem
     for f in facts {
         out.entry((f.person.clone(), f.org.clone()))
             .or_default()
-            .add(f.meeting.clone(), f.date.as_deref());
+            .add(f.meeting.clone(), f.date);
     }
     out
 }
@@ -703,7 +689,7 @@ pub fn write_membership_quads<E>(
             Literal::from(sum.meetings.len() as u32).into(),
         )?;
         add(person, org::MEMBER_OF, o.clone().into())?;
-        if let (Some(first), Some(last)) = (&sum.first, &sum.last) {
+        if let (Some(first), Some(last)) = (sum.first, sum.last) {
             add(&m, org::MEMBER_DURING, interval.clone().into())?;
             add(&interval, rdf::TYPE, time::INTERVAL.into())?;
             add(&interval, time::HAS_BEGINNING, begin.clone().into())?;
@@ -829,7 +815,7 @@ mod tests {
             person: p.clone(),
             org: o.clone(),
             meeting: base.meeting(Some("x"), Some(d), Some(n), None, "f"),
-            date: Some(d.to_owned()),
+            date: d.parse().ok(),
         };
         let facts = [
             fact(2, "2020-05-01"),
