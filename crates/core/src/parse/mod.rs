@@ -371,6 +371,10 @@ impl Parser<'_> {
                     &mut self.doc.page.published
                 }
                 "发布机构" | "发文机关" | "发文机构" => &mut self.doc.page.publisher,
+                // A byline's source names the publisher when it is a government office (来源：常州市人民政府办公室).
+                "来源" | "信息来源" if value.as_str().contains("政府") => {
+                    &mut self.doc.page.publisher
+                }
                 "文件编号" | "文号" | "发文字号" => &mut self.doc.doc_number,
                 "标题" | "名称" => &mut self.doc.page.headline,
                 _ => continue,
