@@ -318,13 +318,37 @@ fn memberships_and_data_quality() {
     );
     assert_eq!(
         ask("data-quality", &[]),
-        rows(&[&[
-            "004_acb563e421b872c8.txt",
-            "68",
-            "warning",
-            "person-two-orgs",
-            "黄戟 is listed under 2 organisations: 市公安局 (line 66), 市资源规划局 (line 68)"
-        ]])
+        rows(&[
+            // 黄戟 stands for three people in 苏州's records: each record says which one it is.
+            &[
+                "000_4fe69c810812ccb5.txt",
+                "63",
+                "warning",
+                "ambiguous-person",
+                "黄戟 stands for 3 people in these minutes' government; this record (苏州市自然资源和规划局) is 苏州市人民政府/黄戟"
+            ],
+            &[
+                "004_acb563e421b872c8.txt",
+                "66",
+                "warning",
+                "ambiguous-person",
+                "黄戟 stands for 3 people in these minutes' government; this record (苏州市公安局) is 苏州市人民政府/黄戟/苏州市公安局"
+            ],
+            &[
+                "004_acb563e421b872c8.txt",
+                "68",
+                "warning",
+                "ambiguous-person",
+                "黄戟 stands for 3 people in these minutes' government; this record (苏州市自然资源和规划局) is 苏州市人民政府/黄戟/苏州市自然资源和规划局"
+            ],
+            &[
+                "004_acb563e421b872c8.txt",
+                "68",
+                "warning",
+                "person-two-orgs",
+                "黄戟 is listed under 2 organisations: 市公安局 (line 66), 市资源规划局 (line 68)"
+            ],
+        ])
     );
 }
 

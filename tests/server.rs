@@ -651,6 +651,38 @@ fn explorer_json_and_source_lines() {
         "id=无名氏",
     ]);
     assert_eq!(status, 404, "{body}");
+    // A name of several people: search tells them apart, the card lists them with their records.
+    let (_, _, body) = curl(&["-G", &s.url("/api/search"), "--data-urlencode", "q=黄戟"]);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let details: Vec<&str> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["detail"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "苏州市人民政府",
+            "苏州市人民政府 · 苏州市公安局",
+            "苏州市人民政府 · 苏州市自然资源和规划局"
+        ]
+    );
+    let (status, _, body) = curl(&[
+        "-G",
+        &s.url("/api/card/person"),
+        "--data-urlencode",
+        "id=黄戟",
+    ]);
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["sections"][0]["name"], "people");
+    assert_eq!(v["sections"][0]["rows"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        v["sections"][1]["rows"][1][6],
+        "https://w3id.org/jiyao/id/person/苏州市人民政府/黄戟/苏州市公安局"
+    );
+    assert!(js.contains("function namesakes(c)"));
     // The neighbourhood.
     let (_, _, body) = curl(&[
         "-G",
@@ -964,7 +996,11 @@ fn headless_chromium_searches_and_opens_a_person() {
         v["stats"],
         "3 documents · 3 meetings · 168 people · 108 organisations · 238 attendance records"
     );
-    assert_eq!(v["results"], serde_json::json!(["人物 person蔡剑峰"]));
+    // Each person found says which government it belongs to.
+    assert_eq!(
+        v["results"],
+        serde_json::json!(["人物 person蔡剑峰 · 苏州市人民政府"])
+    );
     let p = &v["person"];
     assert_eq!(p["title"], "蔡剑峰");
     assert_eq!(p["fields"]["meetings"], "2");

@@ -45,6 +45,9 @@ pub struct Args {
     /// After a bulk load, leave the store uncompacted (faster to finish, much slower to query).
     #[arg(long)]
     pub no_compact: bool,
+    /// Read who is who from this file instead of the bundled data/people.csv (same columns; accepted `jiyao links` lines go here).
+    #[arg(long, value_name = "FILE")]
+    pub people: Option<PathBuf>,
 }
 
 /// Runs `jiyao ingest`.
@@ -60,6 +63,16 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
         args.paths.clone()
     };
     let files = expand_inputs(&paths)?;
+    let read;
+    let people: &People = match &args.people {
+        None => People::bundled(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            read = People::from_csv(&path.display().to_string(), &text)?;
+            &read
+        }
+    };
     let base = args.store.base()?;
     let store = if args.memory {
         GraphStore::in_memory(base)?
@@ -87,18 +100,11 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
         batch: args.batch,
     };
     let started = Instant::now();
-    let report = jiyao::store::ingest(
-        &store,
-        &files,
-        res,
-        People::bundled(),
-        options,
-        &|done, _| {
-            if let Some(b) = &bar {
-                b.set_position(done as u64);
-            }
-        },
-    )?;
+    let report = jiyao::store::ingest(&store, &files, res, people, options, &|done, _| {
+        if let Some(b) = &bar {
+            b.set_position(done as u64);
+        }
+    })?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }

@@ -7,6 +7,7 @@ mod eval;
 mod export;
 mod extract;
 mod ingest;
+mod links;
 mod optimize;
 mod path;
 mod query;
@@ -55,6 +56,8 @@ pub enum Command {
     Path(path::PathArgs),
     /// The neighbourhood of an entity.
     Neighbors(path::NeighborsArgs),
+    /// Candidates for one official seen in two governments: a rare name leaving one and appearing in a neighbour's within months, with the evidence (never merged).
+    Links(links::Args),
     /// Remove source documents' graphs from the knowledge graph.
     Remove(remove::Args),
     /// Compact a store so that queries read few files (ingest does it after a bulk load).
@@ -127,6 +130,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Topic(args) => views::run(views::View::Topic(args.narrower), args.view),
         Command::Path(args) => path::run_path(args),
         Command::Neighbors(args) => path::run_neighbors(args),
+        Command::Links(args) => links::run(args, res),
         Command::Synth(args) => synth::run(args, res),
         Command::Eval(args) => eval::run(args, res),
     }

@@ -5,7 +5,7 @@ use super::Outcome;
 use super::StoreArgs;
 use anyhow::bail;
 use jiyao::query::graph::{neighbors_in_store, paths_in_store, Bounds, Kind};
-use jiyao::query::lookup::{Found, Reader};
+use jiyao::query::lookup::{self, Found, Reader};
 use std::io::Write;
 
 /// Parses one kind of `--via` (clap splits the list at commas).
@@ -77,18 +77,12 @@ fn find(lk: &Reader<'_>, name: &str) -> anyhow::Result<(String, Kind)> {
     match lk.find(name, &[])? {
         Found::One(iri, kind) => Ok((iri, kind)),
         Found::Ambiguous(candidates) => {
-            let mut list = Vec::new();
-            for (iri, kind) in candidates {
-                let e = lk.describe(&iri, kind)?;
-                list.push(format!("{} ({}, {})", e.label, kind.as_str(), e.iri));
-            }
-            bail!("{name} is ambiguous; candidates: {}", list.join("; "))
+            bail!(
+                "{}",
+                lookup::ambiguous(name, &lk.candidate_lines(&candidates)?)
+            )
         }
-        Found::NotFound(near) if near.is_empty() => bail!("nothing is called {name}"),
-        Found::NotFound(near) => bail!(
-            "nothing is called {name}; did you mean: {}?",
-            near.join("、")
-        ),
+        Found::NotFound(near) => bail!("{}", lookup::not_found(name, &near)),
     }
 }
 

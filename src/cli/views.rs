@@ -89,7 +89,11 @@ pub fn write_card<W: Write>(out: &mut W, card: &views::Card, format: Format) -> 
             }
         }
         Format::Text => {
-            writeln!(out, "{}  <{}>", card.title, card.iri)?;
+            if card.iri.is_empty() {
+                writeln!(out, "{}", card.title)?;
+            } else {
+                writeln!(out, "{}  <{}>", card.title, card.iri)?;
+            }
             for (k, v) in &card.fields {
                 writeln!(out, "  {k}: {v}")?;
             }

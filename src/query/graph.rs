@@ -430,7 +430,7 @@ impl EntityGraph {
             .map(|(n, _)| (edit_distance(&target, &n.chars().collect::<Vec<_>>()), n))
             .collect();
         scored.sort();
-        let limit = (target.len() / 2).max(1) + 1;
+        let limit = super::lookup::near_limit(target.len());
         Lookup::NotFound(
             scored
                 .into_iter()
@@ -946,13 +946,9 @@ pub fn describe_lookup(g: &EntityGraph, name: &str, l: &Lookup) -> String {
                     )
                 })
                 .collect();
-            format!("{name} is ambiguous; candidates: {}", list.join("; "))
+            super::lookup::ambiguous(name, &list)
         }
-        Lookup::NotFound(near) if near.is_empty() => format!("nothing is called {name}"),
-        Lookup::NotFound(near) => format!(
-            "nothing is called {name}; did you mean: {}?",
-            near.join("、")
-        ),
+        Lookup::NotFound(near) => super::lookup::not_found(name, near),
     }
 }
 

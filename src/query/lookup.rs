@@ -36,6 +36,78 @@ pub enum Found {
     NotFound(Vec<String>),
 }
 
+/// How far a suggested name may lie from the name asked for, in edits: half its length, plus one (蔡剑锋 → 蔡剑峰).
+///
+/// The one threshold of every "did you mean" ([`Reader::nearest`], [`super::graph::EntityGraph`]).
+pub fn near_limit(chars: usize) -> usize {
+    (chars / 2).max(1) + 1
+}
+
+/// The words for a name that matched nothing: `nothing is called X`, and the nearest names when there are some.
+pub fn not_found(name: &str, nearest: &[String]) -> String {
+    if nearest.is_empty() {
+        format!("nothing is called {name}")
+    } else {
+        format!(
+            "nothing is called {name}; did you mean: {}?",
+            nearest.join("、")
+        )
+    }
+}
+
+/// The words for a name several entities share: each candidate on a line of its own, and how to choose one.
+pub fn ambiguous(name: &str, candidates: &[String]) -> String {
+    format!(
+        "{name} stands for {} entities; choose one by IRI, or a person as NAME@GOVERNMENT or NAME@ORGANISATION (of a split name):\n  {}",
+        candidates.len(),
+        candidates.join("\n  ")
+    )
+}
+
+/// One of the people a name stands for, with the evidence that tells them apart.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PersonCandidate {
+    /// The person's IRI.
+    pub iri: String,
+    /// The name.
+    pub name: String,
+    /// The issuing government whose records name them (empty when unknown).
+    pub government: String,
+    /// The organisations their records name, short forms, in order of first appearance.
+    pub orgs: Vec<String>,
+    /// The first meeting date of their records.
+    pub first: String,
+    /// The last meeting date of their records.
+    pub last: String,
+    /// Their attendance records.
+    pub records: usize,
+}
+
+impl PersonCandidate {
+    /// One line for people: `黄戟 @苏州市人民政府 (市公安局; 2020-01-06 – 2020-01-06, 1 record) <IRI>`.
+    pub fn line(&self) -> String {
+        let orgs = if self.orgs.is_empty() {
+            "no organisation".to_owned()
+        } else {
+            self.orgs.join("、")
+        };
+        format!(
+            "{} @{} ({orgs}; {} – {}, {} record{}) <{}>",
+            self.name,
+            if self.government.is_empty() {
+                "unknown"
+            } else {
+                &self.government
+            },
+            self.first,
+            self.last,
+            self.records,
+            if self.records == 1 { "" } else { "s" },
+            self.iri
+        )
+    }
+}
+
 /// A relation of one entity to another, as read from the store.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Link {
@@ -364,6 +436,11 @@ impl<'a> Reader<'a> {
                 return Ok(Found::One(iri.to_owned(), kind));
             }
         }
+        if let Some((person, government)) = name.rsplit_once('@') {
+            if wanted(Kind::Person) && !person.is_empty() && !government.is_empty() {
+                return self.find_in_government(person.trim(), government.trim());
+            }
+        }
         let mut hits: BTreeSet<(String, Kind)> = BTreeSet::new();
         let mut add = |subjects: Vec<String>, this: &Self| {
             for s in subjects {
@@ -440,13 +517,113 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// Returns up to five names of the wanted kinds nearest to `name` by edit distance (within half its length, plus one).
+    /// Finds the people called `name` whose government's name holds `government` (苏州 finds 苏州市人民政府's), or whose split key does (公安局 finds `…/黄戟/苏州市公安局`).
+    fn find_in_government(&self, name: &str, government: &str) -> Result<Found, QueryError> {
+        let plain = Literal::new_simple_literal(name);
+        let (people, _) = self.subjects(foaf::NAME, plain.as_ref().into(), usize::MAX)?;
+        let mut hits = Vec::new();
+        for p in people {
+            if self.kind_of(&p) != Some(Kind::Person) {
+                continue;
+            }
+            let split = p.rsplit_once(&format!("/{name}/")).map_or("", |(_, d)| d);
+            if self.government_of(&p)?.contains(government) || split.contains(government) {
+                hits.push((p, Kind::Person));
+            }
+        }
+        Ok(match hits.len() {
+            0 => Found::NotFound(Vec::new()),
+            1 => Found::One(hits.remove(0).0, Kind::Person),
+            _ => Found::Ambiguous(hits),
+        })
+    }
+
+    /// Tells a person from namesakes in a few words: the government, and the organisation of a split name (`苏州市人民政府 · 苏州市公安局`).
+    pub fn person_detail(&self, person: &str) -> Result<String, QueryError> {
+        let gov = self.government_of(person)?;
+        let name = self.first_literal(person, foaf::NAME)?.unwrap_or_default();
+        let split = person
+            .rsplit_once(&format!("/{name}/"))
+            .map(|(_, d)| d.to_owned());
+        Ok(match split {
+            Some(d) if !name.is_empty() => format!("{gov} · {d}"),
+            _ => gov,
+        })
+    }
+
+    /// Returns the label of a person's government (empty when unknown).
+    fn government_of(&self, person: &str) -> Result<String, QueryError> {
+        for g in self.objects(person, jy::GOVERNMENT)? {
+            if let Term::NamedNode(g) = g {
+                return Ok(self.describe(g.as_str(), Kind::Org)?.label);
+            }
+        }
+        Ok(String::new())
+    }
+
+    /// Reads the evidence that tells one person from the others of the same name: government, organisations, dates, records.
+    pub fn person_candidate(&self, iri: &str) -> Result<PersonCandidate, QueryError> {
+        let node = NamedNode::new_unchecked(iri);
+        let (records, _) = self.subjects(jy::PERSON, node.as_ref().into(), usize::MAX)?;
+        let mut orgs: Vec<(String, String)> = Vec::new();
+        let mut dates: Vec<String> = Vec::new();
+        for rec in &records {
+            let a = self.attendance(rec)?;
+            let date = match &a.meeting {
+                Some(m) => self
+                    .first_literal(m, schema::START_DATE)?
+                    .unwrap_or_default(),
+                None => String::new(),
+            };
+            if let Some(o) = &a.org {
+                let short = self.org_short(o)?;
+                match orgs.iter_mut().find(|(s, _)| *s == short) {
+                    Some(seen) if date < seen.1 => seen.1 = date.clone(),
+                    Some(_) => {}
+                    None => orgs.push((short, date.clone())),
+                }
+            }
+            if !date.is_empty() {
+                dates.push(date);
+            }
+        }
+        orgs.sort_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
+        dates.sort();
+        Ok(PersonCandidate {
+            iri: iri.to_owned(),
+            name: self.first_literal(iri, foaf::NAME)?.unwrap_or_default(),
+            government: self.government_of(iri)?,
+            orgs: orgs.into_iter().map(|(o, _)| o).collect(),
+            first: dates.first().cloned().unwrap_or_default(),
+            last: dates.last().cloned().unwrap_or_default(),
+            records: records.len(),
+        })
+    }
+
+    /// Describes the candidates of an ambiguous name, one line each: a person with its evidence ([`PersonCandidate::line`]), anything else by label, kind and IRI.
+    pub fn candidate_lines(
+        &self,
+        candidates: &[(String, Kind)],
+    ) -> Result<Vec<String>, QueryError> {
+        candidates
+            .iter()
+            .map(|(iri, kind)| match kind {
+                Kind::Person => Ok(self.person_candidate(iri)?.line()),
+                _ => {
+                    let e = self.describe(iri, *kind)?;
+                    Ok(format!("{} ({}) <{}>", e.label, kind.as_str(), e.iri))
+                }
+            })
+            .collect()
+    }
+
+    /// Returns up to five names of the wanted kinds nearest to `name` by edit distance (within [`near_limit`]).
     ///
     /// This reads the names of the store (one index scan per naming
     /// property); it runs only when a name matched nothing.
     pub fn nearest(&self, name: &str, kinds: &[Kind]) -> Result<Vec<String>, QueryError> {
         let target: Vec<char> = name.chars().collect();
-        let limit = (target.len() / 2).max(1) + 1;
+        let limit = near_limit(target.len());
         let wanted = |k: Kind| kinds.is_empty() || kinds.contains(&k);
         let mut scored: BTreeMap<String, usize> = BTreeMap::new();
         let mut consider = |label: String| {

@@ -20,6 +20,7 @@
 
 pub mod graph;
 pub mod library;
+pub mod links;
 pub mod lookup;
 pub mod network;
 pub mod render;

@@ -8,7 +8,7 @@
 //! shared by several entities lists them ([`ViewError`]).
 
 use super::graph::Kind;
-use super::lookup::{Found, Reader};
+use super::lookup::{self, Found, PersonCandidate, Reader};
 use super::{QueryError, Row};
 use crate::store::GraphStore;
 use oxigraph::model::{Literal, NamedNode, Term};
@@ -43,7 +43,7 @@ pub struct Card {
 #[non_exhaustive]
 pub enum ViewError {
     /// Nothing has that name; the nearest names follow.
-    #[error("nothing is called {name}{}", suggest(.nearest))]
+    #[error("{}", lookup::not_found(.name, .nearest))]
     NotFound {
         /// The name asked for.
         name: String,
@@ -51,24 +51,16 @@ pub enum ViewError {
         nearest: Vec<String>,
     },
     /// Several entities have that name.
-    #[error("{name} is ambiguous; candidates: {}", .candidates.join("; "))]
+    #[error("{}", lookup::ambiguous(.name, .candidates))]
     Ambiguous {
         /// The name asked for.
         name: String,
-        /// The candidates, with their IRIs.
+        /// The candidates, one line each, with their IRIs (a person's with its government, organisations and dates).
         candidates: Vec<String>,
     },
     /// A query failed.
     #[error(transparent)]
     Query(#[from] QueryError),
-}
-
-fn suggest(nearest: &[String]) -> String {
-    if nearest.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean: {}?", nearest.join("、"))
-    }
 }
 
 fn select(store: &GraphStore, body: &str, bind: &[(&str, Term)]) -> Result<Vec<Row>, QueryError> {
@@ -106,10 +98,7 @@ fn pick(store: &GraphStore, name: &str, kind: Kind) -> Result<(String, String), 
         }
         Found::Ambiguous(candidates) => Err(ViewError::Ambiguous {
             name: name.to_owned(),
-            candidates: candidates
-                .into_iter()
-                .map(|(i, _)| format!("{name} <{i}>"))
-                .collect(),
+            candidates: lk.candidate_lines(&candidates)?,
         }),
         Found::NotFound(nearest) => Err(ViewError::NotFound {
             name: name.to_owned(),
@@ -122,9 +111,103 @@ fn iri_term(iri: &str) -> Term {
     NamedNode::new_unchecked(iri).into()
 }
 
+/// The variables of a person's attendance records, in the order the person card shows them.
+const ATTENDANCE: [&str; 6] = ["date", "meeting", "role", "org", "doc", "line"];
+
+/// The people a name stands for, as a card: one row per person with the evidence that tells them apart, and every record with the person it is.
+///
+/// Drawn by [`person`] when a name stands for several people, instead of
+/// picking one; each can be chosen by IRI or as `NAME@GOVERNMENT`.
+fn namesakes(
+    store: &GraphStore,
+    name: &str,
+    people: &[PersonCandidate],
+) -> Result<Card, ViewError> {
+    let rows = people
+        .iter()
+        .map(|c| {
+            vec![
+                c.iri.clone(),
+                c.government.clone(),
+                c.orgs.join("、"),
+                c.first.clone(),
+                c.last.clone(),
+                c.records.to_string(),
+            ]
+        })
+        .collect();
+    let mut records = Vec::new();
+    for c in people {
+        let p = [("p", iri_term(&c.iri))];
+        for r in select(store, "SELECT DISTINCT ?date ?meeting ?role ?org ?doc ?line WHERE {
+            ?a a jy:Attendance ; jy:person ?p ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; prov:hadPrimarySource ?s .
+            ?s dcterms:identifier ?doc . ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date }
+            ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
+            OPTIONAL { ?a jy:organization ?o . ?o skos:prefLabel ?org } } ORDER BY ?date ?meeting ?line", &p)?
+        {
+            let mut cells: Vec<String> = ATTENDANCE.iter().map(|v| r.text(v)).collect();
+            cells.push(c.iri.clone());
+            records.push(cells);
+        }
+    }
+    records.sort();
+    Ok(Card {
+        title: name.to_owned(),
+        iri: String::new(),
+        fields: vec![
+            ("people".to_owned(), people.len().to_string()),
+            (
+                "choose one".to_owned(),
+                "by IRI, or as NAME@GOVERNMENT or NAME@ORGANISATION (of a split name)".to_owned(),
+            ),
+        ],
+        sections: vec![
+            Section {
+                name: "people".to_owned(),
+                columns: ["person", "government", "orgs", "first", "last", "records"]
+                    .map(str::to_owned)
+                    .to_vec(),
+                rows,
+            },
+            Section {
+                name: "attendance".to_owned(),
+                columns: ATTENDANCE
+                    .iter()
+                    .chain(&["person"])
+                    .map(|c| (*c).to_owned())
+                    .collect(),
+                rows: records,
+            },
+        ],
+    })
+}
+
 /// A person: every attendance record, the organisations they attended for, and who they met most.
+///
+/// A name that stands for several people draws the card of its namesakes
+/// instead (each person with government, organisations, dates and records,
+/// and which person each record is); a person chosen by IRI or as
+/// `NAME@GOVERNMENT` lists the other people of the same name.
 pub fn person(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
-    let (iri, label) = pick(store, name, Kind::Person)?;
+    let lk = Reader::new(store, usize::MAX);
+    let (iri, label) = match lk.find(name, &[Kind::Person])? {
+        Found::Ambiguous(candidates) => {
+            let people = candidates
+                .iter()
+                .map(|(iri, _)| lk.person_candidate(iri))
+                .collect::<Result<Vec<_>, _>>()?;
+            return namesakes(store, name, &people);
+        }
+        _ => pick(store, name, Kind::Person)?,
+    };
+    let others: Vec<String> = match lk.find(&label, &[Kind::Person])? {
+        Found::Ambiguous(all) => all
+            .iter()
+            .filter(|(i, _)| *i != iri)
+            .map(|(i, _)| lk.person_candidate(i).map(|c| c.line()))
+            .collect::<Result<_, _>>()?,
+        _ => Vec::new(),
+    };
     let p = [("p", iri_term(&iri))];
     let attendance = select(store, "SELECT DISTINCT ?date ?meeting ?role ?org ?doc ?line WHERE {
         ?a a jy:Attendance ; jy:person ?p ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; prov:hadPrimarySource ?s .
@@ -138,17 +221,21 @@ pub fn person(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
         ?a a jy:Attendance ; jy:person ?p ; jy:meeting ?m ; jy:role ?r1 . FILTER(?r1 != jy:absent)
         ?b a jy:Attendance ; jy:person ?q ; jy:meeting ?m ; jy:role ?r2 . FILTER(?q != ?p && ?r2 != jy:absent)
         ?q foaf:name ?name } GROUP BY ?name ORDER BY DESC(?meetings) ?name LIMIT 10", &p)?;
+    let mut fields = vec![(
+        "meetings".to_owned(),
+        distinct_count(&attendance, "meeting").to_string(),
+    )];
+    if !others.is_empty() {
+        fields.push(("same name".to_owned(), others.join("; ")));
+    }
     Ok(Card {
         title: label,
         iri,
-        fields: vec![(
-            "meetings".to_owned(),
-            distinct_count(&attendance, "meeting").to_string(),
-        )],
+        fields,
         sections: vec![
             section(
                 "attendance",
-                &named(&["date", "meeting", "role", "org", "doc", "line"]),
+                &named(&ATTENDANCE),
                 &attendance,
             ),
             section(

@@ -142,6 +142,9 @@ pub struct EntityRef {
     pub label: String,
     /// Other names.
     pub aliases: Vec<String>,
+    /// For a person, what tells them from namesakes: government, and the organisation of a split name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl Explorer {
@@ -269,11 +272,16 @@ impl Explorer {
 
     fn entity_ref(&self, lk: &Reader<'_>, iri: &str, kind: Kind) -> Result<EntityRef, QueryError> {
         let e = lk.describe(iri, kind)?;
+        let detail = match kind {
+            Kind::Person => Some(lk.person_detail(iri)?),
+            _ => None,
+        };
         Ok(EntityRef {
             id: e.iri,
             kind: kind.as_str().to_owned(),
             label: e.label,
             aliases: e.aliases,
+            detail,
         })
     }
 
@@ -342,6 +350,7 @@ impl Explorer {
                     kind: (*k).to_owned(),
                     label: label.clone(),
                     aliases: aliases.clone(),
+                    detail: None,
                 });
             }
         }
@@ -349,11 +358,18 @@ impl Explorer {
             best.into_iter().map(|(iri, s)| (s, iri)).collect();
         hits.sort();
         let total = hits.len();
-        let results: Vec<EntityRef> = hits
+        let mut results: Vec<EntityRef> = hits
             .into_iter()
             .take(limit)
             .filter_map(|(_, iri)| refs.remove(&iri))
             .collect();
+        // People are told apart from namesakes by government (and organisation, for a split name).
+        for r in results
+            .iter_mut()
+            .filter(|r| r.kind == "person" && r.detail.is_none())
+        {
+            r.detail = Some(lk.person_detail(&r.id)?);
+        }
         let suggestions = if results.is_empty() {
             lk.nearest(q, &kinds)?
         } else {

@@ -163,6 +163,8 @@ pub struct Report {
     pub groups: Vec<Group>,
     /// Who is who: the identity rule's people against the truth's person ids.
     pub identity: IdentityScore,
+    /// The link rule's cross-government candidates against the truth's movers.
+    pub links: identity::LinkScore,
 }
 
 /// The scores of the documents that share one value of the breakdown column.
@@ -255,7 +257,11 @@ pub fn evaluate(
     let dir = minutes_dir(corpus);
     let files = jiyao_core::load::files(&dir, false)?;
     // For each file: the projected rows of each table and the person of each named record, or the error.
-    type FileRows = (Vec<Rows>, Vec<(identity::PairKey, String)>);
+    type FileRows = (
+        Vec<Rows>,
+        Vec<(identity::PairKey, String)>,
+        Vec<jiyao_core::resolve::links::Span>,
+    );
     let results: Vec<Result<FileRows, (String, String)>> = files
         .par_iter()
         .map(|path| {
@@ -271,19 +277,21 @@ pub fn evaluate(
                 .map(|((kind, _), key)| kind.project(&x, key))
                 .collect::<Result<Vec<Rows>, TableError>>()
                 .map_err(|e| (name.clone(), e.to_string()))?;
-            Ok((tables, people))
+            Ok((tables, people, identity::spans(&x)))
         })
         .collect();
     let mut failed = Vec::new();
     let mut extracted: Vec<Vec<Vec<String>>> = vec![Vec::new(); TABLES.len()];
     let mut persons = Vec::new();
+    let mut spans = Vec::new();
     for r in results {
         match r {
-            Ok((tables, people)) => {
+            Ok((tables, people, seen)) => {
                 for (all, rows) in extracted.iter_mut().zip(tables) {
                     all.extend(rows);
                 }
                 persons.extend(people);
+                spans.extend(seen);
             }
             Err(e) => failed.push(e),
         }
@@ -342,7 +350,9 @@ pub fn evaluate(
             })
             .collect(),
     };
-    let identity = identity::score(persons, &truth_people(truth)?);
+    let truth_people = truth_people(truth)?;
+    let identity = identity::score(persons, &truth_people);
+    let links = identity::score_links(&spans, &truth_people, &res.places);
     Ok(Report {
         corpus: dir,
         truth: truth.to_owned(),
@@ -351,6 +361,7 @@ pub fn evaluate(
         tables,
         groups,
         identity,
+        links,
     })
 }
 
@@ -447,6 +458,7 @@ impl Report {
         );
         write_scores(&mut s, &self.tables);
         s.push_str(&self.identity.to_text());
+        s.push_str(&self.links.to_text());
         for g in &self.groups {
             s.push_str(&format!(
                 "\n{} = {} ({} documents)\n",

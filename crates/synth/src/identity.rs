@@ -23,8 +23,10 @@
 //! ```
 
 use jiyao_core::extract::Extraction;
-use jiyao_core::rdf::sightings;
+use jiyao_core::rdf::{self, sightings};
+use jiyao_core::resolve::links::{self, LinkRule, Span};
 use jiyao_core::resolve::people::People;
+use jiyao_core::resolve::Places;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -94,6 +96,114 @@ pub fn predicted(doc: &str, x: &Extraction, people: &People) -> Vec<(PairKey, St
             )
         })
         .collect()
+}
+
+/// Returns what the link rule reads of one extraction: one span per name its attendance records give, at the meeting's date, with their organisations.
+///
+/// Records of a meeting without a date give no span.
+pub fn spans(x: &Extraction) -> Vec<Span> {
+    let Some(date) = x.meeting.date.map(|d| d.iso()) else {
+        return Vec::new();
+    };
+    let date = date.as_str();
+    let gov = rdf::government(x);
+    let mut by_name: BTreeMap<&str, Span> = BTreeMap::new();
+    for a in &x.attendance {
+        let Some(name) = a.person.as_deref() else {
+            continue;
+        };
+        let s = by_name
+            .entry(name)
+            .or_insert_with(|| Span::new(gov, name, date, date, 0, &[]));
+        s.records += 1;
+        if let Some(o) = &a.org {
+            let o = o.canonical.as_ref().unwrap_or(&o.written);
+            if !s.orgs.contains(o) {
+                s.orgs.push(o.clone());
+            }
+        }
+    }
+    by_name.into_values().collect()
+}
+
+/// How well the link rule's candidates find the officials who moved between governments.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct LinkScore {
+    /// Candidates proposed ([`links::candidates`] with the default rule).
+    pub candidates: usize,
+    /// Candidates whose two governments' records of the name share a true person.
+    pub true_candidates: usize,
+    /// Moves in the truth: a name and two governments whose records of it share a true person.
+    pub moves: usize,
+    /// Moves some candidate proposes.
+    pub found: usize,
+    /// true_candidates / candidates.
+    pub precision: f64,
+    /// found / moves.
+    pub recall: f64,
+}
+
+/// Scores the link candidates of extracted spans against the truth's person ids.
+pub fn score_links(spans: &[Span], truth: &[TruthRecord], places: &Places) -> LinkScore {
+    let mut ids: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
+    for t in truth {
+        ids.entry((&t.government, &t.key[3]))
+            .or_default()
+            .insert(&t.person_id);
+    }
+    // Name → government → ids, to list the true moves.
+    let mut by_name: BTreeMap<&str, BTreeMap<&str, &BTreeSet<&str>>> = BTreeMap::new();
+    for ((gov, name), set) in &ids {
+        by_name.entry(name).or_default().insert(gov, set);
+    }
+    let mut moves: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+    for (name, govs) in &by_name {
+        let govs: Vec<(&&str, &&BTreeSet<&str>)> = govs.iter().collect();
+        for (i, (ga, a)) in govs.iter().enumerate() {
+            for (gb, b) in &govs[i + 1..] {
+                if !a.is_disjoint(b) {
+                    moves.insert((name, ga, gb));
+                }
+            }
+        }
+    }
+    let found = links::candidates(spans, places, &LinkRule::default());
+    let mut hit: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+    let mut true_candidates = 0;
+    for c in &found {
+        let (a, b) = (c.left.government.as_str(), c.joined.government.as_str());
+        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        if let Some(m) = moves.get(&(c.name.as_str(), a, b)) {
+            true_candidates += 1;
+            hit.insert(*m);
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    LinkScore {
+        candidates: found.len(),
+        true_candidates,
+        moves: moves.len(),
+        found: hit.len(),
+        precision: ratio(true_candidates, found.len()),
+        recall: ratio(hit.len(), moves.len()),
+    }
+}
+
+impl LinkScore {
+    /// Writes the scores as one line of text.
+    pub fn to_text(&self) -> String {
+        format!(
+            "links      {} candidates, {} true (precision {:.4}); {} of {} moves between governments proposed (recall {:.4}); rule: name in at most {} governments, same province, within {} days\n",
+            self.candidates,
+            self.true_candidates,
+            self.precision,
+            self.found,
+            self.moves,
+            self.recall,
+            LinkRule::default().max_governments,
+            LinkRule::default().within_days,
+        )
+    }
 }
 
 /// One truth row of `attendance.csv` that names a person: its pairing key, its person id, and its government.
@@ -260,6 +370,78 @@ mod tests {
         assert_eq!(s.precision, 1.0);
         // Records 1 and 2 see 2 of 3, record 3 sees 1 of 3.
         assert!((s.recall - (2.0 / 3.0 + 2.0 / 3.0 + 1.0 / 3.0) / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn spans_gather_a_meetings_records_by_name() {
+        let res = jiyao_core::resolve::Resources::bundled();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../data/minutes/004_acb563e421b872c8.txt");
+        let x = jiyao_core::extract::extract_file(&path, res).unwrap();
+        let spans = spans(&x);
+        let huang = spans.iter().find(|s| s.name == "黄戟").unwrap();
+        assert_eq!(
+            huang,
+            &Span::new(
+                "苏州市人民政府",
+                "黄戟",
+                "2020-01-06",
+                "2020-01-06",
+                2,
+                &["苏州市公安局", "苏州市自然资源和规划局"]
+            )
+        );
+        // One span per name.
+        let mut names: Vec<&str> = spans.iter().map(|s| s.name.as_str()).collect();
+        names.dedup();
+        assert_eq!(names.len(), spans.len());
+    }
+
+    #[test]
+    fn link_candidates_are_scored_against_the_truths_movers() {
+        let rec = |doc: &str, gov: &str, name: &str, id: &str| TruthRecord {
+            key: [
+                doc.into(),
+                "attending".into(),
+                "市公安局".into(),
+                name.into(),
+            ],
+            person_id: id.into(),
+            government: gov.into(),
+        };
+        let (wx, cz, nt) = ("无锡市人民政府", "常州市人民政府", "南通市人民政府");
+        let truth = vec![
+            // 贾卫 moved from 无锡 to 常州 (one id): a move, proposed.
+            rec("a", wx, "贾卫", "wuxi-1"),
+            rec("b", cz, "贾卫", "wuxi-1"),
+            // 韩飏 of 无锡 and 韩飏 of 南通 are two people: a wrong candidate.
+            rec("a", wx, "韩飏", "wuxi-2"),
+            rec("c", nt, "韩飏", "nantong-1"),
+            // 王矗 moved from 南通 to 常州, but after two years: a move the rule misses.
+            rec("c", nt, "王矗", "nantong-2"),
+            rec("b", cz, "王矗", "nantong-2"),
+        ];
+        let span = |gov: &str, name: &str, first: &str, last: &str| {
+            Span::new(gov, name, first, last, 1, &["某局"])
+        };
+        let spans = [
+            span(wx, "贾卫", "2018-01-01", "2019-01-01"),
+            span(cz, "贾卫", "2019-03-01", "2020-01-01"),
+            span(wx, "韩飏", "2018-01-01", "2019-01-01"),
+            span(nt, "韩飏", "2019-02-01", "2020-01-01"),
+            span(nt, "王矗", "2016-01-01", "2017-01-01"),
+            span(cz, "王矗", "2019-02-01", "2020-01-01"),
+        ];
+        let s = score_links(
+            &spans,
+            &truth,
+            &jiyao_core::resolve::Resources::bundled().places,
+        );
+        assert_eq!(
+            (s.candidates, s.true_candidates, s.moves, s.found),
+            (2, 1, 2, 1)
+        );
+        assert_eq!((s.precision, s.recall), (0.5, 0.5));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! A generated corpus of realistic minutes with its ground truth, for measuring the extractor and for scale benchmarks.
 //!
-//! `generate` builds a world of several cities (苏州, 无锡, 常州, 南通 … from
-//! `data/synth_cities.csv`), lets time run over up to twenty years, and writes
+//! `generate` builds a world of prefecture-level cities (苏州, 无锡, 常州, 南通 …
+//! from `data/synth_cities.csv`, then the other cities of `data/places.csv`,
+//! province by province: a small corpus spans many cities' recent years, a
+//! large one the country), lets time run over up to twenty years, and writes
 //! one record per meeting: departments rename at the 2019 reform,
 //! officials move and get promoted, some share a name, topics recur, titles
 //! nest brackets and quotes, and files carry the layout damage of the real
@@ -51,6 +53,7 @@ use jiyao_core::resolve::Resources;
 use jiyao_core::table::header;
 use render::{Delivery, Layout, Minutes};
 use rng::Rng;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use truth::{AttendanceTruth, DocumentTruth, MeetingTruth, TopicTruth};
@@ -124,11 +127,15 @@ const LAST_YEAR: i32 = 2024;
 const PER_CITY_YEAR: usize = 24;
 const MAX_PER_CITY_YEAR: usize = 400;
 
-/// Decides how many cities and years a corpus of `meetings` spans: about 24 meetings per city-year, at least four cities, up to twenty years around the 2019 reform.
+/// Decides how many cities and years a corpus of `meetings` spans: about 24 meetings per city-year, breadth first (as many cities as there are city-years of three years, at least four), then up to twenty years around the 2019 reform.
+///
+/// Breadth first because a real corpus of a few thousand minutes comes from
+/// many governments' recent years, and because how often names repeat
+/// depends on how many officials the corpus holds.
 pub fn plan(meetings: usize, available_cities: usize, seed: u64) -> Plan {
     let city_years = meetings.div_ceil(PER_CITY_YEAR).max(1);
-    let mut years = city_years.div_ceil(4).clamp(3, 20);
     let n = available_cities.max(1);
+    let mut years = (city_years / n).clamp(3, 20);
     let cities = city_years.div_ceil(years).clamp(4.min(n), n);
     years = years.max(meetings.div_ceil(cities * MAX_PER_CITY_YEAR));
     let first_year = (LAST_YEAR - years as i32 + 1).min(2019 - (years as i32) / 2);
@@ -166,13 +173,17 @@ where
 {
     let cities = world::cities()?;
     let plan = plan(config.meetings, cities.len(), config.seed);
-    // Officials of the cities generated so far, some of whom take posts in the next ones.
-    let mut alumni: Vec<world::Person> = Vec::new();
+    // Officials who left the cities generated so far, by province, with the last day seen: some take posts in the next cities of their province.
+    let mut alumni: HashMap<String, Vec<(world::Person, Date)>> = HashMap::new();
     for (ci, &city_index) in plan.cities.iter().enumerate() {
         let city = cities[city_index].clone();
         let mut rng = Rng::derive(config.seed, &city.pinyin);
         let start = Date::new(plan.first_year, 1, 1);
-        let mut world = CityWorld::new(city, res, &mut rng, start, std::mem::take(&mut alumni));
+        let province = city.province.clone();
+        let arrivals = alumni.remove(&province).unwrap_or_default();
+        let mut world = CityWorld::new(city, res, &mut rng, start, arrivals);
+        let mut last_seen: HashMap<String, Date> = HashMap::new();
+        let mut end = start;
         // Topics this city returns to year after year.
         let n_topics = res.topics.len();
         let mut weights = vec![2u32; n_topics];
@@ -210,10 +221,14 @@ where
                     ordinal,
                     &mut rng,
                 );
+                for a in g.attendance.iter().filter(|a| !a.person_id.is_empty()) {
+                    last_seen.insert(a.person_id.clone(), date);
+                }
+                end = date;
                 sink(g)?;
             }
         }
-        alumni = world.departing();
+        alumni.insert(province, world.departing(&last_seen, end));
     }
     Ok(())
 }
@@ -771,6 +786,54 @@ pub fn write_corpus(config: &Config, res: &Resources, dir: &Path) -> Result<Summ
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn movers_go_to_a_city_of_their_province_within_months() {
+        let res = Resources::bundled();
+        // Person id → (issuer, first date, last date) of each government that names them.
+        let mut seen: HashMap<String, Vec<(String, Date, Date)>> = HashMap::new();
+        generate(
+            &Config {
+                meetings: 1500,
+                seed: 1,
+            },
+            res,
+            |g| {
+                for a in g.attendance.iter().filter(|a| !a.person_id.is_empty()) {
+                    let Some(date) = a.date else { continue };
+                    let spans = seen.entry(a.person_id.clone()).or_default();
+                    match spans.iter_mut().find(|s| s.0 == g.meeting.issuer) {
+                        Some(s) => s.2 = date,
+                        None => spans.push((g.meeting.issuer.clone(), date, date)),
+                    }
+                }
+                Ok::<_, SynthError>(())
+            },
+        )
+        .unwrap();
+        let province = |gov: &str| {
+            res.places
+                .jurisdiction(gov)
+                .and_then(|j| j.province)
+                .unwrap()
+        };
+        let movers: Vec<&Vec<(String, Date, Date)>> =
+            seen.values().filter(|s| s.len() > 1).collect();
+        let mut gaps = Vec::new();
+        for spans in &movers {
+            for w in spans.windows(2) {
+                let (a, b) = (&w[0], &w[1]);
+                assert_eq!(province(&a.0), province(&b.0), "{spans:?}");
+                let (left, came) = (a.2, b.1);
+                assert!(came > left, "{spans:?}");
+                gaps.push(came.days_since(left));
+            }
+        }
+        // The post is taken within MOVE_WITHIN_DAYS; a deputy's first record may come later.
+        gaps.sort_unstable();
+        assert!(gaps.len() >= 3, "{gaps:?}");
+        assert!(gaps[gaps.len() / 2] <= world::MOVE_WITHIN_DAYS, "{gaps:?}");
+    }
 
     #[test]
     fn plans_cover_every_meeting() {

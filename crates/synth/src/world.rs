@@ -6,12 +6,16 @@
 //! knowledge graph. Every written form used here is in `data/gazetteer.csv`
 //! (a test checks it); the canonical full name for a city other than Suzhou is
 //! the gazetteer's with the city and province substituted. Districts and
-//! city-specific bodies come from `data/synth_cities.csv`.
+//! city-specific bodies come from `data/synth_cities.csv` (with their history:
+//! 吴江市 became 吴江区 in 2012); every other prefecture-level city of a
+//! province in `data/places.csv` follows, with today's districts and counties
+//! under the canonical names the core's rule gives them.
 //!
 //! Officials move: heads swap departments, district heads become department
 //! heads, department heads are promoted to vice-mayor, the executive
-//! vice-mayor becomes mayor at the start of a government term, and one new
-//! official in 100 comes from a city generated before, keeping their id. New
+//! vice-mayor becomes mayor at the start of a government term, and some new
+//! heads of units are officials who left another city of the province a few
+//! months before, keeping their id. New
 //! people get names drawn by the published frequencies of
 //! `data/name_frequencies.csv` (surnames, and officials' commonest given
 //! names; other given names character by character, sometimes rare), so
@@ -20,7 +24,8 @@
 use super::calendar::Date;
 use super::rng::Rng;
 use super::SynthError;
-use jiyao_core::resolve::Resources;
+use jiyao_core::resolve::{names, Level, Resources, PLACES_CSV};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The bundled city table, `data/synth_cities.csv`.
@@ -106,6 +111,11 @@ const SLOTS: &[Slot] = &[
     slot!(45, ("市气象局", 0, 0)),
     slot!(80, ("市消防支队", 0, 2019), ("市消防救援支队", 2019, 0)),
 ];
+
+/// How many new heads of units in 100 are movers from a neighbouring city, while one is free to move.
+const MOVERS_PER_100: usize = 15;
+/// A mover takes a new post at most this many days after their last meeting in the city they leave.
+pub const MOVE_WITHIN_DAYS: i64 = 270;
 
 /// Coordination bodies that lead follow-up work but do not sit in attendance lists.
 pub(crate) const COORDINATION: &[&str] = &["市安委办", "市人才办", "市化联办"];
@@ -228,6 +238,7 @@ fn parse_cities(text: &str) -> Result<Vec<City>, String> {
             c.rows.push(entry);
         }
     }
+    add_place_cities(&mut cities)?;
     for c in &mut cities {
         for (w, can, from, to, kind) in &templates {
             let fill = |s: &str| s.replace("{c}", &c.name).replace("{p}", &c.province);
@@ -238,6 +249,102 @@ fn parse_cities(text: &str) -> Result<Vec<City>, String> {
         return Err("synth_cities.csv holds no city".to_owned());
     }
     Ok(cities)
+}
+
+/// The pinyin of the provinces (省) whose cities [`add_place_cities`] adds, for file names and person ids.
+const PROVINCE_PINYIN: &[(&str, &str)] = &[
+    ("江苏", "jiangsu"),
+    ("浙江", "zhejiang"),
+    ("安徽", "anhui"),
+    ("福建", "fujian"),
+    ("江西", "jiangxi"),
+    ("山东", "shandong"),
+    ("河北", "hebei"),
+    ("山西", "shanxi"),
+    ("辽宁", "liaoning"),
+    ("吉林", "jilin"),
+    ("黑龙江", "heilongjiang"),
+    ("河南", "henan"),
+    ("湖北", "hubei"),
+    ("湖南", "hunan"),
+    ("广东", "guangdong"),
+    ("海南", "hainan"),
+    ("四川", "sichuan"),
+    ("贵州", "guizhou"),
+    ("云南", "yunnan"),
+    ("陕西", "shaanxi"),
+    ("甘肃", "gansu"),
+    ("青海", "qinghai"),
+];
+
+/// Adds every other prefecture-level city (X市) of a province (X省) in `data/places.csv`, after the cities of `synth_cities.csv`.
+///
+/// Their rows are today's districts, counties and county-level cities of
+/// `places.csv`, each with the canonical name the core's rule gives it
+/// ([`names::division_government`]: 芜湖市鸠江区人民政府, 无为市人民政府).
+/// Cities of the provinces already listed come first, then the others in the
+/// table's (GB/T 2260) order, so a small corpus spans a province or two and a
+/// large one the country. Their pinyin is the province's and a number
+/// (`anhui03`), which is enough for file names and ids.
+fn add_place_cities(cities: &mut Vec<City>) -> Result<(), String> {
+    let res = Resources::bundled();
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(PLACES_CSV.as_bytes());
+    let mut rows: Vec<(String, Level, String)> = Vec::new();
+    for (k, row) in reader.deserialize::<(String, Level, String)>().enumerate() {
+        rows.push(row.map_err(|e| format!("places.csv: row {}: {e}", k + 1))?);
+    }
+    let known: Vec<String> = cities.iter().map(|c| c.province.clone()).collect();
+    let mut found: Vec<(usize, City)> = Vec::new();
+    let mut per_province: HashMap<String, usize> = HashMap::new();
+    for (name, level, parent) in &rows {
+        let (Some(stem), Some(province)) = (name.strip_suffix('市'), parent.strip_suffix('省'))
+        else {
+            continue;
+        };
+        if *level != Level::City || cities.iter().any(|c| c.name == stem) {
+            continue;
+        }
+        let Some(&(_, py)) = PROVINCE_PINYIN.iter().find(|(p, _)| *p == province) else {
+            continue;
+        };
+        let Some(j) = res.places.jurisdiction(&format!("{name}人民政府")) else {
+            continue;
+        };
+        if j.level != Level::City || j.city.as_deref() != Some(name.as_str()) {
+            continue;
+        }
+        let n = per_province.entry(province.to_owned()).or_default();
+        *n += 1;
+        let divisions = rows
+            .iter()
+            .filter(|(_, l, p)| {
+                p == name && matches!(l, Level::District | Level::County | Level::CountyCity)
+            })
+            .filter_map(|(d, ..)| {
+                names::division_government(&res.places, d, &j)
+                    .map(|can| (d.clone(), can, 0, 0, UnitKind::District))
+            })
+            .collect();
+        let rank = known
+            .iter()
+            .position(|p| p == province)
+            .unwrap_or(known.len());
+        found.push((
+            rank,
+            City {
+                name: stem.to_owned(),
+                pinyin: format!("{py}{n:02}"),
+                province: province.to_owned(),
+                rows: divisions,
+            },
+        ));
+    }
+    // A stable sort keeps the table's order within each rank.
+    found.sort_by_key(|(rank, _)| *rank);
+    cities.extend(found.into_iter().map(|(_, c)| c));
+    Ok(())
 }
 
 /// Returns the canonical full name of a gazetteer form in a given city: the gazetteer's, with Suzhou and Jiangsu replaced.
@@ -504,18 +611,20 @@ pub(crate) struct CityWorld {
     pub recorder: usize,
     free: Vec<usize>,
     names: Names,
-    /// Officials of cities generated before who may take a post here (a move between cities).
-    arrivals: Vec<Person>,
+    /// Officials of cities of this province generated before, with the last day their city's records name them: they may take a post here (a move between neighbouring governments).
+    arrivals: Vec<(Person, Date)>,
+    /// The day the world stands on (the last meeting it was advanced to).
+    today: Date,
 }
 
 impl CityWorld {
-    /// Creates the world of a city as it stands on `start`; `arrivals` are officials of other cities who may move here.
+    /// Creates the world of a city as it stands on `start`; `arrivals` are officials of other cities of its province, each with the last day seen there, who may move here.
     pub fn new(
         city: City,
         res: &Resources,
         rng: &mut Rng,
         start: Date,
-        arrivals: Vec<Person>,
+        arrivals: Vec<(Person, Date)>,
     ) -> Self {
         let shift = rng.range(0, 80) as i64;
         let units = units(&city, res, shift);
@@ -537,6 +646,7 @@ impl CityWorld {
             free: Vec::new(),
             names: Names::new(jiyao_core::resolve::SURNAMES_TXT, NAME_FREQUENCIES_CSV),
             arrivals,
+            today: start,
         };
         w.mayor = w.new_person(rng);
         w.exec = w.new_person(rng);
@@ -562,14 +672,34 @@ impl CityWorld {
         w
     }
 
-    /// Creates a person: one in 100 is an official arriving from a city generated before (same id, same name), the others get new names drawn by their frequencies.
-    fn new_person(&mut self, rng: &mut Rng) -> usize {
-        if !self.arrivals.is_empty() && rng.chance(0.01) {
-            let k = rng.below(self.arrivals.len());
-            let p = self.arrivals.swap_remove(k);
-            self.people.push(p);
-            return self.people.len() - 1;
+    /// Takes a mover for a head post that falls vacant: while officials who left a neighbouring city less than [`MOVE_WITHIN_DAYS`] ago are free, one such post in 100 in [`MOVERS_PER_100`] goes to one of them (same id, same name).
+    fn take_mover(&mut self, rng: &mut Rng) -> Option<usize> {
+        let today = self.today;
+        let free: Vec<usize> = (0..self.arrivals.len())
+            .filter(|&k| {
+                let left = self.arrivals[k].1;
+                today > left && today.days_since(left) <= MOVE_WITHIN_DAYS
+            })
+            .collect();
+        if free.is_empty() || rng.below(100) >= MOVERS_PER_100 {
+            return None;
         }
+        let k = free[rng.below(free.len())];
+        let (p, _) = self.arrivals.swap_remove(k);
+        self.people.push(p);
+        Some(self.people.len() - 1)
+    }
+
+    /// Creates the head of a vacant unit: a mover ([`Self::take_mover`]) or a new person.
+    fn new_head(&mut self, rng: &mut Rng) -> usize {
+        match self.take_mover(rng) {
+            Some(p) => p,
+            None => self.new_person(rng),
+        }
+    }
+
+    /// Creates a new person of this city, named by the frequencies of the name table.
+    fn new_person(&mut self, rng: &mut Rng) -> usize {
         let name = self.names.make(rng);
         let id = format!("{}-{:05}", self.city.pinyin, self.people.len() + 1);
         self.people.push(Person { id, name });
@@ -594,7 +724,7 @@ impl CityWorld {
             if self.heads[u].is_none() {
                 let h = match self.free.pop() {
                     Some(p) => p,
-                    None => self.new_person(rng),
+                    None => self.new_head(rng),
                 };
                 self.heads[u] = Some(h);
             }
@@ -625,8 +755,12 @@ impl CityWorld {
             .collect()
     }
 
-    /// The head of a unit leaves it for another post; the deputy takes over and a new deputy comes in.
+    /// The head of a unit leaves it for another post; a mover from a neighbouring city, or else the deputy, takes over (and a new deputy comes in).
     fn vacate(&mut self, u: usize, rng: &mut Rng) {
+        if let Some(p) = self.take_mover(rng) {
+            self.heads[u] = Some(p);
+            return;
+        }
         self.heads[u] = self.deputies[u].take();
         self.deputies[u] = Some(self.new_person(rng));
     }
@@ -672,6 +806,7 @@ impl CityWorld {
 
     /// Lets time pass up to a meeting on `d`: renames, term changes and random career moves.
     pub fn advance(&mut self, d: Date, new_term: bool, rng: &mut Rng) {
+        self.today = d;
         self.staff(d, rng);
         if new_term {
             self.new_term(d, rng);
@@ -712,7 +847,7 @@ impl CityWorld {
             // A head retires and someone from outside takes over.
             75..=89 => {
                 if let Some(&u) = rng.pick(&depts) {
-                    self.heads[u] = Some(self.new_person(rng));
+                    self.heads[u] = Some(self.new_head(rng));
                 }
             }
             // A deputy secretary-general and a department head change places.
@@ -737,16 +872,24 @@ impl CityWorld {
             .collect()
     }
 
-    /// Returns the officials who may move on to another city: this city's own people (not earlier arrivals), and the arrivals it never took.
-    pub fn departing(&mut self) -> Vec<Person> {
+    /// Returns the officials who may move on to another city of the province, with the last day this city's records named them: its own people who left before `end` (not earlier arrivals, and not those still in office), and the arrivals it never took.
+    ///
+    /// `last_seen` gives each person id's last meeting in this city.
+    pub fn departing(
+        &mut self,
+        last_seen: &HashMap<String, Date>,
+        end: Date,
+    ) -> Vec<(Person, Date)> {
         let prefix = format!("{}-", self.city.pinyin);
+        let mut holding: Vec<usize> = vec![self.mayor, self.exec, self.secgen, self.recorder];
+        holding.extend(self.vms.iter().chain(&self.depsecs));
+        holding.extend(self.heads.iter().chain(&self.deputies).flatten());
         let mut out = std::mem::take(&mut self.arrivals);
-        out.extend(
-            self.people
-                .iter()
-                .filter(|p| p.id.starts_with(&prefix))
-                .cloned(),
-        );
+        out.extend(self.people.iter().enumerate().filter_map(|(k, p)| {
+            let &last = last_seen.get(&p.id)?;
+            (p.id.starts_with(&prefix) && last < end && !holding.contains(&k))
+                .then(|| (p.clone(), last))
+        }));
         out
     }
 
@@ -831,6 +974,45 @@ mod tests {
             haimen.form_at(Date::new(2015, 6, 1)).unwrap().written,
             "海门市"
         );
+    }
+
+    #[test]
+    fn the_other_prefecture_cities_come_from_places_csv_named_by_the_core_rule() {
+        let cs = cities().unwrap();
+        let pos = |n: &str| cs.iter().position(|c| c.name == n).unwrap();
+        // synth_cities.csv first, then the rest of its provinces, then the others.
+        assert_eq!(pos("苏州"), 0);
+        assert!(pos("金华") < pos("衢州") && pos("衢州") < pos("芜湖"));
+        let wuhu = &cs[pos("芜湖")];
+        assert_eq!(
+            (wuhu.province.as_str(), wuhu.pinyin.as_str()),
+            ("安徽", "anhui02")
+        );
+        let row = |c: &City, w: &str| {
+            c.rows
+                .iter()
+                .find(|r| r.0 == w)
+                .map(|r| (r.1.clone(), r.4))
+                .unwrap()
+        };
+        assert_eq!(
+            row(wuhu, "鸠江区"),
+            ("芜湖市鸠江区人民政府".to_owned(), UnitKind::District)
+        );
+        assert_eq!(
+            row(wuhu, "无为市"),
+            ("无为市人民政府".to_owned(), UnitKind::District)
+        );
+        assert_eq!(
+            row(wuhu, "芜湖供电公司").0,
+            "国网安徽省电力有限公司芜湖供电分公司"
+        );
+        // Every pinyin is unique (file names and person ids), and every city is an X市 of an X省.
+        let mut py: Vec<&str> = cs.iter().map(|c| c.pinyin.as_str()).collect();
+        py.sort_unstable();
+        py.dedup();
+        assert_eq!(py.len(), cs.len());
+        assert_eq!(cs.len(), 251);
     }
 
     #[test]

@@ -117,9 +117,14 @@ async function home() {
 async function search(q) {
   document.getElementById('q').value = q;
   const r = await getJSON('/api/search?q=' + enc(q));
+  // A name several people share is said so, and each person shows what tells them apart.
+  const namesakes = {};
+  r.results.filter((x) => x.kind === 'person').forEach((x) => { namesakes[x.label] = (namesakes[x.label] || 0) + 1; });
   const items = r.results.map((x) => el('li', { class: 'result', 'data-kind': x.kind },
     kindBadge(x.kind), el('a', { href: href(x.kind, x.id) }, x.label),
-    x.aliases && x.aliases.length ? el('span', { class: 'muted' }, ' (' + x.aliases.join('、') + ')') : null));
+    x.aliases && x.aliases.length ? el('span', { class: 'muted' }, ' (' + x.aliases.join('、') + ')') : null,
+    x.detail ? el('span', { class: 'muted detail' }, ' · ' + x.detail) : null,
+    x.kind === 'person' && namesakes[x.label] > 1 ? el('span', { class: 'namesake' }, ` · one of ${namesakes[x.label]} people called ${x.label}`) : null));
   show(
     el('h1', {}, '搜索 ', q),
     el('p', { class: 'muted' }, `${r.results.length} of ${r.total} matches`),
@@ -128,8 +133,24 @@ async function search(q) {
   );
 }
 
+// A name that stands for several people: each with the evidence that tells them apart, and which person each record is.
+function namesakes(c) {
+  const people = section(c, 'people');
+  const att = section(c, 'attendance');
+  // person, government, orgs, first, last, records; date, meeting, role, org, doc, line, person
+  show(
+    el('h1', { id: 'title' }, c.title),
+    el('p', { id: 'ambiguous' }, `${people.rows.length} people are called ${c.title}; choose one.`),
+    fieldList(c.fields),
+    table(['person', 'government', 'organisations', 'first', 'last', 'records'], people.rows.map((r) => [el('a', { href: '#/person/' + enc(r[0]) }, r[0]), r[1], r[2], r[3], r[4], r[5]]), 'people'),
+    el('h2', {}, `会议 Records (${att.rows.length})`),
+    table(['date', 'meeting', 'role', 'org', 'source', 'person'], att.rows.map((r) => [r[0], el('a', { href: '#/meeting/' + enc(r[4]) }, `第${r[1]}次常务会议`), r[2], r[3], src(r[4], r[5]), el('a', { href: '#/person/' + enc(r[6]) }, r[6])]), 'records'),
+  );
+}
+
 async function person(id) {
   const c = await getJSON('/api/card/person?id=' + enc(id));
+  if (c.sections.some((s) => s.name === 'people')) return namesakes(c);
   const att = section(c, 'attendance');
   const orgs = section(c, 'organisations');
   const co = section(c, 'co-attendees');

@@ -14,6 +14,7 @@
 //! ```
 
 mod gazetteer;
+pub mod links;
 pub mod names;
 mod surnames;
 mod topics;
