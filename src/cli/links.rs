@@ -1,8 +1,8 @@
 //! `jiyao links`: the cross-government link candidates of the store, with their evidence, and the `data/people.csv` lines that accept them.
 
-use super::StoreArgs;
 use super::query::open_existing;
 use super::Outcome;
+use super::StoreArgs;
 use clap::ValueEnum;
 use jiyao::query::{links, render};
 use jiyao::resolve::links::LinkRule;

@@ -233,11 +233,7 @@ pub fn person(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
         iri,
         fields,
         sections: vec![
-            section(
-                "attendance",
-                &named(&ATTENDANCE),
-                &attendance,
-            ),
+            section("attendance", &named(&ATTENDANCE), &attendance),
             section(
                 "organisations",
                 &named(&["org", "first", "last", "meetings"]),

@@ -44,8 +44,8 @@
 //! assert_eq!(found[0].province, "江苏省");
 //! ```
 
-use crate::date::Date;
 use super::names::Places;
+use crate::date::Date;
 use std::collections::BTreeMap;
 
 /// The records of one name in one government's minutes: the evidence a candidate is made of.
@@ -183,7 +183,8 @@ pub fn candidates(spans: &[Span], places: &Places, rule: &LinkRule) -> Vec<Candi
                 let (Some(pa), Some(pb)) = (pa, pb) else {
                     continue;
                 };
-                let (Ok(last), Ok(first)) = (a.last.parse::<Date>(), b.first.parse::<Date>()) else {
+                let (Ok(last), Ok(first)) = (a.last.parse::<Date>(), b.first.parse::<Date>())
+                else {
                     continue;
                 };
                 let gap = first.days_since(last);
