@@ -24,7 +24,7 @@
 use super::calendar::Date;
 use super::rng::Rng;
 use super::SynthError;
-use jiyao_core::resolve::{names, Level, Resources, PLACES_CSV};
+use jiyao_core::resolve::{names, Level, PlaceRow, Resources};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -288,22 +288,24 @@ const PROVINCE_PINYIN: &[(&str, &str)] = &[
 /// (`anhui03`), which is enough for file names and ids.
 fn add_place_cities(cities: &mut Vec<City>) -> Result<(), String> {
     let res = Resources::bundled();
-    let mut reader = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .from_reader(PLACES_CSV.as_bytes());
-    let mut rows: Vec<(String, Level, String)> = Vec::new();
-    for (k, row) in reader.deserialize::<(String, Level, String)>().enumerate() {
-        rows.push(row.map_err(|e| format!("places.csv: row {}: {e}", k + 1))?);
-    }
+    let rows = res.places.rows();
     let known: Vec<String> = cities.iter().map(|c| c.province.clone()).collect();
     let mut found: Vec<(usize, City)> = Vec::new();
     let mut per_province: HashMap<String, usize> = HashMap::new();
-    for (name, level, parent) in &rows {
+    for PlaceRow {
+        name,
+        level,
+        parent,
+        to,
+        ..
+    } in rows
+    {
         let (Some(stem), Some(province)) = (name.strip_suffix('市'), parent.strip_suffix('省'))
         else {
             continue;
         };
-        if *level != Level::City || cities.iter().any(|c| c.name == stem) {
+        // Today's cities only; their divisions keep their years.
+        if *level != Level::City || to.is_some() || cities.iter().any(|c| c.name == stem) {
             continue;
         }
         let Some(&(_, py)) = PROVINCE_PINYIN.iter().find(|(p, _)| *p == province) else {
@@ -319,12 +321,15 @@ fn add_place_cities(cities: &mut Vec<City>) -> Result<(), String> {
         *n += 1;
         let divisions = rows
             .iter()
-            .filter(|(_, l, p)| {
-                p == name && matches!(l, Level::District | Level::County | Level::CountyCity)
+            .filter(|d| {
+                d.parent == *name
+                    && matches!(d.level, Level::District | Level::County | Level::CountyCity)
             })
-            .filter_map(|(d, ..)| {
-                names::division_government(&res.places, d, &j)
-                    .map(|can| (d.clone(), can, 0, 0, UnitKind::District))
+            .filter_map(|d| {
+                names::division_government(&res.places, &d.name, &j).map(|can| {
+                    let (from, to) = (d.from.map_or(0, i32::from), d.to.map_or(0, i32::from));
+                    (d.name.clone(), can, from, to, UnitKind::District)
+                })
             })
             .collect();
         let rank = known

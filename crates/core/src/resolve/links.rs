@@ -167,7 +167,12 @@ pub fn candidates(spans: &[Span], places: &Places, rule: &LinkRule) -> Vec<Candi
             }
         }
     }
-    let province = |gov: &str| places.jurisdiction(gov).and_then(|j| j.province);
+    // Issuers may be written in traditional characters (溫州市人民政府).
+    let province = |gov: &str| {
+        places
+            .jurisdiction(&crate::load::simplify::to_simplified(gov))
+            .and_then(|j| j.province)
+    };
     let mut out = Vec::new();
     for (name, govs) in by_name {
         let n = govs.len();
