@@ -271,8 +271,12 @@ pub(crate) fn read_units(
         .chars_written_with_pos()
         .map(|(v, w, p)| (v, p, w))
         .collect();
+    let end = chars
+        .iter()
+        .rposition(|c| !matches!(c.0, '。' | '.' | '；' | ';'))
+        .map_or(0, |k| k + 1);
     let mut out = Vec::new();
-    for (a, b) in split(&chars, 0, chars.len(), is_element_separator) {
+    for (a, b) in split(&chars, 0, end, is_element_separator) {
         let (a, b) = trim_unit(&chars, a, b);
         if a < b {
             push_unit(&chars, (a, b), role, res, sink, &mut out);
@@ -565,6 +569,12 @@ fn trim_tail(chars: &[Ch], a: usize, mut b: usize) -> usize {
             .find(|t| s.ends_with(*t) && s.chars().count() > t.chars().count() + 1)
         {
             b -= t.chars().count();
+        } else if let Some(k) = s.rfind('等').filter(|&k| {
+            let tail = &s[k..];
+            tail.ends_with("领导") && tail.chars().count() <= 10 && k >= 2 * '等'.len_utf8()
+        }) {
+            // 段昊等区领导, 叶水山等区四套班子领导: the words after 等 name no one.
+            b = a + s[..k].chars().count();
         } else {
             return b;
         }
@@ -788,6 +798,10 @@ mod tests {
                 ],
             ),
             ("区直有关部门主要负责同志列席会议。", &[]),
+            (
+                "郭秋月、段昊等区领导参加会议。",
+                &["present   郭秋月 @1", "present   段昊 @5"],
+            ),
             (
                 "出席会议的有：副区长蓝海、司马卫东。列席会议的有：县人武部副部长孔一鸣，区财政局主要负责同志。",
                 &[

@@ -228,7 +228,7 @@ fn patterns() -> &'static Patterns {
         marker: Regex::new(r"^(会议(议定|决定|确定|研究决定|讨论决定|纪要如下)|现(将|就)?.{0,12}纪要如下).{0,16}[:：]?$").unwrap(),
         item: Regex::new(r"^([一二三四五六七八九十百零〇两]{1,4})\s*[、，,.．]\s*(.*)$").unwrap(),
         point: Regex::new(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$").unwrap(),
-        label: Regex::new(r"^(?P<label>出\s*席|列\s*席|记\s*录|主\s*持|请\s*假|缺\s*席|参\s*加)\s*(?:会议)?(?P<suffix>人员|同志|领导|单位|人)?(?P<colon>\s*[:：]\s*|\s+|$)(?P<rest>.*)$").unwrap(),
+        label: Regex::new(r"^(?P<label>出\s*席|列\s*席|记\s*录|主\s*持|请\s*假|缺\s*席|参\s*加|参\s*会)\s*(?:会议)?(?P<suffix>人员|同志|领导|单位|人)?(?P<colon>\s*[:：]\s*|\s+|$)(?P<rest>.*)$").unwrap(),
         compiled: Regex::new(&format!(r"^(.*?)\s*({FOOTER_DATE})?\s*整理$")).unwrap(),
         issued: Regex::new(&format!(r"^(.*?)\s*({FOOTER_DATE})\s*印\s*发$")).unwrap(),
         date_only: Regex::new(&format!(r"^{FOOTER_DATE}$")).unwrap(),
@@ -371,6 +371,10 @@ impl Parser<'_> {
                     &mut self.doc.page.published
                 }
                 "发布机构" | "发文机关" | "发文机构" => &mut self.doc.page.publisher,
+                // A byline's source names the publisher when it is a government office (来源：常州市人民政府办公室).
+                "来源" | "信息来源" if value.as_str().contains("政府") => {
+                    &mut self.doc.page.publisher
+                }
                 "文件编号" | "文号" | "发文字号" => &mut self.doc.doc_number,
                 "标题" | "名称" => &mut self.doc.page.headline,
                 _ => continue,
@@ -634,7 +638,7 @@ impl Parser<'_> {
             return false;
         }
         let kind = match fold_label(&c["label"]).as_str() {
-            "出席" | "参加" => SectionKind::Present,
+            "出席" | "参加" | "参会" => SectionKind::Present,
             "列席" => SectionKind::Attending,
             "记录" => SectionKind::Recorder,
             "主持" => SectionKind::Chair,
@@ -642,7 +646,11 @@ impl Parser<'_> {
         };
         let m1 = c.name("label").unwrap();
         let body = t.slice(rest.start(), s.len());
-        let reader = if suffix == Some("单位") {
+        let units = {
+            let b = body.as_str().trim_end_matches(['。', '；', ';']);
+            b.ends_with("负责同志") || b.ends_with("负责人")
+        };
+        let reader = if suffix == Some("单位") || units {
             Reader::Units
         } else if p_has_title(body.as_str()) {
             Reader::Running
@@ -661,6 +669,12 @@ impl Parser<'_> {
 
     /// A line of the current attendance section.
     fn attendance(&mut self, t: &Text) {
+        // In a report the text goes on after a section (列席人员：…。 会议审议通过了…).
+        if self.report && t.as_str().starts_with("会议") {
+            self.state = State::Items;
+            self.items(t);
+            return;
+        }
         if let Some(section) = self.doc.sections.last_mut() {
             if let Some(last) = section.body.last_pos() {
                 section.body.push('\n', last);

@@ -70,6 +70,8 @@ pub struct Resources {
 pub const GAZETTEER_CSV: &str = include_str!("../../../../data/gazetteer.csv");
 /// China's places, bundled at build time from `data/places.csv`.
 pub const PLACES_CSV: &str = include_str!("../../../../data/places.csv");
+/// Divisions no longer on today's list, with their years, bundled at build time from `data/places_history.csv`.
+pub const PLACES_HISTORY_CSV: &str = include_str!("../../../../data/places_history.csv");
 /// The rules of department short forms, bundled at build time from `data/abbreviations.csv`.
 pub const ABBREVIATIONS_CSV: &str = include_str!("../../../../data/abbreviations.csv");
 /// The surname list bundled at build time from `data/surnames.txt`.
@@ -91,7 +93,8 @@ impl Resources {
     pub fn from_strs(gazetteer: &str, surnames: &str, topics: &str) -> Result<Self, ResolveError> {
         Ok(Resources {
             gazetteer: Gazetteer::from_csv("gazetteer.csv", gazetteer)?,
-            places: Places::from_csv("places.csv", PLACES_CSV)?,
+            places: Places::from_csv("places.csv", PLACES_CSV)?
+                .with_history("places_history.csv", PLACES_HISTORY_CSV)?,
             names: NameRules::from_csv("abbreviations.csv", ABBREVIATIONS_CSV)?,
             surnames: Surnames::from_text(surnames),
             topics: TopicScheme::from_csv("topics.csv", topics)?,
@@ -111,7 +114,8 @@ impl Resources {
             &read("topics.csv")?,
         )?;
         if dir.join("places.csv").is_file() {
-            r.places = Places::from_csv("places.csv", &read("places.csv")?)?;
+            r.places = Places::from_csv("places.csv", &read("places.csv")?)?
+                .with_history("places_history.csv", PLACES_HISTORY_CSV)?;
         }
         if dir.join("abbreviations.csv").is_file() {
             r.names = NameRules::from_csv("abbreviations.csv", &read("abbreviations.csv")?)?;

@@ -167,6 +167,19 @@ impl Places {
         Ok(p)
     }
 
+    /// Adds the divisions of a history table (`name,level,parent,from,to`): names no longer on today's list that records of their time use.
+    pub fn with_history(mut self, file: &str, text: &str) -> Result<Self, ResolveError> {
+        let history = Places::from_csv(file, text)?;
+        for row in history.rows {
+            self.by_name
+                .entry(row.name.clone())
+                .or_default()
+                .push(self.rows.len());
+            self.rows.push(row);
+        }
+        Ok(self)
+    }
+
     /// Returns how many places the table holds.
     pub fn len(&self) -> usize {
         self.rows.len()
