@@ -8,6 +8,7 @@
 mod common;
 
 use common::{seed, SEEDS};
+use jiyao::query::views::Cell;
 use jiyao::query::{
     self,
     graph::{EntityGraph, Kind, Lookup},
@@ -416,13 +417,19 @@ fn paths_are_explained() {
 fn views() {
     let card = views::person(store(), "蔡剑峰").unwrap();
     assert_eq!(card.sections[0].rows.len(), 2);
+    // Counts are numbers, labels and dates text.
     assert_eq!(
         card.sections[1].rows,
-        rows(&[&["苏州市工业和信息化局", "2020-01-06", "2020-11-02", "2"]])
+        vec![vec![
+            Cell::Text("苏州市工业和信息化局".to_owned()),
+            Cell::Text("2020-01-06".to_owned()),
+            Cell::Text("2020-11-02".to_owned()),
+            Cell::Number(2),
+        ]]
     );
     let card = views::organisation(store(), "市工信局").unwrap();
-    let reps: Vec<(&str, &str)> = card.sections[0]
-        .rows
+    let reps = card.sections[0].text_rows();
+    let reps: Vec<(&str, &str)> = reps
         .iter()
         .map(|r| (r[1].as_str(), r[2].as_str()))
         .collect();
@@ -438,14 +445,14 @@ fn views() {
             card.sections[2]
                 .rows
                 .iter()
-                .map(|r| r[1].as_str())
+                .map(|r| r[1].clone())
                 .collect::<Vec<_>>(),
-            vec!["1", "12", "67", "1"]
+            [1, 12, 67, 1].map(Cell::Number).to_vec()
         );
     }
     let card = views::topic(store(), "氢能", false).unwrap();
-    let timeline: Vec<(&str, &str)> = card.sections[0]
-        .rows
+    let timeline = card.sections[0].text_rows();
+    let timeline: Vec<(&str, &str)> = timeline
         .iter()
         .map(|r| (r[0].as_str(), r[1].as_str()))
         .collect();

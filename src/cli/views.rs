@@ -82,8 +82,8 @@ pub fn write_card<W: Write>(out: &mut W, card: &views::Card, format: Format) -> 
             if let Some(s) = card.sections.first() {
                 let mut w = csv::Writer::from_writer(&mut *out);
                 w.write_record(&s.columns)?;
-                for r in &s.rows {
-                    w.write_record(r)?;
+                for r in s.text_rows() {
+                    w.write_record(&r)?;
                 }
                 w.flush()?;
             }
@@ -101,7 +101,7 @@ pub fn write_card<W: Write>(out: &mut W, card: &views::Card, format: Format) -> 
                 writeln!(out)?;
                 writeln!(out, "{} ({})", s.name, s.rows.len())?;
                 if !s.rows.is_empty() {
-                    render::table(out, &s.columns, &s.rows)?;
+                    render::table(out, &s.columns, &s.text_rows())?;
                 }
             }
         }

@@ -13,6 +13,54 @@ use super::{QueryError, Row};
 use crate::store::GraphStore;
 use oxigraph::model::{Literal, NamedNode, Term};
 use serde::Serialize;
+use std::fmt;
+
+/// One cell of a card's table: a number where the graph holds an integer (a meeting's ordinal, a line, a count), else text.
+///
+/// Serialised as a JSON number or string, so that scripts reading a card get
+/// `"line": 70`, not `"70"`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    /// An integer.
+    Number(i64),
+    /// Anything else, as people read it.
+    Text(String),
+}
+
+impl Cell {
+    /// Returns the cell of `?var` in a solution: a number for an `xsd:integer`, else its text (empty when unbound).
+    fn of(row: &Row, var: &str) -> Cell {
+        match row.term(var) {
+            Some(Term::Literal(l)) if l.datatype() == oxigraph::model::vocab::xsd::INTEGER => l
+                .value()
+                .parse()
+                .map_or_else(|_| Cell::Text(l.value().to_owned()), Cell::Number),
+            _ => Cell::Text(row.text(var)),
+        }
+    }
+}
+
+impl fmt::Display for Cell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cell::Number(n) => write!(f, "{n}"),
+            Cell::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        Cell::Text(text)
+    }
+}
+
+impl From<usize> for Cell {
+    fn from(n: usize) -> Self {
+        Cell::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
 
 /// A table of a card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -22,7 +70,17 @@ pub struct Section {
     /// Column names.
     pub columns: Vec<String>,
     /// Rows of cells.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Section {
+    /// Returns the rows with every cell as text, for tables and CSV.
+    pub fn text_rows(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|r| r.iter().map(Cell::to_string).collect())
+            .collect()
+    }
 }
 
 /// What jiyao knows about one entity.
@@ -78,7 +136,7 @@ fn section(name: &str, columns: &[(&str, &str)], rows: &[Row]) -> Section {
         columns: columns.iter().map(|(c, _)| (*c).to_owned()).collect(),
         rows: rows
             .iter()
-            .map(|r| columns.iter().map(|(_, v)| r.text(v)).collect())
+            .map(|r| columns.iter().map(|(_, v)| Cell::of(r, v)).collect())
             .collect(),
     }
 }
@@ -127,12 +185,12 @@ fn namesakes(
         .iter()
         .map(|c| {
             vec![
-                c.iri.clone(),
-                c.government.clone(),
-                c.orgs.join("、"),
-                c.first.clone(),
-                c.last.clone(),
-                c.records.to_string(),
+                c.iri.clone().into(),
+                c.government.clone().into(),
+                c.orgs.join("、").into(),
+                c.first.clone().into(),
+                c.last.clone().into(),
+                c.records.into(),
             ]
         })
         .collect();
@@ -145,8 +203,8 @@ fn namesakes(
             ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
             OPTIONAL { ?a jy:organization ?o . ?o skos:prefLabel ?org } } ORDER BY ?date ?meeting ?line", &p)?
         {
-            let mut cells: Vec<String> = ATTENDANCE.iter().map(|v| r.text(v)).collect();
-            cells.push(c.iri.clone());
+            let mut cells: Vec<Cell> = ATTENDANCE.iter().map(|v| Cell::of(&r, v)).collect();
+            cells.push(c.iri.clone().into());
             records.push(cells);
         }
     }
@@ -286,17 +344,22 @@ pub fn meeting(store: &GraphStore, key: &str) -> Result<Card, ViewError> {
         })
         .collect();
     sorted.sort();
-    let mut attendance: Vec<Vec<String>> = Vec::new();
+    // (role, count, who) per role.
+    let mut by_role: Vec<(String, usize, String)> = Vec::new();
     for (_, _, _, role, who) in sorted {
-        match attendance.last_mut() {
-            Some(row) if row[0] == role => {
-                row[2].push('、');
-                row[2].push_str(&who);
-                row[1] = (row[1].parse::<usize>().unwrap_or(0) + 1).to_string();
+        match by_role.last_mut() {
+            Some((r, n, all)) if *r == role => {
+                all.push('、');
+                all.push_str(&who);
+                *n += 1;
             }
-            _ => attendance.push(vec![role, "1".to_owned(), who]),
+            _ => by_role.push((role, 1, who)),
         }
     }
+    let attendance = by_role
+        .into_iter()
+        .map(|(role, n, who)| vec![role.into(), n.into(), who.into()])
+        .collect();
     let h = |var: &str| head.first().map(|r| r.text(var)).unwrap_or_default();
     let title = format!("第{}次常务会议", h("n"));
     let mut fields = vec![

@@ -24,7 +24,7 @@
 use super::calendar::Date;
 use super::rng::Rng;
 use super::SynthError;
-use jiyao_core::resolve::{names, Level, Resources, PLACES_CSV};
+use jiyao_core::resolve::{names, Level, PlaceRow, Resources};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -288,36 +288,17 @@ const PROVINCE_PINYIN: &[(&str, &str)] = &[
 /// (`anhui03`), which is enough for file names and ids.
 fn add_place_cities(cities: &mut Vec<City>) -> Result<(), String> {
     let res = Resources::bundled();
-    /// One row of `places.csv`: a division, and the years of validity of one no longer on today's list.
-    #[derive(serde::Deserialize)]
-    struct Place {
-        name: String,
-        level: Level,
-        #[serde(default)]
-        parent: String,
-        #[serde(default)]
-        from: Option<i32>,
-        #[serde(default)]
-        to: Option<i32>,
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .flexible(true)
-        .from_reader(PLACES_CSV.as_bytes());
-    let mut rows: Vec<Place> = Vec::new();
-    for (k, row) in reader.deserialize::<Place>().enumerate() {
-        rows.push(row.map_err(|e| format!("places.csv: row {}: {e}", k + 1))?);
-    }
+    let rows = res.places.rows();
     let known: Vec<String> = cities.iter().map(|c| c.province.clone()).collect();
     let mut found: Vec<(usize, City)> = Vec::new();
     let mut per_province: HashMap<String, usize> = HashMap::new();
-    for Place {
+    for PlaceRow {
         name,
         level,
         parent,
         to,
         ..
-    } in &rows
+    } in rows
     {
         let (Some(stem), Some(province)) = (name.strip_suffix('市'), parent.strip_suffix('省'))
         else {
@@ -346,7 +327,7 @@ fn add_place_cities(cities: &mut Vec<City>) -> Result<(), String> {
             })
             .filter_map(|d| {
                 names::division_government(&res.places, &d.name, &j).map(|can| {
-                    let (from, to) = (d.from.unwrap_or(0), d.to.unwrap_or(0));
+                    let (from, to) = (d.from.map_or(0, i32::from), d.to.map_or(0, i32::from));
                     (d.name.clone(), can, from, to, UnitKind::District)
                 })
             })

@@ -20,7 +20,7 @@ mod surnames;
 mod topics;
 
 pub use gazetteer::{Gazetteer, Org, OrgId, OrgKind};
-pub use names::{Jurisdiction, Level, NameRules, Places};
+pub use names::{Jurisdiction, Level, NameRules, PlaceRow, Places};
 pub use surnames::Surnames;
 pub use topics::{Topic, TopicScheme};
 

@@ -134,6 +134,11 @@ impl Jurisdiction {
 const GOVERNMENT: [&str; 2] = ["人民政府", "政府"];
 
 impl Places {
+    /// Returns every place, in the table's order, abolished ones included (see [`PlaceRow::to`]).
+    pub fn rows(&self) -> &[PlaceRow] {
+        &self.rows
+    }
+
     /// Parses `places.csv` (`name,level,parent,from,to`, the years optional; lines starting with `#` are comments).
     pub fn from_csv(file: &str, text: &str) -> Result<Self, ResolveError> {
         let mut reader = csv::ReaderBuilder::new()
