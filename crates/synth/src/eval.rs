@@ -381,7 +381,11 @@ fn truth_people(truth: &Path) -> Result<Vec<identity::TruthRecord>, EvalError> {
         .filter(|r| !r[3].is_empty())
         .map(|mut r| {
             let person_id = std::mem::take(&mut r[4]);
-            let government = issuers.get(&r[0]).cloned().unwrap_or_default();
+            // One government whatever the script its issuer is written in, as the identity rule reads it.
+            let government = issuers
+                .get(&r[0])
+                .map(|g| jiyao_core::load::simplify::to_simplified(g))
+                .unwrap_or_default();
             let [doc, role, org, person, _] = <[String; 5]>::try_from(r).unwrap_or_default();
             identity::TruthRecord {
                 key: [doc, role, org, person],

@@ -107,6 +107,7 @@ pub fn spans(x: &Extraction) -> Vec<Span> {
     };
     let date = date.as_str();
     let gov = rdf::government(x);
+    let gov = gov.as_str();
     let mut by_name: BTreeMap<&str, Span> = BTreeMap::new();
     for a in &x.attendance {
         let Some(name) = a.person.as_deref() else {

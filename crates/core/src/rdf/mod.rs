@@ -86,9 +86,13 @@ pub struct DocumentGraph {
 /// Where Wikidata ids (`same_as` in `data/people.csv`) point: `owl:sameAs` objects are this plus the Q-id.
 pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
 
-/// The issuing government an extraction's people belong to: the issuer as read, empty when unknown.
-pub fn government(x: &Extraction) -> &str {
-    x.meeting.issuer.as_deref().unwrap_or("")
+/// The issuing government an extraction's people belong to: the issuer in simplified characters (蘇州市人民政府 is 苏州市人民政府), empty when unknown.
+pub fn government(x: &Extraction) -> String {
+    x.meeting
+        .issuer
+        .as_deref()
+        .map(crate::load::simplify::to_simplified)
+        .unwrap_or_default()
 }
 
 /// What the identity rule reads of one document: one sighting per attendance record that names a person, in record order.
@@ -96,9 +100,10 @@ pub fn government(x: &Extraction) -> &str {
 /// [`People::resolve_meeting`] turns them into person keys; the mapping and
 /// `jiyao eval` both go through it, so they agree on who is who.
 pub fn sightings(x: &Extraction) -> impl Iterator<Item = Sighting> + '_ {
+    let gov = government(x);
     x.attendance.iter().filter_map(move |a| {
         Some(Sighting::new(
-            government(x),
+            &gov,
             a.person.as_deref()?,
             a.org.as_ref().map(OrgRef::name),
             x.meeting.date.map(Date::iso).as_deref(),
