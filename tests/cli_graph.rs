@@ -8,13 +8,7 @@ use common::repo;
 use std::process::{Command, Output};
 
 fn jiyao(args: &[&str]) -> Output {
-    let store = store_dir();
-    Command::new(env!("CARGO_BIN_EXE_jiyao"))
-        .args(args)
-        .arg("--store")
-        .arg(store)
-        .output()
-        .unwrap()
+    support::jiyao_in(&store_dir(), args)
 }
 
 /// One store for every test of this file, ingested once from the bundled minutes.

@@ -8,20 +8,13 @@
 
 #[path = "../crates/core/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use common::repo;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::OnceLock;
-
-fn jiyao_in(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jiyao"))
-        .args(args)
-        .arg("--store")
-        .arg(store)
-        .output()
-        .unwrap()
-}
+use support::jiyao_in;
 
 fn ingest(store: &Path, extra: &[&str]) {
     let mut args = vec![

@@ -2,23 +2,19 @@
 
 #[path = "../crates/core/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use common::repo;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::OnceLock;
 
 /// The prefix of every source-document graph under the default base.
 const SOURCE_GRAPHS: &str = "<https://w3id.org/jiyao/id/graph/source/";
 
 fn jiyao(args: &[&str], store: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jiyao"))
-        .args(args)
-        .arg("--store")
-        .arg(store)
-        .output()
-        .unwrap()
+    support::jiyao_in(store, args)
 }
 
 fn ok(o: Output) -> Output {

@@ -3,9 +3,19 @@
 
 use jiyao::store::GraphStore;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use std::sync::OnceLock;
+
+/// Runs the `jiyao` binary with these arguments on a store (`--store` appended).
+pub fn jiyao_in(store: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jiyao"))
+        .args(args)
+        .arg("--store")
+        .arg(store)
+        .output()
+        .unwrap()
+}
 
 /// One store for every test of a test binary, ingested once from the bundled minutes by the real binary.
 pub fn seed_store_dir() -> PathBuf {
