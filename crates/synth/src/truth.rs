@@ -25,18 +25,18 @@ pub struct MeetingTruth {
     pub doc_number: String,
     /// The meeting's ordinal.
     pub meeting: Option<u32>,
-    /// The meeting date.
-    pub date: Date,
+    /// The meeting date (empty when the generated text does not give it).
+    pub date: Option<Date>,
     /// 上午 or 下午.
     pub half_day: String,
     /// The chair's name.
     pub chair: String,
     /// The chair's title.
     pub chair_title: String,
-    /// The compilation date.
-    pub compiled: Date,
-    /// The issue date.
-    pub issued: Date,
+    /// The compilation date (empty when the text has none).
+    pub compiled: Option<Date>,
+    /// The issue date (empty when the text has none).
+    pub issued: Option<Date>,
     /// The issuing body.
     pub issuer: String,
     /// The page layout the file was rendered in.
@@ -54,8 +54,8 @@ pub struct AttendanceTruth {
     pub doc: String,
     /// The meeting's ordinal.
     pub meeting: Option<u32>,
-    /// The meeting date.
-    pub date: Date,
+    /// The meeting date (empty when the generated text does not give it).
+    pub date: Option<Date>,
     /// The role.
     pub role: Role,
     /// The organisation as written (empty when the record names none).
