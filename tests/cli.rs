@@ -160,3 +160,61 @@ fn missing_file_and_usage_errors() {
     let o = jiyao(&["extract", "--table", "nonsense", "x"], dir.path());
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn simplified_prints_the_written_text_in_simplified_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = repo("crates/core/tests/fixtures/forms/f52_trad_report_party_study_combined.txt");
+    let page = page.to_str().unwrap();
+    let table = |extra: &[&str]| {
+        let mut args = vec!["extract", page, "-q", "-f", "csv", "-t", "attendance"];
+        args.extend_from_slice(extra);
+        let o = jiyao(&args, dir.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let doc = "f52_trad_report_party_study_combined.txt,33,2024-03-24";
+    // As written by default: the page's traditional characters.
+    let written = table(&[]);
+    assert!(
+        written.contains(&format!(
+            "{doc},chair,,,柳青雲,3,21,,,,市委副書記、市長、市政府黨組書記\n"
+        )),
+        "{written}"
+    );
+    assert!(
+        written.contains(&format!(
+            "{doc},attending,市發改委,澜江市发展和改革委员会,,6,11,government_department,,,\n"
+        )),
+        "{written}"
+    );
+    // Simplified: the same rows, at the same line and column.
+    let simplified = table(&["--simplified"]);
+    assert_eq!(
+        simplified.lines().skip(1).collect::<Vec<_>>(),
+        [
+            format!("{doc},chair,,,柳青云,3,21,,,,市委副书记、市长、市政府党组书记"),
+            format!("{doc},present,,,贺振华,4,4,,,,"),
+            format!("{doc},present,,,周伟,4,8,,,,"),
+            format!("{doc},present,,,张旗,4,11,,,,"),
+            format!("{doc},present,,,韩卫,4,14,,,,"),
+            format!("{doc},attending,市人大常委会,,邹明,4,21,unknown,,,副主任"),
+            format!("{doc},attending,市政协,,葛青,4,33,unknown,,,副主席"),
+            format!("{doc},attending,市财政局,澜江市财政局,,6,1,government_department,,,"),
+            format!("{doc},attending,市工信局,澜江市工业和信息化局,,6,6,government_department,,,"),
+            format!(
+                "{doc},attending,市发改委,澜江市发展和改革委员会,,6,11,government_department,,,"
+            ),
+        ]
+    );
+    // And in the JSON, every written field.
+    let o = jiyao(&["extract", page, "-q", "--simplified"], dir.path());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["meeting"]["chair"], "柳青云");
+    assert_eq!(
+        v[0]["documents"][0]["title"],
+        "澜江市推进新型工业化实施方案"
+    );
+    assert_eq!(v[0]["documents"][0]["lead"]["written"], "市工信局");
+    assert_eq!(v[0]["documents"][0]["co_leads"][0]["written"], "市发改委");
+}

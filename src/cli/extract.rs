@@ -68,6 +68,9 @@ pub struct Args {
     /// Do not print warnings on standard error (failures are still printed).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print the written text of the records (names, titles, departments as written) in simplified characters; records of a traditional-script page keep its characters otherwise.
+    #[arg(long)]
+    pub simplified: bool,
 }
 
 /// Runs `jiyao extract`.
@@ -81,7 +84,10 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
     let mut ok = Vec::new();
     for r in results {
         match r {
-            Ok(x) => {
+            Ok(mut x) => {
+                if args.simplified {
+                    x.simplify();
+                }
                 if !args.quiet {
                     for d in x
                         .diagnostics

@@ -1,4 +1,4 @@
-//! The same minutes as users have them — GB18030, CRLF with a byte-order mark, an HTML page — give the same records; and no input makes the extractor panic, whatever its form (the seeds and the forms fixtures, mutated).
+//! The same minutes as users have them — GB18030, CRLF with a byte-order mark, an HTML page — give the same records; and no input makes the extractor panic, whatever its form (the seeds and the forms fixtures, mutated, in simplified and traditional script).
 
 mod common;
 
@@ -115,7 +115,11 @@ fn html_gives_identical_records_on_the_same_lines() {
 fn no_panic(name: &str, bytes: &[u8]) {
     if let Ok(src) = jiyao_core::load::decode(name, bytes) {
         let (_doc, _diags) = jiyao_core::parse::parse(&src);
-        let _ = jiyao_core::extract::extract(&src, jiyao_core::resolve::Resources::bundled());
+        if let Ok(mut x) =
+            jiyao_core::extract::extract(&src, jiyao_core::resolve::Resources::bundled())
+        {
+            x.simplify();
+        }
     }
 }
 
@@ -196,6 +200,26 @@ const PIECES: &[&str] = &[
     "党组（扩大）会议和",
     "暨",
     "第一条",
+    // Lists after the verb, absences, leads, chairs after the agenda, datelines.
+    "出席会议的有：",
+    "参加会议的有",
+    "列席会议的有：",
+    "因公请假",
+    "缺席。",
+    "要求市",
+    "请区",
+    "主持会议并讲话，",
+    "11月4日主持召开",
+    "讯（记者 ",
+    "讨论通过了《",
+    // Traditional script.
+    "區長",
+    "常務會議",
+    "出席會議。",
+    "縣委副書記、縣長",
+    "列席人員：",
+    "會議聽取了",
+    "發布時間：",
 ];
 
 /// The texts of the forms fixtures (news reports, prose minutes, other layouts), read once.
@@ -258,6 +282,17 @@ proptest! {
         let mutated = mutate(text, &edits);
         no_panic("f.txt", mutated.as_bytes());
         no_panic("f.html", as_html(&mutated).as_bytes());
+    }
+
+    #[test]
+    fn mutated_traditional_pages_never_panic(fixture in 0usize..1000, edits in proptest::collection::vec((0usize..3, any::<usize>(), any::<usize>()), 1..30)) {
+        let fixtures = forms_fixtures();
+        let text = jiyao_core::load::simplify::to_traditional(&fixtures[fixture % fixtures.len()]);
+        let mutated = mutate(&text, &edits);
+        no_panic("t.txt", mutated.as_bytes());
+        no_panic("t.html", as_html(&mutated).as_bytes());
+        let (gb, _, _) = encoding_rs::GB18030.encode(&mutated);
+        no_panic("t.txt", &gb);
     }
 
     #[test]

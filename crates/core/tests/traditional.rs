@@ -163,3 +163,55 @@ fn a_traditional_page_keeps_its_characters_in_every_record() {
         ["市發展改革委"]
     );
 }
+
+fn forms_fixtures() -> Vec<(String, String)> {
+    let dir = common::repo("crates/core/tests/fixtures/forms");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn try_run(name: &str, text: &str) -> Result<Extraction, String> {
+    let src = decode(name, text.as_bytes()).unwrap();
+    extract(&src, Resources::bundled()).map_err(|e| e.to_string())
+}
+
+/// Every forms fixture (news reports, prose minutes, other layouts, refusals) rendered in traditional script reads as its simplified view does, end to end.
+#[test]
+fn forms_in_traditional_script_give_the_records_of_their_simplified_view() {
+    let mut converted = 0;
+    for (name, text) in forms_fixtures() {
+        let traditional = to_traditional(&text);
+        if traditional == text {
+            continue;
+        }
+        converted += 1;
+        let view = to_simplified(&traditional);
+        match (try_run(&name, &traditional), try_run(&name, &view)) {
+            (Ok(t), Ok(v)) => {
+                assert_eq!(to_simplified(&json(&t)), json(&v), "{name}");
+                // --simplified: the records' written text is the view's, field for field.
+                let mut s = t.clone();
+                s.simplify();
+                s.diagnostics = v.diagnostics.clone();
+                assert_eq!(json(&s), json(&v), "{name} (simplified)");
+                assert_eq!(t.attendance.len(), v.attendance.len(), "{name}");
+            }
+            (Err(t), Err(v)) => assert_eq!(to_simplified(&t), v, "{name}"),
+            (t, v) => panic!("{name}: traditional {:?}, view {:?}", t.err(), v.err()),
+        }
+    }
+    assert!(converted >= 40, "{converted} fixtures converted");
+}

@@ -64,7 +64,7 @@ fn next_step_re() -> &'static Regex {
 
 fn decision_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"原则同意|原则通过|审议通过|同意").unwrap())
+    R.get_or_init(|| Regex::new(r"原则同意|原则通过|审议通过|讨论通过|同意").unwrap())
 }
 
 /// Marks of a draft's stage after a title: the same document with or without them.

@@ -80,6 +80,9 @@ const AFTER_LEAD: &[&str] = &[
     "按",
     "结合",
     "抓紧",
+    "抓好",
+    "加强",
+    "督促",
     "进一步",
     "做好",
     "认真",
@@ -103,7 +106,7 @@ fn shaped_lead(chars: &[char]) -> Option<usize> {
     })
 }
 
-/// Finds every 由X / 请X (not 提请, 申请, 理由 …) followed by a gazetteer organisation.
+/// Finds every 由X / 请X / 责成X / 要求X (not 提请, 申请, 理由 …) followed by a gazetteer organisation.
 ///
 /// `w` is the text as written, of the same byte length as the view `s`.
 pub(crate) fn leads(s: &str, w: &str, res: &Resources) -> Vec<Lead> {
@@ -117,6 +120,7 @@ pub(crate) fn leads(s: &str, w: &str, res: &Resources) -> Vec<Lead> {
             '由' => !"理自缘于经来".contains(before),
             '请' => !"提申邀聘".contains(before),
             '成' => before == '责',
+            '求' => before == '要',
             _ => false,
         };
         if !ok {
@@ -126,7 +130,15 @@ pub(crate) fn leads(s: &str, w: &str, res: &Resources) -> Vec<Lead> {
             .gazetteer
             .longest_at(&chars, i + 1)
             .map(|(len, _)| len)
-            .or_else(|| shaped_lead(&chars[i + 1..]))
+            // After 要求, only a government's own department (要求区住建局牵头, not 要求被巡查地区按照).
+            .or_else(|| {
+                (c != '求'
+                    || chars
+                        .get(i + 1)
+                        .is_some_and(|&n| "市区县州旗盟".contains(n)))
+                .then(|| shaped_lead(&chars[i + 1..]))
+                .flatten()
+            })
         else {
             continue;
         };

@@ -2,11 +2,14 @@
 //!
 //! Minutes and news reports say these things in many shapes. The chair comes
 //! before or after the title (李亚平市长, 区长某某, 区委副书记、区长某某, 代县长某某),
-//! in the opening sentence or after the agenda (会议由市长某某主持). The ordinal
+//! maybe with the day or a commission before the verb (县长某某11月4日主持召开,
+//! 副市长某某受市长委托主持召开, 区长某某召开), in the opening sentence or after the
+//! agenda (会议由市长某某主持, 常务副市长某某主持会议并讲话). The ordinal
 //! may carry the government's term (第 32 次, 2届42次, 五届104次, 六届一百一十八次,
 //! 十六届县人民政府第52次, 区政府十五届第21次). A report's date often has no year
 //! (25日, 12月18日): it takes the year and month from the page's publication
-//! date, with a diagnostic, and is left unknown when the page gives none. The
+//! date, or the year from the meeting's yearly number (2024年第15次), with a
+//! diagnostic, and is left unknown when the page gives neither. The
 //! issuer comes from the text; when only the departments' full names show the
 //! place, it is inferred from them and flagged.
 
@@ -63,7 +66,7 @@ const CHAIR_TITLE: &str = r"(?:(?:[市区县州旗盟省]委|[市区县州旗盟
 fn chair_res() -> &'static [Regex; 4] {
     static R: OnceLock<[Regex; 4]> = OnceLock::new();
     R.get_or_init(|| {
-        let place = r"(?:同志)?(?:在[^，。；,]{1,30}?)?(?:主持召开|主持|召集)";
+        let place = r"(?:同志)?(?:\s*(?:[0-9一二三四五六七八九十]{1,3}\s*月\s*)?[0-9一二三四五六七八九十]{1,3}\s*日\s*(?:上午|下午|晚上|中午|晚)?)?(?:受[^，。；,]{1,12}?委托[，,]?)?(?:在[^，。；,]{1,30}?)?(?:主持召开|主持|召集|召开)";
         [
             Regex::new(&format!(
                 r"((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})(\p{{Han}}{{2,3}}?){place}"
@@ -94,8 +97,25 @@ fn combined_re() -> &'static Regex {
 fn short_date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?:^|[，,。\s])(?:([0-9一二三四五六七八九十]{1,3})\s*月\s*)?([0-9一二三四五六七八九十]{1,3})\s*日\s*(上午|下午|晚上|中午|晚)?")
+        Regex::new(r"(?:^|[，,。\s）)讯])(?:([0-9一二三四五六七八九十]{1,3})\s*月\s*)?([0-9一二三四五六七八九十]{1,3})\s*日\s*(上午|下午|晚上|中午|晚)?")
             .unwrap()
+    })
+}
+
+/// A date without a year between the chair's name and the verb (县长某某11月4日主持召开).
+fn chair_date_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"[长记]\p{Han}{2,3}?\s*(?:([0-9一二三四五六七八九十]{1,3})\s*月\s*)?([0-9一二三四五六七八九十]{1,3})\s*日\s*(上午|下午|晚上|中午|晚)?\s*(?:在[^，。；,]{1,30}?)?(?:主持|召集)")
+            .unwrap()
+    })
+}
+
+/// A meeting numbered within its year: 2024年第15次.
+fn numbered_year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(\d{4})\s*年\s*(?:度\s*)?第\s*[0-9一二三四五六七八九十百]+\s*次").unwrap()
     })
 }
 
@@ -202,6 +222,19 @@ pub(crate) fn chair(doc: &Document) -> Option<Chair> {
             return found(t, c, 1, 2);
         }
     }
+    // After the agenda, with the attendance: 市委常委、常务副市长某某主持会议并讲话，副市长甲、乙出席会议.
+    for t in paragraphs(doc) {
+        let s = t.as_str();
+        if !s.contains("主持会议") {
+            continue;
+        }
+        if let Some(c) = title_first.captures(s) {
+            return found(t, c, 2, 1);
+        }
+        if let Some(c) = name_first.captures(s) {
+            return found(t, c, 1, 2);
+        }
+    }
     let h = doc.page.headline.as_ref()?;
     if let Some(c) = title_first.captures(h.as_str()) {
         return found(h, c, 2, 1);
@@ -234,22 +267,60 @@ fn page_date(t: &Text) -> Option<Date> {
 /// Reads a date without a year (12月18日, 25日) from the start of the opening, completed from the publication date.
 fn short_date(o: &Text, doc: &Document, m: &mut Meeting, sink: &mut Sink) -> Option<Date> {
     let s = o.as_str();
-    let c = short_date_re().captures(s)?;
-    let whole = c.get(0)?;
-    // Only near the start of the paragraph, where reports give the meeting's day.
-    if s[..whole.start()].chars().count() > 20 {
-        return None;
-    }
+    // Near the start of the paragraph, where reports give the meeting's day, else after the chair's name.
+    let (c, after_chair) = match short_date_re().captures(s) {
+        Some(c)
+            if c.get(0)
+                .is_some_and(|w| s[..w.start()].chars().count() <= 20) =>
+        {
+            (c, false)
+        }
+        _ if s.contains('日') => (chair_date_re().captures(s)?, true),
+        _ => return None,
+    };
+    // The date's own range (after the chair's name, in the second shape).
+    let (start, end) = if after_chair {
+        let first = c.get(1).or_else(|| c.get(2))?;
+        let day = c.get(2)?;
+        let end = match c.get(3) {
+            Some(h) => h.end(),
+            None => day.end() + s[day.end()..].find('日')? + '日'.len_utf8(),
+        };
+        (first.start(), end)
+    } else {
+        let w = c.get(0)?;
+        (w.start(), w.end())
+    };
+    let written = &s[start..end];
     let day = numerals::parse(&c[2])?;
     let month = c.get(1).and_then(|x| numerals::parse(x.as_str()));
     m.half_day = c.get(3).map(|h| h.as_str().to_owned());
-    let span = o.span_of(whole.start(), whole.end());
+    let span = o.span_of(start, end);
     let Some(published) = doc.page.published.as_ref().and_then(page_date) else {
+        // The year the meetings are numbered in (县政府召开2024年第15次常务会议).
+        let numbered = numbered_year_re()
+            .captures(s)
+            .and_then(|c| c[1].parse::<i32>().ok());
+        if let Some(date) = numbered
+            .zip(month)
+            .and_then(|(y, mo)| Date::from_ymd(y, mo, day))
+        {
+            sink.info(
+                Code::InferredDate,
+                format!(
+                    "the meeting date has no year: {date} taken from the meeting's number in {}",
+                    date.year()
+                ),
+                span,
+            );
+            m.inferred.push(Inferred::Date);
+            return Some(date);
+        }
         sink.warn(
             Code::MissingYear,
             format!(
                 "the meeting date {} has no year and the page gives no publication date; left unknown",
-                whole.as_str().trim_start_matches(['，', ',', '。']).trim()
+                written.trim_start_matches(['，', ',', '。']).trim()
             ),
             span,
         );
@@ -312,11 +383,16 @@ fn issuer_of(doc: &Document) -> Option<String> {
             return Some(p.written()[..s.len()].to_owned());
         }
     }
+    // Found in the simplified view, kept as written: the view has the same byte lengths.
     doc.page
         .headline
         .iter()
         .chain(doc.opening.iter())
-        .find_map(|t| place_in(t.as_str()))
+        .find_map(|t| {
+            let place = place_in(t.as_str())?;
+            let at = t.as_str().find(&place)?;
+            t.written().get(at..at + place.len()).map(str::to_owned)
+        })
         .map(|place| format!("{place}人民政府"))
 }
 
@@ -363,11 +439,13 @@ pub(crate) fn infer_issuer(m: &mut Meeting, orgs: &[(String, Span)], sink: &mut 
     }
     let wanted = m.level;
     for (written, span) in orgs {
-        let Some(c) = place_of_department_re().captures(written) else {
+        // Matched on the simplified view (青嵐區財政局), kept as written: the view has the same byte lengths.
+        let view = crate::load::simplify::to_simplified(written);
+        let Some(c) = place_of_department_re().captures(&view) else {
             continue;
         };
-        let place = &c[1];
-        let level = level_of(place);
+        let level = level_of(&c[1]);
+        let place = &written[..c[1].len()];
         if wanted.is_some() && level != wanted {
             continue;
         }
@@ -521,6 +599,8 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
             m.chair_title
                 .as_deref()
                 .and_then(|t| t.rsplit('、').next())
+                .map(crate::load::simplify::to_simplified)
+                .as_deref()
                 .and_then(level_of)
         });
     let f = &doc.footer;

@@ -68,6 +68,81 @@ pub struct Extraction {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Extraction {
+    /// Rewrites every text the records keep as written in simplified characters (`jiyao extract --simplified`).
+    ///
+    /// Records of a page in traditional script keep its characters by
+    /// default; this gives the simplified form of each, character for
+    /// character, so every span still points at the same place. Canonical
+    /// names, codes and diagnostics are left as they are.
+    ///
+    /// ```
+    /// let src = jiyao_core::load::decode("t.txt", "2024年1月11日上午，區長方志強主持召開區政府第3次常務會議。副區長韓冬出席會議。\n".as_bytes()).unwrap();
+    /// let mut x = jiyao_core::extract::extract(&src, jiyao_core::resolve::Resources::bundled()).unwrap();
+    /// assert_eq!(x.meeting.chair.as_deref(), Some("方志強"));
+    /// x.simplify();
+    /// assert_eq!(x.meeting.chair.as_deref(), Some("方志强"));
+    /// assert_eq!(x.attendance[1].title.as_deref(), Some("副区长"));
+    /// ```
+    pub fn simplify(&mut self) {
+        use crate::load::simplify::to_simplified;
+        let one = |s: &mut String| {
+            if !s.is_ascii() {
+                *s = to_simplified(s);
+            }
+        };
+        let opt = |s: &mut Option<String>| {
+            if let Some(s) = s.as_mut() {
+                one(s);
+            }
+        };
+        let org = |o: &mut OrgRef| one(&mut o.written);
+        let m = &mut self.meeting;
+        for s in [
+            &mut m.issuer,
+            &mut m.title,
+            &mut m.doc_number,
+            &mut m.half_day,
+            &mut m.chair,
+            &mut m.chair_title,
+            &mut m.summary,
+            &mut m.compiled_by,
+            &mut m.issued_by,
+            &mut m.combined,
+        ] {
+            opt(s);
+        }
+        m.distribution.iter_mut().for_each(one);
+        for i in &mut self.items {
+            one(&mut i.heading);
+            opt(&mut i.action);
+            i.actions.iter_mut().for_each(one);
+            i.points.iter_mut().for_each(|p| one(&mut p.text));
+            i.departments.iter_mut().for_each(|d| org(&mut d.org));
+        }
+        for d in &mut self.documents {
+            one(&mut d.title);
+            d.aliases.iter_mut().for_each(one);
+            opt(&mut d.kind);
+            opt(&mut d.status);
+            opt(&mut d.decision);
+            d.lead.iter_mut().chain(d.co_leads.iter_mut()).for_each(org);
+            opt(&mut d.next_step);
+            one(&mut d.evidence);
+        }
+        for t in &mut self.topics {
+            one(&mut t.matched);
+            one(&mut t.evidence);
+        }
+        for a in &mut self.attendance {
+            a.org.iter_mut().for_each(org);
+            opt(&mut a.person);
+            opt(&mut a.title);
+            opt(&mut a.note);
+        }
+    }
+}
+
 /// The meeting a set of minutes records.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Meeting {
@@ -572,6 +647,34 @@ impl Place {
         })
     }
 
+    /// Reads a fixed unit that every city has under its own name (无锡军分区, 武警无锡支队, 人行无锡中支, 移动无锡分公司) through the gazetteer's entry for its own city.
+    ///
+    /// Only the branches of national bodies swap: central-government
+    /// branches, the military and armed police, and the local branches of
+    /// national enterprises; a city's own companies (苏州城投公司) have no
+    /// counterpart of the same name elsewhere.
+    fn fixed_unit(&self, written: &str, res: &Resources) -> Option<(String, OrgKind)> {
+        if !written.contains(self.stem.as_str()) {
+            return None;
+        }
+        let swapped = written
+            .replace(self.city.as_str(), GAZETTEER_CITY)
+            .replace(self.stem.as_str(), GAZETTEER_STEM);
+        let org = res.gazetteer.org(res.gazetteer.lookup(&swapped)?);
+        let national = match org.kind {
+            OrgKind::CentralBranch | OrgKind::MilitaryPolice => true,
+            OrgKind::StateOwnedEnterprise => org
+                .parent
+                .as_deref()
+                .is_some_and(|p| !p.contains(GAZETTEER_STEM)),
+            _ => false,
+        };
+        if !national || !org.canonical.contains(GAZETTEER_STEM) {
+            return None;
+        }
+        Some((self.move_name(&org.canonical)?, org.kind))
+    }
+
     /// Moves a gazetteer canonical name to this place: every 苏州 becomes the city and 江苏 its province.
     ///
     /// Returns `None` when the name holds the gazetteer's province and this
@@ -607,7 +710,7 @@ fn is_relative(written: &str) -> bool {
 
 /// Gives every organisation its canonical name in the issuer's jurisdiction.
 ///
-/// Three sources, in order. The gazetteer's relative forms (市工信局, 团市委,
+/// Four sources, in order. The gazetteer's relative forms (市工信局, 团市委,
 /// 省安委会) in another city's minutes: in 无锡市人民政府's minutes, 市工信局
 /// is 无锡市工业和信息化局, not the 苏州市 department the gazetteer lists, so
 /// every mention of the gazetteer's city in the canonical name becomes the
@@ -615,7 +718,9 @@ fn is_relative(written: &str) -> bool {
 /// and of its province the issuer's province. Then the rules of standard
 /// short forms ([`crate::resolve::names`]) for forms the gazetteer does not
 /// know (区财政局 in a district's minutes, 县卫计委 in a county's). Then the
-/// county-level divisions of the issuing city (锡山区 in 无锡's minutes).
+/// units every city has under its own name, through the gazetteer's entry for
+/// its city (无锡军分区 → 江苏省无锡军分区). Then the county-level divisions of
+/// the issuing city (锡山区 in 无锡's minutes, 金坛市 before 2015).
 /// Absolute forms of the gazetteer (苏州城投公司, 吴江区) are left alone.
 /// An organisation named here loses its `unknown-org` warning.
 fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
@@ -633,6 +738,11 @@ fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
             return;
         }
         if let Some((canonical, kind)) = res.names.canonical(&view, j) {
+            o.canonical = Some(canonical);
+            o.kind = kind;
+        } else if let Some((canonical, kind)) =
+            place.as_ref().and_then(|p| p.fixed_unit(&view, res))
+        {
             o.canonical = Some(canonical);
             o.kind = kind;
         } else if let Some(canonical) = names::division_government(&res.places, &view, j) {

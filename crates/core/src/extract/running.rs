@@ -46,6 +46,7 @@ const TITLE_ENDINGS: &[&str] = &[
     "参事",
     "顾问",
     "秘书",
+    "记者",
 ];
 
 /// Endings of an element naming organisations that sent someone unnamed.
@@ -90,6 +91,25 @@ fn is_government(s: &str) -> bool {
     (s.ends_with("政府") || s.ends_with('委')) && core.chars().count() <= 5 && !core.contains('局')
 }
 
+/// A verb that opens the list after it (出席会议的有：…; 参加会议的有…); the list runs to the sentence's end.
+fn lead_verb_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(列席|出席|参加)(?:会议|本次会议)?的(?:人员|领导|同志|单位)?(?:有|是|为)\s*[：:]?",
+        )
+        .unwrap()
+    })
+}
+
+/// Absence said in running text (副区长某某因公请假).
+fn absence_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:因(?:公|事|病|故)(?:外出)?)?(?:请假|缺席)(?:会议|本次会议)?").unwrap()
+    })
+}
+
 fn verb_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -122,7 +142,12 @@ enum Element {
 /// Reads the attendance sentences of a paragraph of a report or prose minutes.
 pub(crate) fn read_paragraph(text: &Text, res: &Resources, sink: &mut Sink) -> Vec<Attendance> {
     let s = text.as_str();
-    if !(s.contains("出席") || s.contains("列席") || s.contains("参加") || s.contains("参会"))
+    if !(s.contains("出席")
+        || s.contains("列席")
+        || s.contains("参加")
+        || s.contains("参会")
+        || s.contains("请假")
+        || s.contains("缺席"))
     {
         return Vec::new();
     }
@@ -133,17 +158,52 @@ pub(crate) fn read_paragraph(text: &Text, res: &Resources, sink: &mut Sink) -> V
     // Byte offset → char index.
     let index: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
     let at = |b: usize| index.partition_point(|&x| x < b);
-    let mut out = Vec::new();
-    let mut clause_start = 0;
-    for m in verb_re().captures_iter(s) {
-        let whole = m.get(0).unwrap();
-        let after = s[whole.end()..].chars().next();
-        if !after.is_none_or(|c| matches!(c, '，' | '。' | '；' | ',' | ';' | '并' | '：' | '、'))
-        {
-            continue;
+    // The verbs that close a list (出席会议), as character ranges.
+    let verbs: Vec<(usize, usize, bool)> = verb_re()
+        .captures_iter(s)
+        .filter_map(|m| {
+            let whole = m.get(0)?;
+            let after = s[whole.end()..].chars().next();
+            after
+                .is_none_or(|c| matches!(c, '，' | '。' | '；' | ',' | ';' | '并' | '：' | '、'))
+                .then(|| {
+                    let verb = whole.as_str();
+                    let attending = verb.contains("列席") || m.get(1).is_some();
+                    (at(whole.start()), at(whole.end()), attending)
+                })
+        })
+        .collect();
+    // Lists after their verb (出席会议的有：…) run to the sentence's end, or to the clause a closing verb ends.
+    let mut leads: Vec<(usize, usize, Role)> = Vec::new();
+    if s.contains("的") {
+        for m in lead_verb_re().captures_iter(s) {
+            let whole = m.get(0).unwrap();
+            let role = if &m[1] == "列席" {
+                Role::Attending
+            } else {
+                Role::Present
+            };
+            let from = at(whole.end());
+            let mut to = chars[from..]
+                .iter()
+                .position(|c| matches!(c.0, '。' | '；' | ';'))
+                .map_or(chars.len(), |k| from + k);
+            if let Some(&(vs, _, _)) = verbs.iter().find(|v| v.0 > from && v.0 < to) {
+                to = chars[from..vs]
+                    .iter()
+                    .rposition(|c| matches!(c.0, '，' | ','))
+                    .map_or(from, |k| from + k);
+            }
+            leads.push((from, to, role));
         }
-        let (vs, ve) = (at(whole.start()), at(whole.end()));
-        // The clause starts after the sentence's start or the previous verb.
+    }
+    let mut out = Vec::new();
+    for &(from, to, role) in &leads {
+        out.extend(read_list(&chars[from..to], role, res, sink, true));
+    }
+    let mut clause_start = 0;
+    for &(vs, ve, attending) in &verbs {
+        // The clause starts after the sentence's start, the previous verb or a list after its verb.
         let mut from = clause_start;
         for k in (clause_start..vs).rev() {
             if matches!(chars[k].0, '。' | '；' | ';' | '：' | ':') {
@@ -151,9 +211,10 @@ pub(crate) fn read_paragraph(text: &Text, res: &Resources, sink: &mut Sink) -> V
                 break;
             }
         }
-        let invited = m.get(1).is_some();
-        let verb = &s[whole.start()..whole.end()];
-        let role = if verb.contains("列席") || invited {
+        if let Some(end) = leads.iter().map(|l| l.1).filter(|&e| e <= vs).max() {
+            from = from.max(end);
+        }
+        let role = if attending {
             Role::Attending
         } else {
             Role::Present
@@ -161,6 +222,22 @@ pub(crate) fn read_paragraph(text: &Text, res: &Resources, sink: &mut Sink) -> V
         out.extend(read_list(&chars[from..vs], role, res, sink, true));
         clause_start = ve;
     }
+    if s.contains("请假") || s.contains("缺席") {
+        for m in absence_re().find_iter(s) {
+            let after = s[m.end()..].chars().next();
+            if !after.is_none_or(|c| matches!(c, '，' | '。' | '；' | ',' | ';')) {
+                continue;
+            }
+            let vs = at(m.start());
+            let from = chars[..vs]
+                .iter()
+                .rposition(|c| matches!(c.0, '。' | '；' | ';' | '：' | ':' | '，' | ','))
+                .map_or(0, |k| k + 1);
+            out.extend(read_list(&chars[from..vs], Role::Absent, res, sink, true));
+        }
+    }
+    // In the order written: the lists after their verb and the absences were read after the others.
+    out.sort_by_key(|a| (a.span.line, a.span.col));
     out
 }
 
@@ -175,7 +252,12 @@ pub(crate) fn read_section(
         .chars_written_with_pos()
         .map(|(v, w, p)| (v, p, w))
         .collect();
-    read_list(&chars, role, res, sink, false)
+    // A section written as a sentence ends with its full stop (列席人员：新闻媒体记者某某。).
+    let end = chars
+        .iter()
+        .rposition(|c| !matches!(c.0, '。' | '.' | '；' | ';'))
+        .map_or(0, |k| k + 1);
+    read_list(&chars[..end], role, res, sink, false)
 }
 
 /// Reads a section listing organisations only (列席单位：区财政局、区人社局): one record each, no person.
@@ -312,7 +394,9 @@ fn read_group(
         })
         .collect::<Option<Vec<_>>>()?;
     // A group of organisations ends in one that names the unnamed representative.
-    if let Some((_, _, Element::Units(_))) = parsed.last() {
+    if let Some((_, _, Element::Units(_))) =
+        parsed.iter().rev().find(|p| !matches!(p.2, Element::Vague))
+    {
         for (a, b, e) in &parsed {
             match e {
                 Element::Org(r) | Element::Units(r) if r.0 < r.1 => {
@@ -475,6 +559,15 @@ fn element(chars: &[Ch], a: usize, b: usize, res: &Resources) -> Option<Element>
         let org_end = b - m.chars().count();
         let org = text_of(chars, (a, org_end));
         if is_vague(&org) {
+            // 区司法局及相关单位负责同志: the organisation before 及 or 和 still sent someone.
+            let joined = chars[a..org_end]
+                .iter()
+                .rposition(|c| matches!(c.0, '及' | '和'))
+                .map(|k| a + k)
+                .filter(|&k| k > a && is_vague(&text_of(chars, (k + 1, org_end))));
+            if let Some(k) = joined.filter(|&k| is_org(&text_of(chars, (a, k)), res)) {
+                return Some(Element::Units((a, k)));
+            }
             return Some(Element::Vague);
         }
         return Some(Element::Units((a, org_end)));
@@ -550,7 +643,7 @@ fn split_org_title(
     res: &Resources,
 ) -> ((usize, usize), (usize, usize)) {
     let han: Vec<char> = chars[a..b].iter().map(|c| c.0).collect();
-    // The longest department the gazetteer knows at the start, else the longest organisation-shaped run.
+    // The longest department the gazetteer knows at the start, else the longest organisation-shaped run a title follows (县人武部|副部长, not 县人武部副部|长).
     let mut best = None;
     if let Some((len, _)) = res.gazetteer.longest_at(&han, 0) {
         best = Some(len);
@@ -558,7 +651,10 @@ fn split_org_title(
     if best.is_none() {
         for k in (2..han.len()).rev() {
             let head: String = han[..k].iter().collect();
-            if org_shaped(&han[..k]) || (k >= 3 && BODIES.iter().any(|b| head.ends_with(b))) {
+            let tail: String = han[k..].iter().collect();
+            if (org_shaped(&han[..k]) || (k >= 3 && BODIES.iter().any(|b| head.ends_with(b))))
+                && ends_with_title(&tail)
+            {
                 best = Some(k);
                 break;
             }
@@ -634,6 +730,23 @@ mod tests {
                 ],
             ),
             ("区直有关部门主要负责同志列席会议。", &[]),
+            (
+                "出席会议的有：副区长蓝海、司马卫东。列席会议的有：县人武部副部长孔一鸣，区财政局主要负责同志。",
+                &[
+                    "present  副区长 蓝海 @8",
+                    "present  副区长 司马卫东 @14",
+                    "attending 县人武部 副部长 孔一鸣 @26",
+                    "attending 区财政局   @37",
+                ],
+            ),
+            (
+                "副县长苗青、钟立因公请假。",
+                &["absent  副县长 苗青 @1", "absent  副县长 钟立 @7"],
+            ),
+            (
+                "县人大、县政协相关领导、各镇负责人列席会议。",
+                &["attending 县人大   @1", "attending 县政协   @5"],
+            ),
             ("会议要求各部门参加培训。", &[]),
         ];
         let got: Vec<(&str, Vec<String>)> = cases.iter().map(|(s, _)| (*s, read(s))).collect();

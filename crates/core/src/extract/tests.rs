@@ -414,6 +414,28 @@ const RELOCATED: &[(&str, &str, &[Option<&str>])] = &[
         "锡山区张涛 江阴市李杰",
         &[Some("无锡市锡山区人民政府"), Some("江阴市人民政府")],
     ),
+    // Fixed units every city has, through the gazetteer's entry for its own city; a city's own company does not swap.
+    (
+        "无锡市人民政府",
+        "无锡军分区张涛 人行无锡中支李杰 移动无锡分公司王明 无锡城投公司赵亮",
+        &[
+            Some("江苏省无锡军分区"),
+            Some("中国人民银行无锡市中心支行"),
+            Some("中国移动通信集团江苏有限公司无锡分公司"),
+            None,
+        ],
+    ),
+    (
+        "广州市人民政府",
+        "武警广州支队张涛",
+        &[Some("中国人民武装警察部队广东省总队广州支队")],
+    ),
+    // Divisions abolished before today's list, named in the records of their time.
+    (
+        "常州市人民政府",
+        "戚墅堰区张涛 金坛市李杰",
+        &[Some("常州市戚墅堰区人民政府"), Some("金坛市人民政府")],
+    ),
     // The gazetteer's own city is left as it is.
     (
         "苏州市人民政府",

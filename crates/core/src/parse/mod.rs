@@ -237,7 +237,7 @@ fn patterns() -> &'static Patterns {
         opening: Regex::new(r"^(\d{4}\s*年|[〇零一二三四五六七八九]{4}年|受).{0,90}常务会议|主持召开.{0,30}常务会议").unwrap(),
         report_item: Regex::new(r"^会议(?:还|同时|首先|先后|最后|集中|专题|一并)?(?:听取|审议|研究|传达|学习|讨论|通报|审定|通过|原则通过|部署|观看|收看|决定|同意)").unwrap(),
         mid_label: Regex::new(r"[\s\u{3000}]+(?:出\s*席|列\s*席|记\s*录|请\s*假|缺\s*席)(?:会议)?(?:人员|同志|领导|单位|人)?\s*[:：]").unwrap(),
-        title: Regex::new(r"(?:[区县市州省旗镇]长|秘书长|主任|书记|常委|主席|巡视员|调研员|党组成员|助理)\p{Han}{2,3}(?:[、，,\s]|$)").unwrap(),
+        title: Regex::new(r"(?:[区县市州省旗镇]长|秘书长|主任|书记|常委|主席|巡视员|调研员|党组成员|助理|记者)\p{Han}{2,3}(?:[、，,\s。]|$)").unwrap(),
         any_ordinal: Regex::new(r"第\s*([0-9一二三四五六七八九十百零〇]+)\s*次").unwrap(),
     })
 }
@@ -448,6 +448,14 @@ impl Parser<'_> {
             };
             self.doc.title = Some(t.slice(at, s.len()).trim());
             self.state = State::Header;
+        } else if self.report
+            && self.doc.issuer.is_none()
+            && s.ends_with("人民政府")
+            && s.chars().count() <= 16
+            && !s.contains(['，', '。', ' '])
+        {
+            // A portal's name above the report (青岚区人民政府): the issuer.
+            self.doc.issuer = Some(t.clone());
         } else if self.report && is_headline(s) {
             self.doc.page.headline.get_or_insert_with(|| t.clone());
         } else if p.opening.is_match(s)
@@ -775,14 +783,15 @@ fn refusal(doc: &Document, lines: &[Line]) -> Option<String> {
 
 /// True when a line of a report is its headline: short, no sentence, naming the meeting.
 fn is_headline(s: &str) -> bool {
-    s.chars().count() <= 50 && s.contains("常务会议") && !s.contains(['，', '。', ','])
+    s.chars().count() <= 50 && s.contains("常务会") && !s.contains(['，', '。', ','])
 }
 
 /// True when a paragraph of a report opens it: a sentence naming the 常务会议, or under a headline naming it, a sentence saying a meeting was held.
 fn report_opening(s: &str, headline: bool) -> bool {
     let sentence = s.contains(['，', '。', ',']);
     let held = s.contains("召开") || s.contains("主持") || s.contains("举行");
-    sentence && (s.contains("常务会议") || (headline && held && s.contains("会议")))
+    // 常务会 alone is how some portals write it (第12次区政府常务会).
+    sentence && (s.contains("常务会") || (headline && held && s.contains("会议")))
 }
 
 /// Finds a section label in the middle of an attendance line (`… 周伟 列席：张旗`): the byte offset where it starts.

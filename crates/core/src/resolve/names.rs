@@ -49,6 +49,11 @@ pub struct PlaceRow {
     /// The place above it (for a city its province; for a county-level division its city,
     /// or the municipality or province that governs it directly). Empty for provinces.
     pub parent: String,
+    /// The year it was set up under this name, when it is later than the table's base list.
+    pub from: Option<u16>,
+    /// The year it was abolished or renamed (exclusive), for a division no longer on today's list
+    /// (金坛市 until 2015): records of its time still name it.
+    pub to: Option<u16>,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +62,10 @@ struct PlaceCsv {
     level: Level,
     #[serde(default)]
     parent: String,
+    #[serde(default)]
+    from: Option<u16>,
+    #[serde(default)]
+    to: Option<u16>,
 }
 
 /// China's places by name (several places share some names, such as 鼓楼区).
@@ -125,10 +134,11 @@ impl Jurisdiction {
 const GOVERNMENT: [&str; 2] = ["人民政府", "政府"];
 
 impl Places {
-    /// Parses `places.csv` (`name,level,parent`; lines starting with `#` are comments).
+    /// Parses `places.csv` (`name,level,parent,from,to`, the years optional; lines starting with `#` are comments).
     pub fn from_csv(file: &str, text: &str) -> Result<Self, ResolveError> {
         let mut reader = csv::ReaderBuilder::new()
             .comment(Some(b'#'))
+            .flexible(true)
             .from_reader(text.as_bytes());
         let mut p = Places::default();
         for row in reader.deserialize::<PlaceCsv>() {
@@ -145,6 +155,8 @@ impl Places {
                 name: row.name,
                 level: row.level,
                 parent: row.parent,
+                from: row.from,
+                to: row.to,
             });
         }
         Ok(p)
