@@ -35,7 +35,7 @@ pub struct Args {
     /// Leave a key column out of the comparison (repeatable or comma-separated), such as org_name.
     #[arg(long, value_name = "COLUMN", value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Also break the scores down by a column of the truth's meetings.csv, such as issuer, layout or delivery.
+    /// Also break the scores down by a column of the truth's meetings.csv, such as form, issuer, layout or delivery.
     #[arg(long, value_name = "COLUMN")]
     pub by: Option<String>,
 }

@@ -2,10 +2,15 @@
 //!
 //! `generate` builds a world of several cities (苏州, 无锡, 常州, 南通 … from
 //! `data/synth_cities.csv`), lets time run over up to twenty years, and writes
-//! one set of minutes per meeting: departments rename at the 2019 reform,
+//! one record per meeting: departments rename at the 2019 reform,
 //! officials move and get promoted, some share a name, topics recur, titles
 //! nest brackets and quotes, and files carry the layout damage of the real
-//! ones (see [`render`]). Beside each file it yields the rows the extractor
+//! ones (see [`render`]). Each meeting is published in one of the
+//! [`forms::Form`]s: the seeds' sectioned minutes (half the corpus), minutes
+//! with other section headings, prose minutes, news reports in several styles,
+//! news reports inside a portal page's furniture, and pages in traditional
+//! script; the truth's `form` column names it, so `jiyao eval --by form`
+//! scores each. Beside each file it yields the rows the extractor
 //! should produce, with exactly the leading columns of
 //! [`TableKind`](jiyao_core::table::TableKind) tables.
 //!
@@ -28,14 +33,19 @@
 pub mod calendar;
 mod content;
 pub mod eval;
+pub mod forms;
+mod furniture;
 pub mod identity;
 pub mod render;
+mod report;
 pub mod rng;
+mod sections;
 pub mod truth;
 pub mod world;
 
 use calendar::{Date, Written};
 use content::{topics_in, Agenda};
+use forms::{Facts, Form, Page};
 use jiyao_core::extract::Role;
 use jiyao_core::resolve::Resources;
 use jiyao_core::table::header;
@@ -190,6 +200,7 @@ where
                 ordinal += 1;
                 world.advance(date, new_term, &mut rng);
                 let g = meeting(
+                    config.seed,
                     &world,
                     res,
                     &weights,
@@ -224,6 +235,7 @@ fn meeting_slots(year: i32) -> Vec<(Date, &'static str)> {
 /// Generates one meeting of a city.
 #[allow(clippy::too_many_arguments)]
 fn meeting(
+    seed: u64,
     world: &CityWorld,
     res: &Resources,
     weights: &[u32],
@@ -384,7 +396,7 @@ fn meeting(
         )
     };
     let office = format!("{issuer}办公室");
-    let m = Minutes {
+    let mut m = Minutes {
         issuer: issuer.clone(),
         doc_number: doc_number.clone(),
         opening,
@@ -413,55 +425,179 @@ fn meeting(
         hanzi_dates: hanzi,
         publication,
         distribution,
+        alt_attendance: None,
     };
-    let bytes = render::render(&m, layout, delivery, rng);
+    // The form the meeting is published in, drawn from a stream of its own.
+    let mut frng = Rng::derive(seed, &format!("form/{file_name}"));
+    let form = Form::draw(&mut frng);
+    let absent: Vec<usize> = world
+        .vms
+        .iter()
+        .copied()
+        .filter(|v| !present.contains(v))
+        .collect();
+    let facts = Facts {
+        world,
+        date,
+        half,
+        ordinal,
+        number,
+        chair: &chair,
+        present: &present,
+        attending_names: &attending_names,
+        unit_rows: &unit_rows,
+        representatives: &representatives,
+        absent: &absent,
+        items: &items,
+        issuer: &issuer,
+        doc_number: &doc_number,
+    };
+    let (bytes, page) = match form {
+        Form::Sectioned => (render::render(&m, layout, delivery, rng), None),
+        Form::SectionedOther => {
+            let (lines, records) = sections::attendance(&facts, &mut frng);
+            m.alt_attendance = Some(lines);
+            let page = Page {
+                records,
+                ..Page::default()
+            };
+            (render::render(&m, layout, delivery, rng), Some(page))
+        }
+        Form::Prose | Form::Report | Form::ReportPortal | Form::Traditional => {
+            let page = match form {
+                Form::Prose => report::prose(&facts, &mut frng),
+                Form::Report => report::report(&facts, false, &mut frng),
+                Form::ReportPortal => report::report(&facts, true, &mut frng),
+                _ if frng.chance(0.3) => report::prose(&facts, &mut frng),
+                _ => report::report(&facts, frng.chance(0.3), &mut frng),
+            };
+            let bytes = render::encode_page(
+                &page,
+                &issuer,
+                delivery,
+                form == Form::Traditional,
+                &mut frng,
+            );
+            (bytes, Some(page))
+        }
+    };
+    let sectioned = matches!(form, Form::Sectioned | Form::SectionedOther);
+    // Every field read from the text is kept as written: in traditional script on a traditional page.
+    let written = |s: &str| {
+        if form == Form::Traditional {
+            jiyao_core::load::simplify::to_traditional(s)
+        } else {
+            s.to_owned()
+        }
+    };
 
     // Truth.
     let doc = file_name.clone();
+    let date_known = page.as_ref().is_none_or(|p| sectioned || p.date_known);
+    let known_date = date_known.then_some(date);
     let meeting_no = u32::try_from(ordinal).ok();
-    let meeting_row = MeetingTruth {
-        doc: doc.clone(),
-        doc_number,
-        meeting: meeting_no,
-        date: Some(date),
-        half_day: half.to_owned(),
-        chair: chair_name,
-        chair_title: chair.title.to_owned(),
-        compiled: Some(compiled),
-        issued: Some(issued),
-        issuer,
-        layout: layout.as_str().to_owned(),
-        delivery: delivery.as_str().to_owned(),
+    let meeting_row = match page.as_ref().filter(|_| !sectioned) {
+        None => MeetingTruth {
+            doc: doc.clone(),
+            doc_number,
+            meeting: meeting_no,
+            date: known_date,
+            half_day: half.to_owned(),
+            chair: chair_name,
+            chair_title: chair.title.to_owned(),
+            compiled: Some(compiled),
+            issued: Some(issued),
+            issuer,
+            layout: layout.as_str().to_owned(),
+            delivery: delivery.as_str().to_owned(),
+            form: form.as_str().to_owned(),
+        },
+        Some(p) => MeetingTruth {
+            doc: doc.clone(),
+            doc_number: written(&p.doc_number),
+            meeting: meeting_no,
+            date: known_date,
+            half_day: half.to_owned(),
+            chair: if p.chair_named {
+                written(&chair_name)
+            } else {
+                String::new()
+            },
+            chair_title: written(&p.chair_title),
+            compiled: None,
+            issued: None,
+            issuer: written(&issuer),
+            layout: Layout::Plain.as_str().to_owned(),
+            delivery: delivery.as_str().to_owned(),
+            form: form.as_str().to_owned(),
+        },
+    };
+    // A department's full name is known only when the page names its government: a report
+    // headed 市政府召开… whose text never says which city leaves 市财政局 unresolved. An HTML
+    // page names it in its info bar and footer (来源：苏州市人民政府办公室).
+    let names_city = sectioned
+        || matches!(delivery, Delivery::Html | Delivery::HtmlGb18030)
+        || page
+            .as_ref()
+            .is_some_and(|p| p.lines.iter().any(|l| l.contains(city.name.as_str())));
+    let org_name = |u: usize| {
+        world.units[u]
+            .form_at(date)
+            .filter(|_| names_city)
+            .map(|f| f.canonical.clone())
+            .unwrap_or_default()
     };
     let row = |role: Role, org: (String, String), p: Option<usize>| AttendanceTruth {
         doc: doc.clone(),
         meeting: meeting_no,
-        date: Some(date),
+        date: known_date,
         role,
-        org: org.0,
+        org: written(&org.0),
         org_name: org.1,
-        person: p.map(|p| world.people[p].name.clone()).unwrap_or_default(),
+        person: p
+            .map(|p| written(&world.people[p].name))
+            .unwrap_or_default(),
         person_id: p.map(|p| world.people[p].id.clone()).unwrap_or_default(),
     };
     let none = || (String::new(), String::new());
-    let mut attendance = vec![row(Role::Chair, none(), Some(chair.person))];
-    attendance.extend(present.iter().map(|&p| row(Role::Present, none(), Some(p))));
-    attendance.extend(
-        attending_names
-            .iter()
-            .map(|&p| row(Role::Attending, none(), Some(p))),
-    );
-    attendance.extend(
-        unit_rows
-            .iter()
-            .map(|&(u, p)| row(Role::Attending, written(u), Some(p))),
-    );
-    attendance.extend(
-        representatives
-            .iter()
-            .map(|&u| row(Role::Representative, written(u), None)),
-    );
-    attendance.push(row(Role::Recorder, none(), Some(world.recorder)));
+    let mut attendance = Vec::new();
+    match &page {
+        Some(p) => {
+            for r in &p.records {
+                let org = match r.unit {
+                    Some(u) => (r.org.clone(), org_name(u)),
+                    None => none(),
+                };
+                attendance.push(row(r.role, org, r.person));
+            }
+        }
+        None => {
+            let written_unit = |u: usize| {
+                world.units[u]
+                    .form_at(date)
+                    .map(|f| (f.written.clone(), f.canonical.clone()))
+                    .unwrap_or_default()
+            };
+            attendance.push(row(Role::Chair, none(), Some(chair.person)));
+            attendance.extend(present.iter().map(|&p| row(Role::Present, none(), Some(p))));
+            attendance.extend(
+                attending_names
+                    .iter()
+                    .map(|&p| row(Role::Attending, none(), Some(p))),
+            );
+            attendance.extend(
+                unit_rows
+                    .iter()
+                    .map(|&(u, p)| row(Role::Attending, written_unit(u), Some(p))),
+            );
+            attendance.extend(
+                representatives
+                    .iter()
+                    .map(|&u| row(Role::Representative, written_unit(u), None)),
+            );
+            attendance.push(row(Role::Recorder, none(), Some(world.recorder)));
+        }
+    }
     let mut documents = Vec::new();
     let mut topics = Vec::new();
     for (k, item) in items.iter().enumerate() {
@@ -471,22 +607,37 @@ fn meeting(
                 doc: doc.clone(),
                 meeting: meeting_no,
                 item: Some(n),
-                title: d.title.clone(),
-                lead_org: d.lead.clone(),
-                next_step: d.next_step.truth().to_owned(),
+                title: written(&d.title),
+                lead_org: written(&d.lead),
+                next_step: written(d.next_step.truth()),
             });
         }
-        let text = std::iter::once(&item.heading)
-            .chain(&item.points)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = match page.as_ref().filter(|_| !sectioned) {
+            Some(p) => p.item_texts[k].clone(),
+            None => std::iter::once(&item.heading)
+                .chain(&item.points)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
         for t in topics_in(&text, res) {
             topics.push(TopicTruth {
                 doc: doc.clone(),
                 meeting: meeting_no,
                 item: n,
                 topic: t,
+            });
+        }
+    }
+    if let Some(p) = &page {
+        for title in &p.studied {
+            documents.push(DocumentTruth {
+                doc: doc.clone(),
+                meeting: meeting_no,
+                item: None,
+                title: written(title),
+                lead_org: String::new(),
+                next_step: String::new(),
             });
         }
     }

@@ -33,6 +33,8 @@ pub(crate) struct Minutes {
     pub hanzi_dates: bool,
     pub publication: Option<&'static str>,
     pub distribution: String,
+    /// The attendance block in another layout than the seeds' ([`crate::sections`]), replacing 出席： 列席： 记录：.
+    pub alt_attendance: Option<Vec<String>>,
 }
 
 /// How the text is laid out.
@@ -227,11 +229,67 @@ pub(crate) fn render(m: &Minutes, layout: Layout, delivery: Delivery, rng: &mut 
             .0
             .into_owned(),
         Delivery::Utf8BomCrlf => format!("\u{feff}{}", join(&lines, "\r\n")).into_bytes(),
-        Delivery::Html => html(m, &lines, "utf-8", rng).into_bytes(),
+        Delivery::Html => html(&Head::of(m), &lines, "utf-8", rng).into_bytes(),
         Delivery::HtmlGb18030 => encoding_rs::GB18030
-            .encode(&html(m, &lines, "gb2312", rng))
+            .encode(&html(&Head::of(m), &lines, "gb2312", rng))
             .0
             .into_owned(),
+    }
+}
+
+/// Encodes the page of a form other than the seeds' ([`crate::forms::Page`]); `traditional` writes it in traditional script.
+pub(crate) fn encode_page(
+    page: &crate::forms::Page,
+    issuer: &str,
+    delivery: Delivery,
+    traditional: bool,
+    rng: &mut Rng,
+) -> Vec<u8> {
+    let script = |s: &str| {
+        if traditional {
+            jiyao_core::load::simplify::to_traditional(s)
+        } else {
+            s.to_owned()
+        }
+    };
+    let lines: Vec<String> = page.lines.iter().map(|l| script(l)).collect();
+    let head = Head {
+        title: script(&page.title),
+        issuer: script(issuer),
+        office: script(&page.office),
+        published: page.published,
+    };
+    match delivery {
+        Delivery::Utf8 => join(&lines, "\n").into_bytes(),
+        Delivery::Gb18030 => encoding_rs::GB18030
+            .encode(&join(&lines, "\n"))
+            .0
+            .into_owned(),
+        Delivery::Utf8BomCrlf => format!("\u{feff}{}", join(&lines, "\r\n")).into_bytes(),
+        Delivery::Html => html(&head, &lines, "utf-8", rng).into_bytes(),
+        Delivery::HtmlGb18030 => encoding_rs::GB18030
+            .encode(&html(&head, &lines, "gb2312", rng))
+            .0
+            .into_owned(),
+    }
+}
+
+/// What the HTML page around the text says of it.
+struct Head {
+    title: String,
+    issuer: String,
+    office: String,
+    published: Option<Date>,
+}
+
+impl Head {
+    fn of(m: &Minutes) -> Head {
+        Head {
+            title: format!("{}常务会议纪要（{}）", m.issuer, m.doc_number),
+            issuer: m.issuer.clone(),
+            office: m.office.clone(),
+            published: m.issued,
+        }
     }
 }
 
@@ -321,7 +379,53 @@ fn lay_out(m: &Minutes, st: &Style, rng: &mut Rng) -> Vec<String> {
         o.push(c.clone());
         o.blank();
     }
-    // Attendance.
+    if let Some(alt) = &m.alt_attendance {
+        for l in alt {
+            o.push(l.clone());
+        }
+        o.blank();
+    } else {
+        attendance_block(m, st, &mut o, rng);
+    }
+    // Footer.
+    o.push(format!("{}整理", m.office));
+    o.blank();
+    if let Some(d) = m.compiled {
+        o.push(date_text(d, m.hanzi_dates));
+        o.blank();
+    }
+    if let Some(p) = m.publication {
+        o.push(p);
+        o.blank();
+    }
+    if md {
+        o.push("---");
+        o.blank();
+    }
+    let width = if md { 200 } else { 60 };
+    for l in wrap(&m.distribution, width) {
+        o.push(l);
+    }
+    o.blank();
+    if md {
+        o.push("---");
+        o.blank();
+    }
+    o.push(m.office.clone());
+    o.blank();
+    if let Some(d) = m.issued {
+        o.push(format!("{}印发", date_text(d, m.hanzi_dates)));
+    }
+    if md {
+        o.blank();
+        o.push("---");
+    }
+    o.lines
+}
+
+/// Writes the seeds' attendance block: 出席： 列席： departments with names, representatives, 记录：.
+fn attendance_block(m: &Minutes, st: &Style, o: &mut Out, rng: &mut Rng) {
+    let md = st.layout == Layout::Markdown;
     let colon = if st.half_labels { ":" } else { "：" };
     let label = |name: &str| {
         if md {
@@ -361,14 +465,9 @@ fn lay_out(m: &Minutes, st: &Style, rng: &mut Rng) -> Vec<String> {
             }
         }
     };
-    list(&mut o, Some(label("出席")), m.present.join(" "), rng);
+    list(o, Some(label("出席")), m.present.join(" "), rng);
     o.blank();
-    list(
-        &mut o,
-        Some(label("列席")),
-        m.attending_names.join(" "),
-        rng,
-    );
+    list(o, Some(label("列席")), m.attending_names.join(" "), rng);
     if st.layout == Layout::Plain {
         o.blank();
     }
@@ -378,11 +477,11 @@ fn lay_out(m: &Minutes, st: &Style, rng: &mut Rng) -> Vec<String> {
         .map(|(d, p)| format!("{d}{p}"))
         .collect();
     if !units.is_empty() {
-        list(&mut o, None, units.join(" "), rng);
+        list(o, None, units.join(" "), rng);
     }
     if !m.representatives.is_empty() {
         list(
-            &mut o,
+            o,
             None,
             format!("{}的代表", m.representatives.join("、")),
             rng,
@@ -399,40 +498,6 @@ fn lay_out(m: &Minutes, st: &Style, rng: &mut Rng) -> Vec<String> {
         m.recorder
     ));
     o.blank();
-    // Footer.
-    o.push(format!("{}整理", m.office));
-    o.blank();
-    if let Some(d) = m.compiled {
-        o.push(date_text(d, m.hanzi_dates));
-        o.blank();
-    }
-    if let Some(p) = m.publication {
-        o.push(p);
-        o.blank();
-    }
-    if md {
-        o.push("---");
-        o.blank();
-    }
-    let width = if md { 200 } else { 60 };
-    for l in wrap(&m.distribution, width) {
-        o.push(l);
-    }
-    o.blank();
-    if md {
-        o.push("---");
-        o.blank();
-    }
-    o.push(m.office.clone());
-    o.blank();
-    if let Some(d) = m.issued {
-        o.push(format!("{}印发", date_text(d, m.hanzi_dates)));
-    }
-    if md {
-        o.blank();
-        o.push("---");
-    }
-    o.lines
 }
 
 fn escape(s: &str) -> String {
@@ -442,7 +507,7 @@ fn escape(s: &str) -> String {
 }
 
 /// Wraps the laid-out lines in a government portal page.
-fn html(m: &Minutes, lines: &[String], charset: &str, rng: &mut Rng) -> String {
+fn html(m: &Head, lines: &[String], charset: &str, rng: &mut Rng) -> String {
     let nbsp = rng.chance(0.6);
     let mut body = String::new();
     let mut group: Vec<String> = Vec::new();
@@ -477,16 +542,16 @@ fn html(m: &Minutes, lines: &[String], charset: &str, rng: &mut Rng) -> String {
     } else {
         format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">")
     };
-    let published = m.issued.map(Date::iso).unwrap_or_default();
+    let published = m.published.map(Date::iso).unwrap_or_default();
     let share = if rng.chance(0.5) {
         "<div class=\"share\">分享到：<a href=\"#\">微信</a> <a href=\"#\">微博</a></div>\n"
     } else {
         ""
     };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n{meta}\n<title>{issuer}常务会议纪要（{num}）</title>\n<link rel=\"stylesheet\" href=\"/css/main.css\">\n<script type=\"text/javascript\">var _hmt = _hmt || []; (function() {{ var hm = document.createElement(\"script\"); hm.src = \"/js/stat.js\"; }})();</script>\n</head>\n<body>\n<div class=\"header\"><img src=\"/images/logo.png\" alt=\"{issuer}\"></div>\n<div class=\"nav\"><ul><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk/\">政务公开</a></li><li><a href=\"/hdjl/\">互动交流</a></li></ul></div>\n<div class=\"breadcrumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/zwgk/\">政务公开</a> &gt; 常务会议纪要</div>\n<div class=\"article\">\n<div class=\"info\">发布日期：{published}&nbsp;&nbsp;来源：{office}</div>\n<div class=\"content\">\n{body}</div>\n{share}<div class=\"print\">【<a href=\"javascript:window.print()\">打印本页</a>】【<a href=\"javascript:window.close()\">关闭窗口</a>】</div>\n</div>\n<div class=\"footer\">主办：{office}&nbsp;&nbsp;备案号：苏ICP备00000000号</div>\n<script>document.getElementById('year').innerHTML = new Date().getFullYear();</script>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n{meta}\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"/css/main.css\">\n<script type=\"text/javascript\">var _hmt = _hmt || []; (function() {{ var hm = document.createElement(\"script\"); hm.src = \"/js/stat.js\"; }})();</script>\n</head>\n<body>\n<div class=\"header\"><img src=\"/images/logo.png\" alt=\"{issuer}\"></div>\n<div class=\"nav\"><ul><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk/\">政务公开</a></li><li><a href=\"/hdjl/\">互动交流</a></li></ul></div>\n<div class=\"breadcrumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/zwgk/\">政务公开</a> &gt; 常务会议纪要</div>\n<div class=\"article\">\n<div class=\"info\">发布日期：{published}&nbsp;&nbsp;来源：{office}</div>\n<div class=\"content\">\n{body}</div>\n{share}<div class=\"print\">【<a href=\"javascript:window.print()\">打印本页</a>】【<a href=\"javascript:window.close()\">关闭窗口</a>】</div>\n</div>\n<div class=\"footer\">主办：{office}&nbsp;&nbsp;备案号：苏ICP备00000000号</div>\n<script>document.getElementById('year').innerHTML = new Date().getFullYear();</script>\n</body>\n</html>\n",
         issuer = escape(&m.issuer),
-        num = escape(&m.doc_number),
+        title = escape(&m.title),
         office = escape(&m.office),
     )
 }

@@ -25,7 +25,7 @@ pub struct MeetingTruth {
     pub doc_number: String,
     /// The meeting's ordinal.
     pub meeting: Option<u32>,
-    /// The meeting date (empty when the generated text does not give it).
+    /// The meeting date (none when the page does not give it).
     pub date: Option<Date>,
     /// 上午 or 下午.
     pub half_day: String,
@@ -33,9 +33,9 @@ pub struct MeetingTruth {
     pub chair: String,
     /// The chair's title.
     pub chair_title: String,
-    /// The compilation date (empty when the text has none).
+    /// The compilation date (none for a page that gives none).
     pub compiled: Option<Date>,
-    /// The issue date (empty when the text has none).
+    /// The issue date (none for a page that gives none).
     pub issued: Option<Date>,
     /// The issuing body.
     pub issuer: String,
@@ -45,6 +45,9 @@ pub struct MeetingTruth {
     /// How the file was delivered (encoding, HTML …).
     #[serde(default)]
     pub delivery: String,
+    /// The form the meeting is published in ([`Form::as_str`](crate::forms::Form::as_str)): sectioned, prose, report …
+    #[serde(default)]
+    pub form: String,
 }
 
 /// One row of `truth/attendance.csv`: the extractor's leading columns, then a stable person id that tells homonyms apart.
@@ -54,7 +57,7 @@ pub struct AttendanceTruth {
     pub doc: String,
     /// The meeting's ordinal.
     pub meeting: Option<u32>,
-    /// The meeting date (empty when the generated text does not give it).
+    /// The meeting date (none when the page does not give it).
     pub date: Option<Date>,
     /// The role.
     pub role: Role,
@@ -115,7 +118,10 @@ mod tests {
         for (truth, table, n) in pairs {
             assert_eq!(&truth[..n], &table[..n], "{truth:?}");
         }
-        assert_eq!(&header::<MeetingTruth>()[10..], &["layout", "delivery"]);
+        assert_eq!(
+            &header::<MeetingTruth>()[10..],
+            &["layout", "delivery", "form"]
+        );
         assert_eq!(header::<AttendanceTruth>()[7], "person_id");
     }
 }

@@ -70,21 +70,34 @@ fn generated_minutes_parse_as_minutes() {
     let res = Resources::bundled();
     let all = corpus(120, 5);
     let mut kinds = std::collections::BTreeSet::new();
+    let mut forms = std::collections::BTreeSet::new();
     for g in &all {
         kinds.insert(g.meeting.delivery.clone());
         let src =
             load::decode(&g.file_name, &g.bytes).unwrap_or_else(|e| panic!("{}: {e}", g.file_name));
         let x = extract(&src, res).unwrap_or_else(|e| panic!("{}: {e}", g.file_name));
         assert!(!x.items.is_empty(), "{}: no agenda item", g.file_name);
+        forms.insert(g.meeting.form.clone());
+        // Sectioned minutes list everyone; reports and prose minutes name a few, or only the chair.
+        let least = if g.meeting.form.starts_with("sectioned") {
+            11
+        } else {
+            g.attendance.len().min(1)
+        };
         assert!(
-            x.attendance.len() > 10,
+            x.attendance.len() >= least,
             "{}: {} attendance records",
             g.file_name,
             x.attendance.len()
         );
     }
-    // Every delivery form occurs in a corpus this size.
+    // Every delivery form and every form of publication occurs in a corpus this size.
     assert_eq!(kinds.len(), 5, "{kinds:?}");
+    assert_eq!(
+        forms.len(),
+        jiyao_synth::forms::Form::ALL.len(),
+        "{forms:?}"
+    );
 }
 
 #[test]
@@ -94,9 +107,18 @@ fn every_person_starts_with_a_known_surname() {
         for row in &g.attendance {
             let person = &row.person;
             if person.is_empty() {
-                assert_eq!(row.role, Role::Representative);
+                // An unnamed representative, or a department whose 负责同志 attended (a report).
+                assert!(
+                    row.role == Role::Representative
+                        || (row.role == Role::Attending && !row.org.is_empty()),
+                    "{} in {}",
+                    row.role.as_str(),
+                    g.file_name
+                );
                 continue;
             }
+            // Pages in traditional script keep their names as written; the surname list is simplified.
+            let person = jiyao_core::load::simplify::to_simplified(person);
             let chars: Vec<char> = person.chars().collect();
             assert!((2..=4).contains(&chars.len()), "{person}");
             assert!(
@@ -169,6 +191,7 @@ fn the_extractor_scores_on_a_small_corpus() {
         Resources::bundled(),
         &Options {
             ignore: vec!["org_name".to_owned()],
+            by: Some("form".to_owned()),
             ..Options::default()
         },
     )
@@ -180,4 +203,73 @@ fn the_extractor_scores_on_a_small_corpus() {
         .unwrap()
         .f1;
     assert!(seg >= 0.99, "attendance F1 without org_name {seg}");
+    // Each form of publication, org_name left out. Measured when written (attendance,
+    // meetings, documents): sectioned 1.000 1.000 1.000; sectioned-other 0.995 1.000 1.000;
+    // prose 1.000 1.000 1.000; report 0.969 1.000 0.939 and report-portal 0.966 1.000 0.940
+    // (the extractor misses plans reviewed without 《》 in reports, and a few running-text
+    // attendance shapes); traditional 1.000 1.000 1.000.
+    let bounds = [
+        ("sectioned", 0.99, 0.99, 0.99),
+        ("sectioned-other", 0.98, 0.99, 0.99),
+        ("prose", 0.99, 0.99, 0.99),
+        ("report", 0.95, 0.99, 0.92),
+        ("report-portal", 0.95, 0.99, 0.92),
+        ("traditional", 0.95, 0.95, 0.95),
+    ];
+    assert_eq!(segmentation.groups.len(), bounds.len());
+    for (form, attendance, meetings, documents) in bounds {
+        let g = segmentation
+            .groups
+            .iter()
+            .find(|g| g.value == form)
+            .unwrap_or_else(|| panic!("no {form} in the corpus"));
+        let f1 = |name: &str| g.tables.iter().find(|t| t.table == name).unwrap().f1;
+        assert!(
+            f1("attendance") >= attendance,
+            "{form}: attendance {}",
+            f1("attendance")
+        );
+        assert!(
+            f1("meetings") >= meetings,
+            "{form}: meetings {}",
+            f1("meetings")
+        );
+        assert!(
+            f1("documents") >= documents,
+            "{form}: documents {}",
+            f1("documents")
+        );
+    }
+}
+
+#[test]
+fn what_the_truth_says_is_on_the_page() {
+    // The truth of the new forms is what their pages say: every person, department,
+    // chair and document title of the truth is written on the page, as written.
+    for g in corpus(150, 4) {
+        if g.meeting.form == "sectioned" {
+            continue;
+        }
+        let src = load::decode(&g.file_name, &g.bytes).unwrap();
+        let flat: String = src.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let on_page = |s: &str| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            flat.contains(&s)
+        };
+        let m = &g.meeting;
+        for field in [&m.chair, &m.chair_title, &m.doc_number] {
+            assert!(on_page(field), "{}: {field}", g.file_name);
+        }
+        for a in &g.attendance {
+            assert!(on_page(&a.person), "{}: {}", g.file_name, a.person);
+            assert!(on_page(&a.org), "{}: {}", g.file_name, a.org);
+        }
+        for d in &g.documents {
+            assert!(on_page(&d.title), "{}: {}", g.file_name, d.title);
+            assert!(on_page(&d.lead_org), "{}: {}", g.file_name, d.lead_org);
+        }
+        if g.meeting.chair.is_empty() {
+            assert!(g.attendance.iter().all(|a| a.role != Role::Chair));
+        }
+    }
 }

@@ -170,6 +170,17 @@ fn text(t: &Option<Text>) -> Option<String> {
     t.as_ref().map(|t| t.written().to_owned())
 }
 
+/// Writes every run of blanks (spaces, no-break spaces as HTML's `&nbsp;&nbsp;`, ideographic spaces) as one space: 第\u{a0}\u{a0}20\u{a0}\u{a0}号 → 第 20 号.
+fn one_space(s: String) -> String {
+    if !s.chars().any(char::is_whitespace) {
+        return s;
+    }
+    s.split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A chair as read: name, title as written, and the span of the name.
 pub(crate) struct Chair {
     /// The name.
@@ -417,11 +428,12 @@ fn place_in(s: &str) -> Option<String> {
             continue;
         };
         let mut start = end;
-        while start > 0
-            && end - start < 8
-            && is_han(chars[start - 1])
-            && !STOP.contains(chars[start - 1])
-        {
+        // 常 stops the run only as in 常务 and 常委: 常州市 and 常熟市 are places.
+        let stops = |i: usize| {
+            STOP.contains(chars[i])
+                && (chars[i] != '常' || matches!(chars.get(i + 1), Some('务' | '委')))
+        };
+        while start > 0 && end - start < 8 && is_han(chars[start - 1]) && !stops(start - 1) {
             start -= 1;
         }
         let place: String = chars[start..end].iter().collect();
@@ -468,7 +480,7 @@ pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Me
     let mut m = Meeting {
         issuer: issuer_of(doc),
         title: text(&doc.title).or_else(|| text(&doc.page.headline)),
-        doc_number: text(&doc.doc_number),
+        doc_number: text(&doc.doc_number).map(one_space),
         kind: if report {
             SourceKind::Report
         } else {
@@ -691,6 +703,19 @@ mod tests {
     }
 
     #[test]
+    fn document_numbers_keep_one_space_between_words() {
+        let cases = [
+            ("〔2020〕36号", "〔2020〕36号"),
+            ("第 20 号", "第 20 号"),
+            ("第\u{a0}\u{a0}20\u{a0}\u{a0}号", "第 20 号"),
+            ("第\u{3000}8\u{3000}號", "第 8 號"),
+        ];
+        for (written, want) in cases {
+            assert_eq!(one_space(written.to_owned()), want, "{written}");
+        }
+    }
+
+    #[test]
     fn places_named_before_government_or_title() {
         let cases = [
             (
@@ -702,6 +727,12 @@ mod tests {
                 Some("澜江市"),
             ),
             ("梧冈县召开县政府第40次常务会议", Some("梧冈县")),
+            ("常州市召开市政府第86次常务会议", Some("常州市")),
+            ("常熟市政府召开第12次常务会议", Some("常熟市")),
+            (
+                "县委常委、常务副县长武建国主持召开县政府第3次常务会议",
+                None,
+            ),
             ("区长方志强主持召开区政府第1次常务会议", None),
             ("县委副书记、代县长魏东来主持召开县政府第1次常务会议", None),
         ];

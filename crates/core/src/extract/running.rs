@@ -384,6 +384,9 @@ fn read_group(
     if elements.is_empty() {
         return None;
     }
+    if let Some(units) = read_units_group(chars, &elements, role, res) {
+        return units;
+    }
     let parsed: Vec<(usize, usize, Element)> = elements
         .iter()
         .enumerate()
@@ -446,6 +449,61 @@ fn read_group(
     }
     // A stack of titles with no name after it (县政府副县长、党组成员出席会议) names no one.
     Some(out)
+}
+
+/// Reads a group that ends in a unit marker (区财政局、金坛区负责同志): every element before it is an
+/// organisation, even one that alone would read as a name (金坛区, 秦淮区: a surname and two
+/// characters), when it ends as an organisation's name does. `None` when the group does not end
+/// in a unit marker; `Some(None)` when an element is not an organisation.
+fn read_units_group(
+    chars: &[Ch],
+    elements: &[(usize, usize)],
+    role: Role,
+    res: &Resources,
+) -> Option<Option<Vec<Attendance>>> {
+    let bounds: Vec<(usize, usize)> = elements
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, b))| {
+            let a = if i == 0 { skip_lead(chars, a, b) } else { a };
+            (a, trim_tail(chars, a, b))
+        })
+        .collect();
+    let &(la, lb) = bounds.last()?;
+    let Some(Element::Units(last)) = element(chars, la, lb, res) else {
+        return None;
+    };
+    let mut out = Vec::new();
+    let mut sink = Sink::new("-");
+    for &(a, b) in &bounds[..bounds.len() - 1] {
+        let org_like = a < b && ends_as_org(&text_of(chars, (a, b)));
+        match element(chars, a, b, res) {
+            Some(Element::Org(r) | Element::Units(r)) if r.0 < r.1 => {
+                push_unit(chars, r, role, res, &mut sink, &mut out);
+            }
+            Some(Element::Vague | Element::Units(_) | Element::Org(_)) => {}
+            Some(Element::Person { org, title, .. })
+                if org.0 == org.1 && title.0 == title.1 && org_like =>
+            {
+                push_unit(chars, (a, b), role, res, &mut sink, &mut out);
+            }
+            None if org_like => push_unit(chars, (a, b), role, res, &mut sink, &mut out),
+            _ => return Some(None),
+        }
+    }
+    if last.0 < last.1 {
+        push_unit(chars, last, role, res, &mut sink, &mut out);
+    }
+    Some(Some(out))
+}
+
+/// True when a text ends as the name of an organisation or a division does (…区, …县, …局, …支队, …中支).
+fn ends_as_org(s: &str) -> bool {
+    s.chars().count() >= 3
+        && s.ends_with([
+            '区', '县', '市', '局', '委', '办', '队', '院', '司', '行', '会', '部', '支', '心',
+            '站', '所', '处', '台', '厅',
+        ])
 }
 
 fn push_unit(
@@ -746,6 +804,17 @@ mod tests {
             (
                 "县人大、县政协相关领导、各镇负责人列席会议。",
                 &["attending 县人大   @1", "attending 县政协   @5"],
+            ),
+            (
+                // 金坛区 and 秦淮区 alone read as names (surname 金, 秦); in a list of units they are units.
+                "市委宣传部、环保局、金坛区、秦淮区、武警南京支队主要负责同志列席会议。",
+                &[
+                    "attending 市委宣传部   @1",
+                    "attending 环保局   @7",
+                    "attending 金坛区   @11",
+                    "attending 秦淮区   @15",
+                    "attending 武警南京支队   @19",
+                ],
             ),
             ("会议要求各部门参加培训。", &[]),
         ];
