@@ -413,3 +413,57 @@ impl Drop for Watchdog {
         let _ = self.done.send(());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rdf::iri::Base;
+
+    fn rows(body: &str) -> Vec<Row> {
+        let store = GraphStore::in_memory(Base::default()).unwrap();
+        select(&store, body, &[]).unwrap()
+    }
+
+    #[test]
+    fn rows_are_read_by_name_whatever_the_projection_order() {
+        let body = "WHERE { BIND(\"甲\"@zh AS ?name) BIND(70 AS ?line) BIND(<https://example.org/p> AS ?p) }";
+        for r in [
+            rows(&format!("SELECT ?name ?line ?p {body}")),
+            rows(&format!("SELECT ?p ?line ?name {body}")),
+        ] {
+            assert_eq!(
+                (
+                    r[0].text("name"),
+                    r[0].number::<u32>("line"),
+                    r[0].text("p")
+                ),
+                (
+                    "甲".to_owned(),
+                    Some(70),
+                    "https://example.org/p".to_owned()
+                )
+            );
+            assert_eq!(r[0].number::<u32>("name"), None);
+        }
+        assert_eq!(
+            rows(&format!("SELECT ?p ?line ?name {body}"))[0].values(),
+            ["https://example.org/p", "70", "甲"]
+        );
+    }
+
+    #[test]
+    fn prefixes_declare_every_vocabulary_prefix() {
+        let r = rows("SELECT ?t WHERE { BIND(jy:Meeting AS ?t) }");
+        assert_eq!(r[0].text("t"), "https://w3id.org/jiyao/ontology#Meeting");
+        for (p, ns) in jiyao_core::rdf::vocab::PREFIXES {
+            assert!(prefixes().contains(&format!("PREFIX {p}: <{ns}>\n")), "{p}");
+        }
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "?nmae is not a variable of the query")]
+    fn a_misspelt_variable_stops_debug_builds() {
+        rows("SELECT ?name WHERE { BIND(1 AS ?name) }")[0].text("nmae");
+    }
+}
