@@ -226,16 +226,9 @@ const PIECES: &[&str] = &[
 fn forms_fixtures() -> &'static [String] {
     static F: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     F.get_or_init(|| {
-        let dir = common::repo("crates/core/tests/fixtures/forms");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
-            .collect();
-        paths.sort();
-        paths
-            .iter()
-            .map(|p| std::fs::read_to_string(p).unwrap())
+        common::forms_fixtures()
+            .into_iter()
+            .map(|(_, text)| text)
             .collect()
     })
 }

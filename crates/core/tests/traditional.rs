@@ -164,25 +164,6 @@ fn a_traditional_page_keeps_its_characters_in_every_record() {
     );
 }
 
-fn forms_fixtures() -> Vec<(String, String)> {
-    let dir = common::repo("crates/core/tests/fixtures/forms");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(p).unwrap(),
-            )
-        })
-        .collect()
-}
-
 fn try_run(name: &str, text: &str) -> Result<Extraction, String> {
     let src = decode(name, text.as_bytes()).unwrap();
     extract(&src, Resources::bundled()).map_err(|e| e.to_string())
@@ -192,7 +173,7 @@ fn try_run(name: &str, text: &str) -> Result<Extraction, String> {
 #[test]
 fn forms_in_traditional_script_give_the_records_of_their_simplified_view() {
     let mut converted = 0;
-    for (name, text) in forms_fixtures() {
+    for (name, text) in common::forms_fixtures() {
         let traditional = to_traditional(&text);
         if traditional == text {
             continue;

@@ -222,16 +222,21 @@ pub(crate) fn render(m: &Minutes, layout: Layout, delivery: Delivery, rng: &mut 
         unwrapped_tail: layout == Layout::Markdown && rng.chance(0.5) || rng.chance(0.1),
     };
     let lines = lay_out(m, &style, rng);
+    deliver(&Head::of(m), &lines, delivery, rng)
+}
+
+/// Writes a page's lines as a file is delivered: plain text (UTF-8, GB18030, BOM with CRLF) or an HTML page with its head.
+fn deliver(head: &Head, lines: &[String], delivery: Delivery, rng: &mut Rng) -> Vec<u8> {
     match delivery {
-        Delivery::Utf8 => join(&lines, "\n").into_bytes(),
+        Delivery::Utf8 => join(lines, "\n").into_bytes(),
         Delivery::Gb18030 => encoding_rs::GB18030
-            .encode(&join(&lines, "\n"))
+            .encode(&join(lines, "\n"))
             .0
             .into_owned(),
-        Delivery::Utf8BomCrlf => format!("\u{feff}{}", join(&lines, "\r\n")).into_bytes(),
-        Delivery::Html => html(&Head::of(m), &lines, "utf-8", rng).into_bytes(),
+        Delivery::Utf8BomCrlf => format!("\u{feff}{}", join(lines, "\r\n")).into_bytes(),
+        Delivery::Html => html(head, lines, "utf-8", rng).into_bytes(),
         Delivery::HtmlGb18030 => encoding_rs::GB18030
-            .encode(&html(&Head::of(m), &lines, "gb2312", rng))
+            .encode(&html(head, lines, "gb2312", rng))
             .0
             .into_owned(),
     }
@@ -259,19 +264,7 @@ pub(crate) fn encode_page(
         office: script(&page.office),
         published: page.published,
     };
-    match delivery {
-        Delivery::Utf8 => join(&lines, "\n").into_bytes(),
-        Delivery::Gb18030 => encoding_rs::GB18030
-            .encode(&join(&lines, "\n"))
-            .0
-            .into_owned(),
-        Delivery::Utf8BomCrlf => format!("\u{feff}{}", join(&lines, "\r\n")).into_bytes(),
-        Delivery::Html => html(&head, &lines, "utf-8", rng).into_bytes(),
-        Delivery::HtmlGb18030 => encoding_rs::GB18030
-            .encode(&html(&head, &lines, "gb2312", rng))
-            .0
-            .into_owned(),
-    }
+    deliver(&head, &lines, delivery, rng)
 }
 
 /// What the HTML page around the text says of it.

@@ -66,3 +66,23 @@ pub fn expect_file(name: &str, actual: &str) {
         panic!("{} differs from the extraction:\n{report}", path.display());
     }
 }
+
+/// The forms fixtures (`crates/core/tests/fixtures/forms/*.txt` and `*.html`): file name and text, by name.
+pub fn forms_fixtures() -> Vec<(String, String)> {
+    let dir = repo("crates/core/tests/fixtures/forms");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(p).unwrap(),
+            )
+        })
+        .collect()
+}
