@@ -211,6 +211,158 @@ pub(crate) fn bracketed(s: &str) -> Vec<((usize, usize), (usize, usize))> {
     out
 }
 
+/// Marks that open and close a quotation: “…” and, in traditional pages, 「…」.
+const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」')];
+
+/// True for a character that ends the words of a title written without 《》: punctuation, a space, a quote or 《.
+fn ends_words(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '，' | '。'
+                | '；'
+                | '、'
+                | '：'
+                | '！'
+                | '？'
+                | ','
+                | ';'
+                | ':'
+                | '.'
+                | '“'
+                | '”'
+                | '「'
+                | '」'
+                | '《'
+                | '》'
+                | '）'
+                | ')'
+        )
+}
+
+/// The byte length of the title ending at the start of `rest`'s words: the longest run of
+/// `rest`'s leading words (at most 14 characters, with a bracketed note such as （试行））
+/// that ends in a kind of document and is followed by the end of the words or by 的, 和, 及,
+/// 与, 并.
+fn kind_tail(rest: &str) -> Option<usize> {
+    let mut end = 0;
+    for (n, (at, c)) in rest.char_indices().enumerate() {
+        if n == 14 || ends_words(c) || c == '（' || c == '(' {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    let words = &rest[..end];
+    let mut cut = end;
+    loop {
+        let head = &words[..cut];
+        let boundary = cut == end
+            || ["的", "和", "及", "与", "并"]
+                .iter()
+                .any(|w| words[cut..].starts_with(w));
+        if boundary && KINDS.iter().any(|k| head.ends_with(k)) {
+            // A bracketed note right after the kind belongs to the title.
+            if cut == end && (rest[end..].starts_with('（') || rest[end..].starts_with('(')) {
+                if let Some(k) = rest[end..].find(['）', ')']) {
+                    let note = &rest[end..end + k];
+                    if note.chars().count() <= 10 && !note.contains(['，', '。', '；']) {
+                        return Some(
+                            end + k + rest[end + k..].chars().next().map_or(1, char::len_utf8),
+                        );
+                    }
+                }
+            }
+            return Some(cut);
+        }
+        match head.char_indices().next_back() {
+            Some((at, _)) if at > 0 => cut = at,
+            _ => return None,
+        }
+    }
+}
+
+/// Finds the titles written in quotation marks instead of 《》, outside any 《》: a quoted name
+/// followed by a kind of document (“双12苏州购物节”活动方案, “十四五”规划; the title is the
+/// whole phrase with its quotes, led by a place name written just before it), or a whole title
+/// in quotes (“关于加快数字经济发展的实施意见”: the title is what the quotes hold). A quoted
+/// phrase without a kind of document — a slogan such as “放管服” or “一网通办”, an event such as
+/// 举办“苏州消费促进月” — is not a title, nor is a short name defined by 简称.
+///
+/// Returns, like [`bracketed`], the byte range of each mention and of its title.
+pub(crate) fn quoted(s: &str) -> Vec<((usize, usize), (usize, usize))> {
+    let outside: Vec<(usize, usize)> = bracketed(s).into_iter().map(|(o, _)| o).collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((open, (qo, qc))) = QUOTES
+        .iter()
+        .filter_map(|&(o, c)| s[from..].find(o).map(|k| (from + k, (o, c))))
+        .min_by_key(|&(k, _)| k)
+    {
+        let inner_start = open + qo.len_utf8();
+        let Some(len) = s[inner_start..].find(qc) else {
+            break;
+        };
+        let close = inner_start + len;
+        let after = close + qc.len_utf8();
+        from = after;
+        let inner = &s[inner_start..close];
+        if outside.iter().any(|&(a, z)| a <= open && open < z)
+            || inner.is_empty()
+            || inner.chars().count() > 30
+            || inner.contains(['，', '。', '；', '：', '“', '《'])
+            || s[..open].ends_with("简称")
+        {
+            continue;
+        }
+        if let Some(tail) = kind_tail(&s[after..]) {
+            let start = place_before(&s[..open]).map_or(open, |p| open - p.len());
+            out.push(((start, after + tail), (start, after + tail)));
+            from = after + tail;
+        } else if inner.chars().count() >= 6
+            && kind_and_status(inner).0.is_some()
+            && s[after..]
+                .chars()
+                .next()
+                .is_none_or(|c| ends_words(c) || ['的', '和', '及', '与', '并'].contains(&c))
+        {
+            out.push(((open, after), (inner_start, close)));
+        }
+    }
+    out
+}
+
+/// A place name written just before a quoted title (苏州市“十四五”规划): two to six
+/// characters ending in 省, 市, 区 or 县, right after a verb of review or a boundary.
+fn place_before(before: &str) -> Option<&str> {
+    let chars: Vec<(usize, char)> = before.char_indices().rev().take(6).collect();
+    for &(at, _) in chars.iter().skip(1) {
+        let p = &before[at..];
+        let head = &before[..at];
+        let led = head.is_empty()
+            || head.chars().next_back().is_some_and(ends_words)
+            || [
+                "审议了",
+                "审议",
+                "审定",
+                "通过了",
+                "同意",
+                "研究了",
+                "学习了",
+                "听取了",
+            ]
+            .iter()
+            .any(|v| head.ends_with(v));
+        if led
+            && p.ends_with(['省', '市', '区', '县'])
+            && !p.starts_with('全')
+            && !p.chars().any(ends_words)
+        {
+            return Some(p);
+        }
+    }
+    None
+}
+
 #[derive(Clone, Copy)]
 struct Place<'a> {
     item: Option<u32>,
@@ -266,6 +418,7 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
             .into_iter()
             .map(|(outer, (a, z))| (outer, w[a..z].to_owned(), true))
             .collect();
+        let in_brackets = found.len();
         if place.heading && !s.contains('《') {
             // A plan reviewed without 《》: 审议“双12苏州购物节”活动方案.
             if let Some(verb) = actions(s).first().filter(|v| *v == "审议" || *v == "审定") {
@@ -275,12 +428,25 @@ pub(crate) fn read(doc: &Document, res: &Resources) -> Vec<PolicyDocument> {
                     found.push(((a, s.len()), w[a..].to_owned(), false));
                 }
             }
-        } else if !place.heading {
+        }
+        if found.len() == in_brackets {
+            // Plans named in quotation marks in running text: 会议审议了“苏州消费促进月”活动方案。
+            found.extend(
+                quoted(s)
+                    .into_iter()
+                    .map(|(outer, (a, z))| (outer, w[a..z].to_owned(), false)),
+            );
+        }
+        if !place.heading {
+            // Later mentions of a title written without 《》 or quotes (a heading's plan).
             for (di, d) in docs.iter().enumerate() {
                 if !d.bracketed {
                     let view = crate::load::simplify::to_simplified(&d.title);
                     for (a, _) in s.match_indices(view.as_str()) {
-                        mentions.push((pi, (a, a + view.len()), di));
+                        let z = a + view.len();
+                        if !found.iter().any(|&((fa, fz), _, _)| fa < z && a < fz) {
+                            mentions.push((pi, (a, z), di));
+                        }
                     }
                 }
             }
@@ -474,6 +640,46 @@ mod tests {
         for (title, (kind, status)) in cases {
             let (k, s) = kind_and_status(title);
             assert_eq!((k.as_deref(), s.as_deref()), (kind, status), "{title}");
+        }
+    }
+
+    #[test]
+    fn titles_in_quotation_marks() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "会议审议了“双12苏州购物节”活动方案。",
+                &["“双12苏州购物节”活动方案"],
+            ),
+            (
+                "会议审议并原则通过了苏州市“十四五”综合交通发展规划和“放管服”改革要点。",
+                &["苏州市“十四五”综合交通发展规划"],
+            ),
+            (
+                "会议审议了“关于加快数字经济发展的实施意见”，要求抓紧印发。",
+                &["关于加快数字经济发展的实施意见"],
+            ),
+            (
+                "会议审议了“健康苏州2030”规划纲要（征求意见稿），原则同意。",
+                &["“健康苏州2030”规划纲要（征求意见稿）"],
+            ),
+            // Slogans, events, short names and quotes inside 《》 are not titles.
+            (
+                "会议强调，要深化“放管服”改革，推进“一网通办”，举办“苏州消费促进月”。",
+                &[],
+            ),
+            (
+                "会议审议了《关于“一人一策”的实施办法》（以下简称“办法”）。",
+                &[],
+            ),
+            ("全市“十四五”规划编制情况汇报", &[]),
+            ("“”“方案", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = quoted(text)
+                .into_iter()
+                .map(|(_, (a, z))| &text[a..z])
+                .collect();
+            assert_eq!(got, *want, "{text}");
         }
     }
 
