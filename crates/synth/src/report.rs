@@ -293,6 +293,13 @@ pub(crate) fn report(f: &Facts, portal: bool, rng: &mut Rng) -> Page {
             false,
         ),
     };
+    // A report names its government in the headline or the first sentence (the portal's
+    // banner aside): 市政府召开第9次常务会议 over an opening that never says which city
+    // becomes 唐山市政府召开第9次常务会议, or a reader could not know whose 市财政局 it is.
+    let mut named = named;
+    if !named.title.contains(f.city()) && !opening.contains(f.city()) {
+        named.title = format!("{}{}", f.city(), named.title);
+    }
     let mut lines = Vec::new();
     let office = format!("{}办公室", f.issuer);
     let (head, tail) = if portal {
