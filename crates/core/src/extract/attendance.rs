@@ -482,7 +482,14 @@ impl<'a> Lattice<'a> {
                 continue;
             }
             if !options[1..known].iter().any(|o| o.0 == k) {
-                let mut cost = UNKNOWN_ORG
+                // A county-level division (路南区, 乐亭县, 迁安市) is as good as a known
+                // department: its government is named by the rules of `resolve::names`.
+                let unknown = if self.is_division(i, k) {
+                    0
+                } else {
+                    UNKNOWN_ORG
+                };
+                let mut cost = unknown
                     + gaps.cost(i, k, BREAK_IN_UNKNOWN_ORG, SPACE_IN_ORG)
                     + hidden * HIDDEN_RECORD;
                 if k < n && seg[k].gap == Gap::Space {
@@ -496,6 +503,20 @@ impl<'a> Lattice<'a> {
                 hidden += 1;
             }
         }
+    }
+
+    /// True when `i..k` is the name of a county-level division of China (a district, county or
+    /// county-level city of `data/places.csv`), written on one line.
+    fn is_division(&self, i: usize, k: usize) -> bool {
+        use crate::resolve::names::Level;
+        k - i <= 8
+            && matches!(self.chars[k - 1], '区' | '县' | '市')
+            && self.gaps.cost(i, k, 1, 1) == 0
+            && self
+                .res
+                .places
+                .named(&self.chars[i..k].iter().collect::<String>())
+                .any(|r| matches!(r.level, Level::District | Level::County | Level::CountyCity))
     }
 
     /// The cost of reading `k..k + len` as a personal name after a department ending at `k`.

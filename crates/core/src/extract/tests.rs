@@ -76,6 +76,16 @@ const CASES: &[(&str, &[Pair])] = &[
         ],
     ),
     ("市工信局 蔡剑峰", &[(Some("市工信局"), Some("蔡剑峰"))]),
+    // A county-level division whose name starts with a surname (路, 古, 乐) before a space and a name.
+    (
+        "市财政局 马艳林、路南区 郑毅珺、古冶区 张晨飞\n乐亭县 呼延菊",
+        &[
+            (Some("市财政局"), Some("马艳林")),
+            (Some("路南区"), Some("郑毅珺")),
+            (Some("古冶区"), Some("张晨飞")),
+            (Some("乐亭县"), Some("呼延菊")),
+        ],
+    ),
     // Unnamed representatives, after a record and across a line break.
     (
         "市消防救援支队朱亚明\n市公安局、市园林绿化局、市水务局、苏州工业园区、\n苏州军分区的代表",
