@@ -328,6 +328,15 @@ pub(crate) fn org_shaped(chars: &[char]) -> bool {
         && chars.iter().all(|&c| is_org_char(c))
 }
 
+/// True when `s` is the name of a county-level division of China: a district, county or
+/// county-level city of `data/places.csv` (路南区, 魏县, 迁安市).
+pub(crate) fn is_division_name(s: &str, res: &Resources) -> bool {
+    use crate::resolve::names::Level;
+    res.places
+        .named(s)
+        .any(|r| matches!(r.level, Level::District | Level::County | Level::CountyCity))
+}
+
 #[derive(Clone, Copy)]
 enum Dept {
     None,
@@ -508,15 +517,10 @@ impl<'a> Lattice<'a> {
     /// True when `i..k` is the name of a county-level division of China (a district, county or
     /// county-level city of `data/places.csv`), written on one line.
     fn is_division(&self, i: usize, k: usize) -> bool {
-        use crate::resolve::names::Level;
         k - i <= 8
             && matches!(self.chars[k - 1], '区' | '县' | '市')
             && self.gaps.cost(i, k, 1, 1) == 0
-            && self
-                .res
-                .places
-                .named(&self.chars[i..k].iter().collect::<String>())
-                .any(|r| matches!(r.level, Level::District | Level::County | Level::CountyCity))
+            && is_division_name(&self.chars[i..k].iter().collect::<String>(), self.res)
     }
 
     /// The cost of reading `k..k + len` as a personal name after a department ending at `k`.

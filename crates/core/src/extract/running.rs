@@ -480,7 +480,11 @@ fn read_units_group(
     let mut out = Vec::new();
     let mut sink = Sink::new("-");
     for &(a, b) in &bounds[..bounds.len() - 1] {
-        let org_like = a < b && ends_as_org(&text_of(chars, (a, b)));
+        let org_like = a < b && {
+            let t = text_of(chars, (a, b));
+            // Two-character counties (魏县, 邱县) read as a surname and a name.
+            ends_as_org(&t) || super::attendance::is_division_name(&t, res)
+        };
         match element(chars, a, b, res) {
             Some(Element::Org(r) | Element::Units(r)) if r.0 < r.1 => {
                 push_unit(chars, r, role, res, &mut sink, &mut out);
@@ -700,7 +704,60 @@ fn element(chars: &[Ch], a: usize, b: usize, res: &Resources) -> Option<Element>
     if is_org(&s, res) {
         return Some(Element::Org((a, b)));
     }
-    None
+    four_character_name(chars, a, b, &han, res)
+}
+
+/// Verbs that end a clause about a person, never a name (县长严正主持, 副市长某某讲话).
+const CLAUSE_ENDINGS: &[&str] = &[
+    "主持", "讲话", "出席", "列席", "参加", "发言", "汇报", "陪同", "介绍", "说明", "指出", "强调",
+    "要求", "通报",
+];
+
+/// Reads an element as ending in a four-character name after a one-character surname
+/// (董杰子萍, 市检察院检察长蔡博涛成): rare, so only when no shorter name, title or
+/// organisation reads it, and only alone or after a title or a department.
+fn four_character_name(
+    chars: &[Ch],
+    a: usize,
+    b: usize,
+    han: &[char],
+    res: &Resources,
+) -> Option<Element> {
+    let n = han.len();
+    let name = han.get(n.checked_sub(4)?..)?;
+    let name_text: String = name.iter().collect();
+    let prefix: String = han[..n - 4].iter().collect();
+    // Not a clause: 会议由县长严正主持 is a surname, a name and a verb.
+    if res.surnames.surname_len(name) != Some(1)
+        || ends_as_org(&name_text)
+        || name.iter().any(|&c| !is_han(c))
+        || CLAUSE_ENDINGS.iter().any(|v| name_text.ends_with(v))
+        || prefix.contains('由')
+        || prefix.contains("会议")
+    {
+        return None;
+    }
+    let name_at = b - 4;
+    if prefix.is_empty() {
+        return Some(Element::Person {
+            org: (a, a),
+            title: (a, a),
+            name: (name_at, b),
+        });
+    }
+    if ends_with_title(&prefix) {
+        let (org, title) = split_org_title(chars, a, name_at, res);
+        return Some(Element::Person {
+            org,
+            title,
+            name: (name_at, b),
+        });
+    }
+    (is_org(&prefix, res) && !is_government(&prefix)).then_some(Element::Person {
+        org: (a, name_at),
+        title: (name_at, name_at),
+        name: (name_at, b),
+    })
 }
 
 /// Splits the words before a name into a department and a title (区人大常委会|副主任); the government itself stays in the title (市政府秘书长).
@@ -818,6 +875,27 @@ mod tests {
             (
                 "县人大、县政协相关领导、各镇负责人列席会议。",
                 &["attending 县人大   @1", "attending 县政协   @5"],
+            ),
+            (
+                // Four-character names after a one-character surname, alone and after a title.
+                "副市长白宇勇雪、陈立，市政府副秘书长董杰子萍、许磊出席会议，市检察院检察长蔡博涛成应邀列席会议。",
+                &[
+                    "present  副市长 白宇勇雪 @1",
+                    "present  副市长 陈立 @9",
+                    "present  市政府副秘书长 董杰子萍 @12",
+                    "present  市政府副秘书长 许磊 @24",
+                    "attending 市检察院 检察长 蔡博涛成 @31",
+                ],
+            ),
+            (
+                // Two-character counties (魏县, 邱县) among the units.
+                "市发改委、魏县、邱县、邯郸经济技术开发区负责同志列席会议。",
+                &[
+                    "attending 市发改委   @1",
+                    "attending 魏县   @6",
+                    "attending 邱县   @9",
+                    "attending 邯郸经济技术开发区   @12",
+                ],
             ),
             (
                 // 金坛区 and 秦淮区 alone read as names (surname 金, 秦); in a list of units they are units.
