@@ -265,6 +265,9 @@ struct Parser<'a> {
     report: bool,
     /// True once a 纪要如下 marker was seen: prose minutes, whatever sections follow.
     prose_marker: bool,
+    /// True after a report's closing paragraph (会议由市长某某主持。…出席会议。): what follows,
+    /// up to another item, is closing notes, not the last item's text.
+    closing: bool,
     p: &'a Patterns,
 }
 
@@ -287,6 +290,7 @@ pub fn parse(source: &Source) -> (Document, Vec<Diagnostic>) {
         pending_office: None,
         report: false,
         prose_marker: false,
+        closing: false,
         p: patterns(),
     };
     let kept = parser.drop_furniture(&lines);
@@ -550,6 +554,7 @@ impl Parser<'_> {
         {
             self.point(t, &c);
         } else if self.report && p.report_item.is_match(s) {
+            self.closing = false;
             let ordinal = doc.items.len() as u32 + 1;
             doc.items.push(Item {
                 ordinal,
@@ -558,6 +563,10 @@ impl Parser<'_> {
                 points: Vec::new(),
             });
         } else if !self.report && (s.starts_with("会议还") || s.starts_with("会议同时")) {
+            doc.notes.push(t.clone());
+        } else if self.report && !doc.items.is_empty() && (self.closing || is_closing(s)) {
+            // The chair and attendance after the agenda: notes, not the last item's text.
+            self.closing = true;
             doc.notes.push(t.clone());
         } else if let Some(item) = doc.items.last_mut() {
             if let Some(point) = item.points.last_mut() {
@@ -793,6 +802,12 @@ fn refusal(doc: &Document, lines: &[Line]) -> Option<String> {
         ));
     }
     None
+}
+
+/// True when a paragraph of a report names the chair after the agenda: 会议由市长某某主持。
+fn is_closing(s: &str) -> bool {
+    let first = s.split('。').next().unwrap_or(s);
+    s.starts_with("会议由") && (first.contains("主持") || first.contains("召集"))
 }
 
 /// True when a line of a report is its headline: short, no sentence, naming the meeting.

@@ -124,3 +124,12 @@ fn not_minutes_is_recognised() {
     let (doc, _) = parse(&src);
     assert!(!doc.is_minutes());
 }
+
+#[test]
+fn a_reports_closing_paragraph_is_a_note() {
+    // 会议由…主持 after the agenda, with the attendance, is not the last item's text; an item after it still is one.
+    check(&[(
+        "澜江市政府召开第36次常务会议\n2023年8月29日，澜江市召开市政府第36次常务会议。\n会议审议了《澜江市城市内涝治理实施方案》。会议原则同意该方案。\n会议由市长柳青云主持。副市长贺振华出席会议。\n市信访局负责同志列席会议。\n会议还研究了其他事项。",
+        "opening 2023年8月29日，澜江市召开市政府第36次常务会议。 @2:1\nitem 1 会议审议了《澜江市城市内涝治理实施方案》。会议原则同意该方案。 @3:1\nitem 2 会议还研究了其他事项。 @6:1\nnote 会议由市长柳青云主持。副市长贺振华出席会议。\nnote 市信访局负责同志列席会议。",
+    )]);
+}
