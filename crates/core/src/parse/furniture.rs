@@ -70,7 +70,7 @@ fn patterns() -> &'static Patterns {
         )
         .unwrap(),
         advert: Regex::new(
-            r"(?i)https?://|www\.|扫码|扫一扫|二维码|长按识别|关注(?:我们|公众号)|微信公众号|点击(?:查看|进入|下载|阅读原文)|广告|推广|APP下载|客户端下载",
+            r"(?i)https?://|www\.|扫码|扫一扫|二维码|长按识别|关注(?:我们|公众号)|微信公众号|点击(?:查看|进入|下载|阅读原文)|[【\[]\s*(?:广告|推广)\s*[】\]]|广告(?:招租|合作|热线)|推广(?:链接|信息)|APP下载|客户端下载",
         )
         .unwrap(),
     })
@@ -224,6 +224,13 @@ mod tests {
             ("会议听取了区财政局关于预算执行情况的汇报。", None),
             ("副区长田野、孔明远出席会议。", None),
             ("（一）原则同意该方案。", None),
+            (
+                "【推广】青岚文旅惠民卡火热发售中，详询0512-66661234",
+                Some(Furniture::Advertising),
+            ),
+            // A point of the record that speaks of 推广 or 广告 is not an advertisement.
+            ("（三）要及时总结推广好的经验做法，营造良好氛围。", None),
+            ("二、研究户外广告设施设置管理工作", None),
             ("2024-09-14 09:12 来源：青岚发布", Some(Furniture::Byline)),
         ];
         for (s, want) in cases {
