@@ -24,6 +24,7 @@ mod topics;
 
 use crate::date::Date;
 use crate::diag::{Diagnostic, Sink, Span};
+use crate::load::simplify::Script;
 use crate::load::{Format, LoadError, Source, TextEncoding};
 use crate::parse::{self, Form, Reader, SectionKind};
 use crate::resolve::{names, Jurisdiction, OrgKind, Resources};
@@ -54,6 +55,9 @@ pub struct Extraction {
     pub encoding: TextEncoding,
     /// Text or HTML.
     pub format: Format,
+    /// The script of the page ([`Source::script`](crate::load::Source::script)): on a traditional
+    /// page, who is who keys each name by its simplified form.
+    pub script: Script,
     /// The meeting.
     pub meeting: Meeting,
     /// The agenda items.
@@ -582,6 +586,7 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         file: source.name.clone(),
         encoding: source.encoding,
         format: source.format,
+        script: source.script,
         meeting,
         items,
         documents,
