@@ -18,7 +18,7 @@ use jiyao_core::rdf::vocab::{foaf, skos};
 use jiyao_core::rdf::Mapper;
 use jiyao_core::resolve::people::People;
 use jiyao_core::resolve::Resources;
-use oxrdf::{Subject, Term};
+use oxrdf::{NamedOrBlankNode, Term};
 use std::collections::BTreeMap;
 
 fn run(name: &str, text: &str) -> Extraction {
@@ -183,7 +183,7 @@ fn people_of(x: &Extraction) -> Vec<(String, String, Vec<String>)> {
     let g = Mapper::new(&base, Resources::bundled(), People::bundled()).document(x);
     let mut out: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     for q in &g.quads {
-        let Subject::NamedNode(s) = &q.subject else {
+        let NamedOrBlankNode::NamedNode(s) = &q.subject else {
             continue;
         };
         let Some(key) = s.as_str().strip_prefix(&format!("{DEFAULT_BASE}person/")) else {
