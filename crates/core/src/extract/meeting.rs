@@ -17,6 +17,8 @@ use super::{is_han, Inferred, Level, Meeting, SourceKind};
 use crate::date::Date;
 use crate::diag::{Code, Sink, Span};
 use crate::parse::{numerals, Document, Form, Text};
+use crate::resolve::names::Level as PlaceLevel;
+use crate::resolve::Places;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -472,6 +474,70 @@ pub(crate) fn infer_issuer(m: &mut Meeting, orgs: &[(String, Span)], sink: &mut 
         m.inferred.push(Inferred::Issuer);
         return;
     }
+}
+
+/// Infers the issuer of a city government's page that names no place from the policy documents it decides on, flagged with a diagnostic.
+///
+/// A report headed 市政府召开第5次常务会议 may name its city only in the titles
+/// of its documents: 《2018年常州市国有企业工作要点》 is 常州市人民政府's. The
+/// issuer is inferred when the page is a city's (level 市, or unknown) and
+/// every place named X市 in the titles (a prefecture-level city, a
+/// county-level city or a municipality of `data/places.csv`) is one and the
+/// same prefecture-level city or municipality: a county-level city's page
+/// (江阴市) naming its own documents is never given its prefecture, and titles
+/// naming two cities give nothing.
+pub(crate) fn infer_issuer_from_titles(
+    m: &mut Meeting,
+    titles: &[(&str, Span)],
+    places: &Places,
+    sink: &mut Sink,
+) {
+    if m.issuer.is_some() || m.level.is_some_and(|l| l != Level::City) {
+        return;
+    }
+    // Each place named in a title: (written form, is a prefecture-level city or municipality, title, span).
+    let mut named: Vec<(String, bool, &str, Span)> = Vec::new();
+    for &(title, span) in titles {
+        let view: Vec<char> = crate::load::simplify::to_simplified(title)
+            .chars()
+            .collect();
+        let written: Vec<char> = title.chars().collect();
+        for end in (0..view.len()).filter(|&i| view[i] == '市') {
+            // The longest place name ending here (乌鲁木齐市, 石家庄市, 苏州市).
+            let found = (end.saturating_sub(7)..end).find_map(|start| {
+                let name: String = view[start..=end].iter().collect();
+                let level = places.named(&name).map(|r| r.level).find(|l| {
+                    matches!(
+                        l,
+                        PlaceLevel::City | PlaceLevel::CountyCity | PlaceLevel::Province
+                    )
+                })?;
+                Some((start, level))
+            });
+            if let Some((start, level)) = found {
+                let place: String = written[start..=end].iter().collect();
+                named.push((place, level != PlaceLevel::CountyCity, title, span));
+            }
+        }
+    }
+    let Some((place, city, title, span)) = named.first() else {
+        return;
+    };
+    let one = named.iter().all(|(p, ..)| {
+        crate::load::simplify::to_simplified(p) == crate::load::simplify::to_simplified(place)
+    });
+    if !one || !city {
+        return;
+    }
+    let issuer = format!("{place}人民政府");
+    sink.info(
+        Code::InferredIssuer,
+        format!("the issuer {issuer} is inferred from the document title 《{title}》"),
+        *span,
+    );
+    m.level = Some(Level::City);
+    m.issuer = Some(issuer);
+    m.inferred.push(Inferred::Issuer);
 }
 
 /// Reads the meeting's fields from the header, the opening paragraph and the footer.

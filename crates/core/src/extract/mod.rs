@@ -580,6 +580,11 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
             }))
             .collect();
         meeting::infer_issuer(&mut meeting, &orgs, &mut sink);
+        let titles: Vec<(&str, Span)> = documents
+            .iter()
+            .map(|d| (d.title.as_str(), d.span))
+            .collect();
+        meeting::infer_issuer_from_titles(&mut meeting, &titles, &res.places, &mut sink);
     }
     attendance::check(&attendance, &mut sink);
     let mut x = Extraction {
