@@ -540,6 +540,66 @@ pub(crate) fn infer_issuer_from_titles(
     m.inferred.push(Inferred::Issuer);
 }
 
+/// Infers the issuer of a city government's page that names no place from the county-level divisions it lists, flagged with a diagnostic.
+///
+/// A report whose 列席 list names 禹王台区、祥符区 is 开封市人民政府's: the
+/// issuer is inferred when the page is a city's (level 市, or unknown), the
+/// records name districts, counties or county-level cities of
+/// `data/places.csv` by their full names, and exactly one prefecture-level
+/// city is the parent of one of each (鼓楼区 alone, a district of several
+/// cities, gives nothing).
+pub(crate) fn infer_issuer_from_divisions(
+    m: &mut Meeting,
+    orgs: &[(String, Span)],
+    places: &Places,
+    sink: &mut Sink,
+) {
+    if m.issuer.is_some() || m.level.is_some_and(|l| l != Level::City) {
+        return;
+    }
+    let mut common: Option<Vec<&str>> = None;
+    let mut first: Option<(&str, Span)> = None;
+    for (written, span) in orgs {
+        let view = crate::load::simplify::to_simplified(written);
+        let parents: Vec<&str> = places
+            .named(&view)
+            .filter(|r| {
+                matches!(
+                    r.level,
+                    PlaceLevel::District | PlaceLevel::County | PlaceLevel::CountyCity
+                )
+            })
+            .map(|r| r.parent.as_str())
+            .filter(|p| places.named(p).any(|r| r.level == PlaceLevel::City))
+            .collect();
+        if parents.is_empty() {
+            continue;
+        }
+        first.get_or_insert((written, *span));
+        common = Some(match common {
+            None => parents,
+            Some(c) => c.into_iter().filter(|p| parents.contains(p)).collect(),
+        });
+    }
+    let (Some(mut cities), Some((written, span))) = (common, first) else {
+        return;
+    };
+    cities.sort_unstable();
+    cities.dedup();
+    let [city] = cities[..] else {
+        return;
+    };
+    let issuer = format!("{city}人民政府");
+    sink.info(
+        Code::InferredIssuer,
+        format!("the issuer {issuer} is inferred from the division {written} it lists"),
+        span,
+    );
+    m.level = Some(Level::City);
+    m.issuer = Some(issuer);
+    m.inferred.push(Inferred::Issuer);
+}
+
 /// Reads the meeting's fields from the header, the opening paragraph and the footer.
 pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Meeting {
     let report = doc.form == Form::Report;

@@ -454,7 +454,12 @@ fn relative_forms_follow_the_issuing_city() {
 
 /// A report that names its city only in the titles of its documents: the issuer and its departments.
 fn report_issuer(titles: &str) -> (Option<String>, Vec<Option<String>>) {
-    let text = format!("市政府召开第5次常务会议\n2018年2月7日下午，市长罗小平主持召开市政府第5次常务会议，研究有关工作。市领导姚菊蕾、李珊子出席会议，市旅游局有关负责同志列席会议。\n{titles}\n");
+    report_issuer_of("市旅游局", titles)
+}
+
+/// A report whose 列席 list is `units` and whose agenda is `titles`: the issuer and the canonical name of each unit.
+fn report_issuer_of(units: &str, titles: &str) -> (Option<String>, Vec<Option<String>>) {
+    let text = format!("市政府召开第5次常务会议\n2018年2月7日下午，市长罗小平主持召开市政府第5次常务会议，研究有关工作。市领导姚菊蕾、李珊子出席会议，{units}有关负责同志列席会议。\n{titles}\n");
     let src = crate::load::decode("r.txt", text.as_bytes()).unwrap();
     let x = extract(&src, Resources::bundled()).unwrap();
     let inferred = x.meeting.inferred.contains(&Inferred::Issuer);
@@ -503,5 +508,32 @@ fn a_citys_issuer_is_inferred_from_the_titles_of_its_documents() {
         let (got, orgs) = report_issuer(titles);
         assert_eq!(got.as_deref(), issuer, "{titles}");
         assert_eq!(orgs, vec![canonical.map(str::to_owned)], "{titles}");
+    }
+}
+
+#[test]
+fn a_citys_issuer_is_inferred_from_the_divisions_it_lists() {
+    let agenda = "会议审议了《国有企业工作要点》。";
+    // The 列席 units, the issuer inferred, the canonical name of each unit.
+    type Case<'a> = (&'a str, Option<&'a str>, &'a [Option<&'a str>]);
+    let cases: &[Case] = &[
+        // Two districts of 开封市.
+        (
+            "市委政法委、禹王台区、祥符区",
+            Some("开封市人民政府"),
+            &[
+                Some("中共开封市委政法委员会"),
+                Some("开封市禹王台区人民政府"),
+                Some("开封市祥符区人民政府"),
+            ],
+        ),
+        // 鼓楼区 is a district of several cities, 朝阳区 too, and they share none.
+        ("市财政局、鼓楼区、朝阳区", None, &[None, None, None]),
+    ];
+    for &(units, issuer, canonical) in cases {
+        let (got, orgs) = report_issuer_of(units, agenda);
+        assert_eq!(got.as_deref(), issuer, "{units}");
+        let want: Vec<Option<String>> = canonical.iter().map(|c| c.map(str::to_owned)).collect();
+        assert_eq!(orgs, want, "{units}");
     }
 }
