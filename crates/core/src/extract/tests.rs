@@ -537,3 +537,34 @@ fn a_citys_issuer_is_inferred_from_the_divisions_it_lists() {
         assert_eq!(orgs, want, "{units}");
     }
 }
+
+#[test]
+fn a_portal_pages_footer_names_its_publisher() {
+    let page = |before: &str| {
+        let text = format!("{before}市政府召开第5次常务会议\n2018年2月7日下午，市长罗小平主持召开市政府第5次常务会议，研究有关工作。市领导姚菊蕾出席会议，市旅游局有关负责同志列席会议。\n版权所有：铜陵市人民政府  主办：铜陵市人民政府办公室  苏ICP备12345678号\n");
+        let src = crate::load::decode("p.txt", text.as_bytes()).unwrap();
+        let x = extract(&src, Resources::bundled()).unwrap();
+        let orgs: Vec<Option<String>> = x
+            .attendance
+            .iter()
+            .filter_map(|a| a.org.as_ref())
+            .map(|o| o.canonical.clone())
+            .collect();
+        (x.meeting.issuer, orgs)
+    };
+    assert_eq!(
+        page(""),
+        (
+            Some("铜陵市人民政府".to_owned()),
+            vec![Some("铜陵市旅游局".to_owned())]
+        )
+    );
+    // A publisher the page names before its footer stays.
+    assert_eq!(
+        page("发布机构：苏州市人民政府办公室\n"),
+        (
+            Some("苏州市人民政府".to_owned()),
+            vec![Some("苏州市旅游局".to_owned())]
+        )
+    );
+}
