@@ -60,7 +60,8 @@ class Extraction:
     ``meeting`` is a dict (one meeting per document); ``items``, ``documents``,
     ``topics``, ``attendance`` and ``diagnostics`` are lists of dicts. Every
     record has a ``span`` (``line``, ``col``, ``end_line``, ``end_col``: 1-based,
-    in the file as written). ``file``, ``encoding`` and ``format`` say what was read.
+    in the file as written). ``file``, ``encoding`` and ``format`` say what was read,
+    ``script`` whether the page is in ``"simplified"`` or ``"traditional"`` script.
     """
 
     __slots__ = (
@@ -69,6 +70,7 @@ class Extraction:
         "file",
         "encoding",
         "format",
+        "script",
         "meeting",
         "items",
         "documents",
@@ -84,6 +86,7 @@ class Extraction:
         self.file: str = r["file"]
         self.encoding: str = r["encoding"]
         self.format: str = r["format"]
+        self.script: str = r["script"]
         self.meeting: dict = r["meeting"]
         self.items: List[dict] = r["items"]
         self.documents: List[dict] = r["documents"]

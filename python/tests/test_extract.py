@@ -29,7 +29,7 @@ MINUTES = """苏州市人民政府
 
 def test_a_seed_by_path():
     x = jiyao.extract(SEED)
-    assert (x.file, x.encoding, x.format) == ("001_e66f49d85cb24354.txt", "utf8", "text")
+    assert (x.file, x.encoding, x.format, x.script) == ("001_e66f49d85cb24354.txt", "utf8", "text", "simplified")
     assert x.meeting["ordinal"] == 115
     assert x.meeting["date"] == "2020-11-02"
     assert x.meeting["doc_number"] == "〔2020〕36号"

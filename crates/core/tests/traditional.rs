@@ -12,8 +12,14 @@ use common::{seed_bytes, SEEDS};
 use jiyao_core::date::Date;
 use jiyao_core::extract::{extract, Extraction, Role};
 use jiyao_core::load::decode;
-use jiyao_core::load::simplify::{to_simplified, to_traditional};
+use jiyao_core::load::simplify::{to_simplified, to_traditional, Script};
+use jiyao_core::rdf::iri::{Base, DEFAULT_BASE};
+use jiyao_core::rdf::vocab::{foaf, skos};
+use jiyao_core::rdf::Mapper;
+use jiyao_core::resolve::people::People;
 use jiyao_core::resolve::Resources;
+use oxrdf::{NamedOrBlankNode, Term};
+use std::collections::BTreeMap;
 
 fn run(name: &str, text: &str) -> Extraction {
     let src = decode(name, text.as_bytes()).unwrap();
@@ -34,8 +40,15 @@ fn seeds_in_traditional_script_give_the_records_of_their_simplified_view() {
         let name = format!("{stem}.txt");
         let from_traditional = run(&name, &traditional);
         let from_view = run(&name, &view);
-        // Same records, same spans, once the written characters are simplified.
-        let (a, b) = (to_simplified(&json(&from_traditional)), json(&from_view));
+        // Same records, same spans, once the written characters are simplified; only the page's script differs.
+        assert_eq!(
+            (from_traditional.script, from_view.script),
+            (Script::Traditional, Script::Simplified),
+            "{stem}"
+        );
+        let mut as_view = from_traditional.clone();
+        as_view.script = Script::Simplified;
+        let (a, b) = (to_simplified(&json(&as_view)), json(&from_view));
         for (la, lb) in a.lines().zip(b.lines()) {
             assert_eq!(la, lb, "{stem}");
         }
@@ -164,6 +177,93 @@ fn a_traditional_page_keeps_its_characters_in_every_record() {
     );
 }
 
+/// The people of a page's graph: (IRI after `person/`, `foaf:name`, `skos:altLabel`s with their language), sorted.
+fn people_of(x: &Extraction) -> Vec<(String, String, Vec<String>)> {
+    let base = Base::default();
+    let g = Mapper::new(&base, Resources::bundled(), People::bundled()).document(x);
+    let mut out: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    for q in &g.quads {
+        let NamedOrBlankNode::NamedNode(s) = &q.subject else {
+            continue;
+        };
+        let Some(key) = s.as_str().strip_prefix(&format!("{DEFAULT_BASE}person/")) else {
+            continue;
+        };
+        let person = out.entry(key.to_owned()).or_default();
+        match &q.object {
+            Term::Literal(l) if q.predicate == foaf::NAME => person.0 = l.value().to_owned(),
+            Term::Literal(l) if q.predicate == skos::ALT_LABEL => {
+                person
+                    .1
+                    .push(format!("{}@{}", l.value(), l.language().unwrap_or("")))
+            }
+            _ => {}
+        }
+    }
+    out.into_iter().map(|(k, (n, a))| (k, n, a)).collect()
+}
+
+/// A page in traditional script names the people of its simplified view: same IRIs and names, with the written form as an alternative label.
+#[test]
+fn a_traditional_pages_people_are_its_simplified_views() {
+    let x = run("page.txt", PAGE);
+    assert_eq!(x.script, Script::Traditional);
+    let person = |simplified: &str, written: &str| {
+        let alt = if simplified == written {
+            vec![]
+        } else {
+            vec![format!("{written}@zh-hant")]
+        };
+        (
+            format!("苏州市人民政府/{simplified}"),
+            simplified.to_owned(),
+            alt,
+        )
+    };
+    let mut want = vec![
+        person("吴庆文", "吳慶文"),
+        person("王翔", "王翔"),
+        person("顾海东", "顧海東"),
+        person("蔡剑峰", "蔡劍峰"),
+        person("谭伟良", "譚偉良"),
+        person("张丽", "張麗"),
+    ];
+    want.sort();
+    assert_eq!(people_of(&x), want);
+    // The simplified page of the same meeting names the same people, without the labels.
+    let view = run("page.txt", &to_simplified(PAGE));
+    assert_eq!(view.script, Script::Simplified);
+    let unlabelled: Vec<_> = want
+        .into_iter()
+        .map(|(iri, name, _)| (iri, name, vec![]))
+        .collect();
+    assert_eq!(people_of(&view), unlabelled);
+}
+
+/// The seeds are simplified pages, whose names stay as written: 王颺 is not 王飏, 都锺邑 not 都钟邑.
+#[test]
+fn the_seeds_are_simplified_and_keep_their_names() {
+    let mut names = Vec::new();
+    for stem in SEEDS {
+        let text = String::from_utf8(seed_bytes(stem)).unwrap();
+        let x = run(&format!("{stem}.txt"), &text);
+        assert_eq!(x.script, Script::Simplified, "{stem}");
+        assert_eq!(
+            run(&format!("{stem}.txt"), &to_traditional(&text)).script,
+            Script::Traditional,
+            "{stem}"
+        );
+        for (_, name, alt) in people_of(&x) {
+            assert!(alt.is_empty(), "{stem}: {name}");
+            if name == "王颺" || name == "都锺邑" {
+                names.push(name);
+            }
+        }
+    }
+    names.sort();
+    assert_eq!(names, ["王颺", "都锺邑"]);
+}
+
 fn try_run(name: &str, text: &str) -> Result<Extraction, String> {
     let src = decode(name, text.as_bytes()).unwrap();
     extract(&src, Resources::bundled()).map_err(|e| e.to_string())
@@ -181,7 +281,14 @@ fn forms_in_traditional_script_give_the_records_of_their_simplified_view() {
         converted += 1;
         let view = to_simplified(&traditional);
         match (try_run(&name, &traditional), try_run(&name, &view)) {
-            (Ok(t), Ok(v)) => {
+            (Ok(mut t), Ok(v)) => {
+                // The page's script is the one difference besides the written characters.
+                assert_eq!(
+                    (t.script, v.script),
+                    (Script::Traditional, Script::Simplified),
+                    "{name}"
+                );
+                t.script = Script::Simplified;
                 assert_eq!(to_simplified(&json(&t)), json(&v), "{name}");
                 // --simplified: the records' written text is the view's, field for field.
                 let mut s = t.clone();

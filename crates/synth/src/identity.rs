@@ -98,7 +98,7 @@ pub fn predicted(doc: &str, x: &Extraction, people: &People) -> Vec<(PairKey, St
         .collect()
 }
 
-/// Returns what the link rule reads of one extraction: one span per name its attendance records give, at the meeting's date, with their organisations.
+/// Returns what the link rule reads of one extraction: one span per name its attendance records give (by [`rdf::person_name`]: simplified on a page in traditional script), at the meeting's date, with their organisations.
 ///
 /// Records of a meeting without a date give no span.
 pub fn spans(x: &Extraction) -> Vec<Span> {
@@ -108,14 +108,15 @@ pub fn spans(x: &Extraction) -> Vec<Span> {
     let date = date.as_str();
     let gov = rdf::government(x);
     let gov = gov.as_str();
-    let mut by_name: BTreeMap<&str, Span> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, Span> = BTreeMap::new();
     for a in &x.attendance {
-        let Some(name) = a.person.as_deref() else {
+        let Some(written) = a.person.as_deref() else {
             continue;
         };
+        let name = rdf::person_name(x, written);
         let s = by_name
-            .entry(name)
-            .or_insert_with(|| Span::new(gov, name, date, date, 0, &[]));
+            .entry(name.clone().into_owned())
+            .or_insert_with(|| Span::new(gov, &name, date, date, 0, &[]));
         s.records += 1;
         if let Some(o) = &a.org {
             let o = o.canonical.as_ref().unwrap_or(&o.written);

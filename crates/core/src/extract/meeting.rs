@@ -17,6 +17,8 @@ use super::{is_han, Inferred, Level, Meeting, SourceKind};
 use crate::date::Date;
 use crate::diag::{Code, Sink, Span};
 use crate::parse::{numerals, Document, Form, Text};
+use crate::resolve::names::Level as PlaceLevel;
+use crate::resolve::Places;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -472,6 +474,130 @@ pub(crate) fn infer_issuer(m: &mut Meeting, orgs: &[(String, Span)], sink: &mut 
         m.inferred.push(Inferred::Issuer);
         return;
     }
+}
+
+/// Infers the issuer of a city government's page that names no place from the policy documents it decides on, flagged with a diagnostic.
+///
+/// A report headed 市政府召开第5次常务会议 may name its city only in the titles
+/// of its documents: 《2018年常州市国有企业工作要点》 is 常州市人民政府's. The
+/// issuer is inferred when the page is a city's (level 市, or unknown) and
+/// every place named X市 in the titles (a prefecture-level city, a
+/// county-level city or a municipality of `data/places.csv`) is one and the
+/// same prefecture-level city or municipality: a county-level city's page
+/// (江阴市) naming its own documents is never given its prefecture, and titles
+/// naming two cities give nothing.
+pub(crate) fn infer_issuer_from_titles(
+    m: &mut Meeting,
+    titles: &[(&str, Span)],
+    places: &Places,
+    sink: &mut Sink,
+) {
+    if m.issuer.is_some() || m.level.is_some_and(|l| l != Level::City) {
+        return;
+    }
+    // Each place named in a title: (written form, is a prefecture-level city or municipality, title, span).
+    let mut named: Vec<(String, bool, &str, Span)> = Vec::new();
+    for &(title, span) in titles {
+        let view: Vec<char> = crate::load::simplify::to_simplified(title)
+            .chars()
+            .collect();
+        let written: Vec<char> = title.chars().collect();
+        for end in (0..view.len()).filter(|&i| view[i] == '市') {
+            // The longest place name ending here (乌鲁木齐市, 石家庄市, 苏州市).
+            let found = (end.saturating_sub(7)..end).find_map(|start| {
+                let name: String = view[start..=end].iter().collect();
+                let level = places.named(&name).map(|r| r.level).find(|l| {
+                    matches!(
+                        l,
+                        PlaceLevel::City | PlaceLevel::CountyCity | PlaceLevel::Province
+                    )
+                })?;
+                Some((start, level))
+            });
+            if let Some((start, level)) = found {
+                let place: String = written[start..=end].iter().collect();
+                named.push((place, level != PlaceLevel::CountyCity, title, span));
+            }
+        }
+    }
+    let Some((place, city, title, span)) = named.first() else {
+        return;
+    };
+    let one = named.iter().all(|(p, ..)| {
+        crate::load::simplify::to_simplified(p) == crate::load::simplify::to_simplified(place)
+    });
+    if !one || !city {
+        return;
+    }
+    let issuer = format!("{place}人民政府");
+    sink.info(
+        Code::InferredIssuer,
+        format!("the issuer {issuer} is inferred from the document title 《{title}》"),
+        *span,
+    );
+    m.level = Some(Level::City);
+    m.issuer = Some(issuer);
+    m.inferred.push(Inferred::Issuer);
+}
+
+/// Infers the issuer of a city government's page that names no place from the county-level divisions it lists, flagged with a diagnostic.
+///
+/// A report whose 列席 list names 禹王台区、祥符区 is 开封市人民政府's: the
+/// issuer is inferred when the page is a city's (level 市, or unknown), the
+/// records name districts, counties or county-level cities of
+/// `data/places.csv` by their full names, and exactly one prefecture-level
+/// city is the parent of one of each (鼓楼区 alone, a district of several
+/// cities, gives nothing).
+pub(crate) fn infer_issuer_from_divisions(
+    m: &mut Meeting,
+    orgs: &[(String, Span)],
+    places: &Places,
+    sink: &mut Sink,
+) {
+    if m.issuer.is_some() || m.level.is_some_and(|l| l != Level::City) {
+        return;
+    }
+    let mut common: Option<Vec<&str>> = None;
+    let mut first: Option<(&str, Span)> = None;
+    for (written, span) in orgs {
+        let view = crate::load::simplify::to_simplified(written);
+        let parents: Vec<&str> = places
+            .named(&view)
+            .filter(|r| {
+                matches!(
+                    r.level,
+                    PlaceLevel::District | PlaceLevel::County | PlaceLevel::CountyCity
+                )
+            })
+            .map(|r| r.parent.as_str())
+            .filter(|p| places.named(p).any(|r| r.level == PlaceLevel::City))
+            .collect();
+        if parents.is_empty() {
+            continue;
+        }
+        first.get_or_insert((written, *span));
+        common = Some(match common {
+            None => parents,
+            Some(c) => c.into_iter().filter(|p| parents.contains(p)).collect(),
+        });
+    }
+    let (Some(mut cities), Some((written, span))) = (common, first) else {
+        return;
+    };
+    cities.sort_unstable();
+    cities.dedup();
+    let [city] = cities[..] else {
+        return;
+    };
+    let issuer = format!("{city}人民政府");
+    sink.info(
+        Code::InferredIssuer,
+        format!("the issuer {issuer} is inferred from the division {written} it lists"),
+        span,
+    );
+    m.level = Some(Level::City);
+    m.issuer = Some(issuer);
+    m.inferred.push(Inferred::Issuer);
 }
 
 /// Reads the meeting's fields from the header, the opening paragraph and the footer.

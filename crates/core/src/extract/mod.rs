@@ -24,6 +24,7 @@ mod topics;
 
 use crate::date::Date;
 use crate::diag::{Diagnostic, Sink, Span};
+use crate::load::simplify::Script;
 use crate::load::{Format, LoadError, Source, TextEncoding};
 use crate::parse::{self, Form, Reader, SectionKind};
 use crate::resolve::{names, Jurisdiction, OrgKind, Resources};
@@ -54,6 +55,9 @@ pub struct Extraction {
     pub encoding: TextEncoding,
     /// Text or HTML.
     pub format: Format,
+    /// The script of the page ([`Source::script`](crate::load::Source::script)): on a traditional
+    /// page, who is who keys each name by its simplified form.
+    pub script: Script,
     /// The meeting.
     pub meeting: Meeting,
     /// The agenda items.
@@ -576,12 +580,19 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
             }))
             .collect();
         meeting::infer_issuer(&mut meeting, &orgs, &mut sink);
+        let titles: Vec<(&str, Span)> = documents
+            .iter()
+            .map(|d| (d.title.as_str(), d.span))
+            .collect();
+        meeting::infer_issuer_from_titles(&mut meeting, &titles, &res.places, &mut sink);
+        meeting::infer_issuer_from_divisions(&mut meeting, &orgs, &res.places, &mut sink);
     }
     attendance::check(&attendance, &mut sink);
     let mut x = Extraction {
         file: source.name.clone(),
         encoding: source.encoding,
         format: source.format,
+        script: source.script,
         meeting,
         items,
         documents,

@@ -461,3 +461,120 @@ fn relative_forms_follow_the_issuing_city() {
         assert_eq!(canonical_names(issuer, list), want, "{issuer}: {list}");
     }
 }
+
+/// A report that names its city only in the titles of its documents: the issuer and its departments.
+fn report_issuer(titles: &str) -> (Option<String>, Vec<Option<String>>) {
+    report_issuer_of("市旅游局", titles)
+}
+
+/// A report whose 列席 list is `units` and whose agenda is `titles`: the issuer and the canonical name of each unit.
+fn report_issuer_of(units: &str, titles: &str) -> (Option<String>, Vec<Option<String>>) {
+    let text = format!("市政府召开第5次常务会议\n2018年2月7日下午，市长罗小平主持召开市政府第5次常务会议，研究有关工作。市领导姚菊蕾、李珊子出席会议，{units}有关负责同志列席会议。\n{titles}\n");
+    let src = crate::load::decode("r.txt", text.as_bytes()).unwrap();
+    let x = extract(&src, Resources::bundled()).unwrap();
+    let inferred = x.meeting.inferred.contains(&Inferred::Issuer);
+    assert_eq!(inferred, x.meeting.issuer.is_some(), "{titles}");
+    let canonical = x
+        .attendance
+        .iter()
+        .filter_map(|a| a.org.as_ref())
+        .map(|o| o.canonical.clone())
+        .collect();
+    (x.meeting.issuer, canonical)
+}
+
+#[test]
+fn a_citys_issuer_is_inferred_from_the_titles_of_its_documents() {
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        (
+            "会议审议了《2018年常州市国有企业工作要点》。会议原则同意《2018年常州市国有企业工作要点》。",
+            Some("常州市人民政府"),
+            Some("常州市旅游局"),
+        ),
+        // The longest place name ending in 市: 石家庄市, not 家庄市.
+        (
+            "会议审议了《关于修改〈石家庄市招商引资条例〉的决定》。",
+            Some("石家庄市人民政府"),
+            Some("石家庄市旅游局"),
+        ),
+        // Traditional characters are kept as written.
+        (
+            "会议审议了《蘇州市數字經濟發展規劃》。",
+            Some("蘇州市人民政府"),
+            Some("苏州市旅游局"),
+        ),
+        // Two cities: no inference.
+        (
+            "会议审议了《常州市国有企业工作要点》和《无锡市对口合作方案》。",
+            None,
+            None,
+        ),
+        // A county-level city's own documents: never its prefecture.
+        ("会议审议了《江阴市国有企业工作要点》。", None, None),
+        // No place.
+        ("会议审议了《国有企业工作要点》。", None, None),
+    ];
+    for &(titles, issuer, canonical) in cases {
+        let (got, orgs) = report_issuer(titles);
+        assert_eq!(got.as_deref(), issuer, "{titles}");
+        assert_eq!(orgs, vec![canonical.map(str::to_owned)], "{titles}");
+    }
+}
+
+#[test]
+fn a_citys_issuer_is_inferred_from_the_divisions_it_lists() {
+    let agenda = "会议审议了《国有企业工作要点》。";
+    // The 列席 units, the issuer inferred, the canonical name of each unit.
+    type Case<'a> = (&'a str, Option<&'a str>, &'a [Option<&'a str>]);
+    let cases: &[Case] = &[
+        // Two districts of 开封市.
+        (
+            "市委政法委、禹王台区、祥符区",
+            Some("开封市人民政府"),
+            &[
+                Some("中共开封市委政法委员会"),
+                Some("开封市禹王台区人民政府"),
+                Some("开封市祥符区人民政府"),
+            ],
+        ),
+        // 鼓楼区 is a district of several cities, 朝阳区 too, and they share none.
+        ("市财政局、鼓楼区、朝阳区", None, &[None, None, None]),
+    ];
+    for &(units, issuer, canonical) in cases {
+        let (got, orgs) = report_issuer_of(units, agenda);
+        assert_eq!(got.as_deref(), issuer, "{units}");
+        let want: Vec<Option<String>> = canonical.iter().map(|c| c.map(str::to_owned)).collect();
+        assert_eq!(orgs, want, "{units}");
+    }
+}
+
+#[test]
+fn a_portal_pages_footer_names_its_publisher() {
+    let page = |before: &str| {
+        let text = format!("{before}市政府召开第5次常务会议\n2018年2月7日下午，市长罗小平主持召开市政府第5次常务会议，研究有关工作。市领导姚菊蕾出席会议，市旅游局有关负责同志列席会议。\n版权所有：铜陵市人民政府  主办：铜陵市人民政府办公室  苏ICP备12345678号\n");
+        let src = crate::load::decode("p.txt", text.as_bytes()).unwrap();
+        let x = extract(&src, Resources::bundled()).unwrap();
+        let orgs: Vec<Option<String>> = x
+            .attendance
+            .iter()
+            .filter_map(|a| a.org.as_ref())
+            .map(|o| o.canonical.clone())
+            .collect();
+        (x.meeting.issuer, orgs)
+    };
+    assert_eq!(
+        page(""),
+        (
+            Some("铜陵市人民政府".to_owned()),
+            vec![Some("铜陵市旅游局".to_owned())]
+        )
+    );
+    // A publisher the page names before its footer stays.
+    assert_eq!(
+        page("发布机构：苏州市人民政府办公室\n"),
+        (
+            Some("苏州市人民政府".to_owned()),
+            vec![Some("苏州市旅游局".to_owned())]
+        )
+    );
+}

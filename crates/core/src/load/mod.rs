@@ -53,6 +53,12 @@ pub struct Source {
     /// character replaced by its simplified form. Matching runs on this view;
     /// records keep the characters of `text`.
     pub simplified: String,
+    /// The script the page is written in, decided once for the whole text
+    /// ([`simplify::script_of`]). Who is who reads the names of a traditional
+    /// page through their simplified form (蔡劍峰 is the 蔡剑峰 of a simplified
+    /// page); a simplified page's names are kept as written, traditional
+    /// characters included (王颺).
+    pub script: simplify::Script,
     /// For each line of `text` (0-based), the 1-based line of the original file.
     pub line_map: Vec<u32>,
     /// Notes made while decoding (encoding guesses, replaced bytes).
@@ -162,12 +168,14 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
         ));
     }
     let simplified = simplify::to_simplified(&text);
+    let script = simplify::script_of(&text);
     Ok(Source {
         name: name.to_owned(),
         path: None,
         encoding: decoded.encoding,
         format,
         simplified,
+        script,
         text,
         line_map,
         diagnostics,
@@ -246,8 +254,10 @@ mod tests {
         let src = decode("a.txt", "無錫市人民政府\n常務會議紀要\n".as_bytes()).unwrap();
         assert_eq!(src.text, "無錫市人民政府\n常務會議紀要\n");
         assert_eq!(src.simplified, "无锡市人民政府\n常务会议纪要\n");
+        assert_eq!(src.script, simplify::Script::Traditional);
         let plain = decode("b.txt", "苏州市人民政府".as_bytes()).unwrap();
         assert_eq!(plain.simplified, plain.text);
+        assert_eq!(plain.script, simplify::Script::Simplified);
     }
 
     #[test]

@@ -23,6 +23,7 @@
 //! ```
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -93,6 +94,12 @@ fn converter() -> &'static Converter {
     })
 }
 
+/// OpenCC's simplified → traditional characters that change, parsed once.
+fn traditional_table() -> &'static HashMap<char, char> {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    TABLE.get_or_init(|| char_table(ST_CHARACTERS))
+}
+
 /// Returns the simplified form of one character (itself when it has none).
 pub fn char_to_simplified(c: char) -> char {
     converter().chars.get(&c).copied().unwrap_or(c)
@@ -102,6 +109,74 @@ pub fn char_to_simplified(c: char) -> char {
 pub fn has_traditional(text: &str) -> bool {
     let table = &converter().chars;
     text.chars().any(|c| table.contains_key(&c))
+}
+
+/// The script a page is written in, decided for the page as a whole ([`script_of`]).
+///
+/// A simplified page may still write a name with a traditional character (the
+/// seeds' 王颺); only a page in traditional script has its names read through
+/// their simplified form for who is who.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// Simplified characters (简体), the default, also for text with no Chinese at all.
+    #[default]
+    Simplified,
+    /// Traditional characters (繁體).
+    Traditional,
+}
+
+impl Script {
+    /// Returns `simplified` or `traditional`, as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Simplified => "simplified",
+            Script::Traditional => "traditional",
+        }
+    }
+}
+
+/// How many characters of a text only one script writes: (traditional forms, simplified forms).
+///
+/// A traditional form is a character OpenCC's traditional → simplified
+/// table changes (會); a simplified form, one its simplified → traditional
+/// table changes and the other table leaves alone (会). Characters both
+/// scripts write (政府, 市) count for neither.
+pub fn script_counts(text: &str) -> (usize, usize) {
+    let (to_simplified, to_traditional) = (&converter().chars, traditional_table());
+    text.chars().fold((0, 0), |(t, s), c| {
+        if to_simplified.contains_key(&c) {
+            (t + 1, s)
+        } else if to_traditional.contains_key(&c) {
+            (t, s + 1)
+        } else {
+            (t, s)
+        }
+    })
+}
+
+/// Decides the script of a whole page: traditional when it holds more characters only traditional script writes than characters only simplified script writes.
+///
+/// The two counts are far apart on real pages, whatever their length: a
+/// simplified page writes hundreds of simplified forms (会议, 发展, 区) and
+/// at most a few traditional characters in names (王颺); a traditional page
+/// the reverse, with a few characters such as 台 or 后 that the tables
+/// count as simplified although traditional text writes them too. Text with
+/// neither (ASCII, or only characters both scripts share) is simplified.
+///
+/// ```
+/// use jiyao_core::load::simplify::{script_of, Script};
+/// assert_eq!(script_of("區長方志強主持召開區政府第3次常務會議"), Script::Traditional);
+/// assert_eq!(script_of("市长王颺主持召开市政府第3次常务会议"), Script::Simplified);
+/// assert_eq!(script_of("2024"), Script::Simplified);
+/// ```
+pub fn script_of(text: &str) -> Script {
+    let (traditional, simplified) = script_counts(text);
+    if traditional > simplified {
+        Script::Traditional
+    } else {
+        Script::Simplified
+    }
 }
 
 /// Returns the simplified view of a text: as many characters as the text, line for line,
@@ -141,8 +216,7 @@ pub fn to_simplified(text: &str) -> String {
 /// synthetic corpus; it does not pick between several traditional forms by
 /// context as OpenCC's phrase dictionaries would.
 pub fn to_traditional(text: &str) -> String {
-    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| char_table(ST_CHARACTERS));
+    let table = traditional_table();
     text.chars()
         .map(|c| table.get(&c).copied().unwrap_or(c))
         .collect()
@@ -200,5 +274,43 @@ mod tests {
         }
         assert!(has_traditional("區政府"));
         assert!(!has_traditional("区政府"));
+    }
+
+    /// The page-level decision counts the characters only one script writes, and compares the two counts.
+    #[test]
+    fn the_script_of_a_page_is_the_one_more_of_its_characters_belong_to() {
+        let cases = [
+            // A simplified page that writes a name with a traditional character (the seeds' 王颺):
+            // 颺 is traditional; 后 灵 杨 评 伟 总 会 锺 are simplified.
+            (
+                "出席：曹后灵 杨知评 王颺 周伟\n列席：市总工会都锺邑",
+                (1, 8),
+                Script::Simplified,
+            ),
+            // The same lines in traditional script: 靈 楊 評 颺 偉 總 會 鍾; 后 counts as
+            // simplified, though traditional text writes it too (皇后).
+            (
+                "出席：曹后靈 楊知評 王颺 周偉\n列席：市總工會都鍾邑",
+                (8, 1),
+                Script::Traditional,
+            ),
+            // 區 長 強 開 區 務 會 議.
+            (
+                "區長方志強主持召開區政府第3次常務會議",
+                (8, 0),
+                Script::Traditional,
+            ),
+            // 苏 is simplified (蘇).
+            ("苏州市人民政府", (0, 1), Script::Simplified),
+            ("州市人民政府", (0, 0), Script::Simplified),
+            ("2024 ABC", (0, 0), Script::Simplified),
+            ("", (0, 0), Script::Simplified),
+        ];
+        for (text, counts, script) in cases {
+            assert_eq!(script_counts(text), counts, "{text}");
+            assert_eq!(script_of(text), script, "{text}");
+        }
+        assert_eq!(Script::Traditional.as_str(), "traditional");
+        assert_eq!(Script::default(), Script::Simplified);
     }
 }

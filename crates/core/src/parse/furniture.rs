@@ -185,6 +185,27 @@ pub fn fields(s: &str) -> Vec<Field> {
     out
 }
 
+/// Returns the byte range of the government a site footer names as the site's owner: 常州市人民政府 in 主办：常州市人民政府办公室 or 版权所有：常州市人民政府.
+///
+/// Only a government named with its place counts (主办：市政府办公室 names none).
+///
+/// ```
+/// use jiyao_core::parse::furniture::site_owner;
+/// let s = "版权所有：铜陵市人民政府  主办：铜陵市人民政府办公室  苏ICP备12345678号";
+/// let (a, b) = site_owner(s).unwrap();
+/// assert_eq!(&s[a..b], "铜陵市人民政府");
+/// assert_eq!(site_owner("主办：市人民政府办公室"), None);
+/// ```
+pub fn site_owner(s: &str) -> Option<(usize, usize)> {
+    static OWNER: OnceLock<Regex> = OnceLock::new();
+    let re = OWNER.get_or_init(|| {
+        Regex::new(r"(?:主办(?:单位)?|版权所有)\s*[:：]\s*(\p{Han}{2,20}?政府)").unwrap()
+    });
+    let m = re.captures(s)?.get(1)?;
+    let placed = !m.as_str().starts_with(['市', '区', '县', '省']);
+    placed.then_some((m.start(), m.end()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

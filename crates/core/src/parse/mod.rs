@@ -348,6 +348,12 @@ impl Parser<'_> {
                     if matches!(kind, Furniture::Metadata | Furniture::Byline) {
                         self.metadata(t);
                     }
+                    // The site's owner (主办：常州市人民政府办公室) is the publisher when the page named none before it.
+                    if kind == Furniture::Footer && self.doc.page.publisher.is_none() {
+                        if let Some((a, b)) = furniture::site_owner(t.as_str()) {
+                            self.doc.page.publisher = Some(t.slice(a, b));
+                        }
+                    }
                     self.doc.furniture += 1;
                 }
             }

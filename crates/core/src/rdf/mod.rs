@@ -58,12 +58,14 @@ pub mod vocab;
 use crate::date::Date;
 use crate::diag::Span;
 use crate::extract::{DeptRole, Extraction, OrgRef, Role};
+use crate::load::simplify::Script;
 use crate::load::{Format, TextEncoding};
 use crate::resolve::people::{People, Sighting};
 use crate::resolve::{OrgKind, Resources, TopicScheme};
 use iri::Base;
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use vocab::{dcterms, foaf, jy, org, owl, prov, schema, skos, time};
 
@@ -95,16 +97,36 @@ pub fn government(x: &Extraction) -> String {
         .unwrap_or_default()
 }
 
+/// The name who is who keys a person by, for a name written on the page of `x`: on a page in traditional script its simplified form (蔡劍峰 is 蔡剑峰), elsewhere the name as written (王颺 stays 王颺).
+///
+/// The decision is the page's ([`Extraction::script`]), never the name's: a
+/// simplified page that writes a name with a traditional character means that
+/// character.
+///
+/// ```
+/// let src = jiyao_core::load::decode("t.txt", "2024年1月11日上午，區長方志強主持召開區政府第3次常務會議。副區長韓冬出席會議。\n".as_bytes()).unwrap();
+/// let x = jiyao_core::extract::extract(&src, jiyao_core::resolve::Resources::bundled()).unwrap();
+/// assert_eq!(jiyao_core::rdf::person_name(&x, "方志強"), "方志强");
+/// ```
+pub fn person_name<'a>(x: &Extraction, written: &'a str) -> Cow<'a, str> {
+    match x.script {
+        Script::Traditional => Cow::Owned(crate::load::simplify::to_simplified(written)),
+        Script::Simplified => Cow::Borrowed(written),
+    }
+}
+
 /// What the identity rule reads of one document: one sighting per attendance record that names a person, in record order.
 ///
-/// [`People::resolve_meeting`] turns them into person keys; the mapping and
-/// `jiyao eval` both go through it, so they agree on who is who.
+/// Each sighting's name is [`person_name`]'s: the simplified form on a page in
+/// traditional script. [`People::resolve_meeting`] turns them into person
+/// keys; the mapping and `jiyao eval` both go through it, so they agree on
+/// who is who.
 pub fn sightings(x: &Extraction) -> impl Iterator<Item = Sighting> + '_ {
     let gov = government(x);
     x.attendance.iter().filter_map(move |a| {
         Some(Sighting::new(
             &gov,
-            a.person.as_deref()?,
+            &person_name(x, a.person.as_deref()?),
             a.org.as_ref().map(OrgRef::name),
             x.meeting.date.map(Date::iso).as_deref(),
         ))
@@ -367,12 +389,17 @@ impl<'a> Mapper<'a> {
             if let Some(o) = &o {
                 w.add(&r, jy::ORGANIZATION, o);
             }
-            if a.person.is_some() {
+            if let Some(written) = a.person.as_deref() {
                 // One key per record that names a person, in record order.
                 let Some(key) = keys.next() else { break };
                 let p = base.person(&key);
                 w.describe(&p, rdf::TYPE, foaf::PERSON);
                 w.describe(&p, foaf::NAME, Literal::new_simple_literal(key.name()));
+                // A traditional page's name, keyed by its simplified form, keeps its written form as a label.
+                if person_name(x, written) != written {
+                    let alt = Literal::new_language_tagged_literal_unchecked(written, "zh-hant");
+                    w.describe(&p, skos::ALT_LABEL, alt);
+                }
                 if !key.government().is_empty() {
                     let g = base.org(key.government());
                     w.describe(&p, jy::GOVERNMENT, &g);

@@ -11,6 +11,14 @@
 //! that meeting each of them is the person of its organisation, keyed
 //! `name/{canonical organisation}` ([`People::resolve_meeting`]).
 //!
+//! A name is the name as written, except on a page in traditional script
+//! (繁體, decided for the page as a whole: `load::simplify::script_of`),
+//! whose names are read through their simplified form: 蔡劍峰 there is the
+//! 蔡剑峰 of a simplified page, one person (`rdf::person_name` makes the
+//! sightings; the mapping keeps the written form as the person's
+//! `skos:altLabel`). A simplified page's names stay as written, traditional
+//! characters included: its 王颺 is 王颺, not 王飏.
+//!
 //! The rule reads one meeting at a time, never the rest of the corpus, so the
 //! same document always gives the same graph whatever else was ingested
 //! before or after it (a bulk load and document-by-document loads agree, and
@@ -27,7 +35,8 @@
 //!
 //! # Overrides
 //!
-//! A row of `data/people.csv` matches a record by written name, and optionally
+//! A row of `data/people.csv` matches a record by name (as written; the
+//! simplified form for a page in traditional script), and optionally
 //! by government, organisation and a date range of the meeting; the first
 //! matching row decides the record's person, before and instead of the rule.
 //! Its `person` is `name` or `name/disambiguator`, in the record's government
@@ -110,7 +119,7 @@ impl fmt::Display for PersonKey {
 /// One override row.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Override {
-    /// The written name it applies to.
+    /// The name it applies to: as written, in simplified characters for records of a page in traditional script.
     pub name: String,
     /// The issuing government it applies to (such as 苏州市人民政府), or empty for any.
     #[serde(default)]
@@ -142,7 +151,7 @@ pub struct Override {
 pub struct Sighting {
     /// The issuing government of the minutes (empty when unknown).
     pub government: String,
-    /// The name as written.
+    /// The name: as written, or its simplified form on a page in traditional script.
     pub name: String,
     /// The organisation the record names (canonical name, or as written when unknown).
     pub org: Option<String>,
