@@ -671,28 +671,8 @@ fn element(chars: &[Ch], a: usize, b: usize, res: &Resources) -> Option<Element>
             continue;
         }
         let prefix: String = han[..n - len].iter().collect();
-        let name_at = b - len;
-        if prefix.is_empty() {
-            return Some(Element::Person {
-                org: (a, a),
-                title: (a, a),
-                name: (name_at, b),
-            });
-        }
-        if ends_with_title(&prefix) {
-            let (org, title) = split_org_title(chars, a, name_at, res);
-            return Some(Element::Person {
-                org,
-                title,
-                name: (name_at, b),
-            });
-        }
-        if is_org(&prefix, res) && !is_government(&prefix) {
-            return Some(Element::Person {
-                org: (a, name_at),
-                title: (name_at, name_at),
-                name: (name_at, b),
-            });
+        if let Some(person) = person_after(chars, a, b - len, b, &prefix, res) {
+            return Some(person);
         }
     }
     if ends_with_title(&s) {
@@ -737,26 +717,34 @@ fn four_character_name(
     {
         return None;
     }
-    let name_at = b - 4;
+    person_after(chars, a, b - 4, b, &prefix, res)
+}
+
+/// A person named at `name_at..b` after the words `prefix` (`a..name_at`): nothing, a title (with a department before it), or a department that is not the government itself.
+fn person_after(
+    chars: &[Ch],
+    a: usize,
+    name_at: usize,
+    b: usize,
+    prefix: &str,
+    res: &Resources,
+) -> Option<Element> {
+    let name = (name_at, b);
     if prefix.is_empty() {
         return Some(Element::Person {
             org: (a, a),
             title: (a, a),
-            name: (name_at, b),
+            name,
         });
     }
-    if ends_with_title(&prefix) {
+    if ends_with_title(prefix) {
         let (org, title) = split_org_title(chars, a, name_at, res);
-        return Some(Element::Person {
-            org,
-            title,
-            name: (name_at, b),
-        });
+        return Some(Element::Person { org, title, name });
     }
-    (is_org(&prefix, res) && !is_government(&prefix)).then_some(Element::Person {
+    (is_org(prefix, res) && !is_government(prefix)).then_some(Element::Person {
         org: (a, name_at),
         title: (name_at, name_at),
-        name: (name_at, b),
+        name,
     })
 }
 
