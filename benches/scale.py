@@ -125,7 +125,7 @@ def params_of(path):
             break
         if "Parameters" in line:
             head = line.split("—")[0]
-            return [tok.strip("?.,;:() ") for tok in head.split() if tok.startswith("?")]
+            return [tok.strip("?.,;:() ").split("@")[0] for tok in head.split() if tok.startswith("?")]
     return []
 
 
@@ -267,15 +267,32 @@ def cmd_serve(args):
         p.wait()
 
 
+def param_tags(text):
+    """The language tags a query's header gives its parameters (`?topic@zh — …`), by name."""
+    import re
+
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        if "Parameters" in line:
+            return dict(re.findall(r"\?(\w+)@([A-Za-z-]+)", line.split("—")[0]))
+    return {}
+
+
 def bind_params(text, params):
-    """What `jiyao query --param` does: `VALUES ?name { term }` at the start of every WHERE (or ASK) block."""
+    """What `jiyao query --param` does: `VALUES ?name { term }` at the start of every WHERE (or ASK) block, a tagged parameter as a literal with its tag."""
     import re
 
     if not params:
         return text
+    tags = param_tags(text)
     values = ""
     for k, v in params.items():
-        term = v if re.fullmatch(r"-?[0-9]+", v) else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        quoted = '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if k in tags:
+            term = f"{quoted}@{tags[k]}"
+        else:
+            term = v if re.fullmatch(r"-?[0-9]+", v) else quoted
         values += f" VALUES ?{k} {{ {term} }}"
     out = []
     for line in text.splitlines(keepends=True):

@@ -129,6 +129,12 @@ fn sparql_from_the_command_line() {
     );
     let o = jiyao(&["query", "CONSTRUCT { ?m <http://purl.org/dc/terms/identifier> ?n } WHERE { ?m a <https://w3id.org/jiyao/ontology#Meeting> ; <http://purl.org/dc/terms/identifier> ?n } ORDER BY ?n", "--format", "ntriples"]);
     assert_eq!(out(&o).lines().count(), 3);
+    let o = jiyao(&["query", "topic-timeline", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        err(&o),
+        "error: this query needs --param topic=… (its header: Parameters: ?topic@zh — a topic's preferred label, e.g. 氢能 or 安全生产 (bound as \"氢能\"@zh, the store's label).)\n"
+    );
     let o = jiyao(&["query", "SELECT * WHERE { ?s ?p }"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

@@ -131,6 +131,27 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     let text = resolve_text(args.query.as_deref().unwrap_or_default())?;
+    let missing: Vec<String> = library::required_parameters(&text)
+        .into_iter()
+        .filter(|p| {
+            !args
+                .param
+                .iter()
+                .any(|(name, _)| name.trim_start_matches(['?', '$']) == p)
+        })
+        .collect();
+    if !missing.is_empty() {
+        let flags: Vec<String> = missing.iter().map(|p| format!("--param {p}=…")).collect();
+        bail!(
+            "this query needs {} (its header: {})",
+            flags.join(" "),
+            text.lines()
+                .find(|l| l.starts_with("# Parameters"))
+                .unwrap_or_default()
+                .trim_start_matches('#')
+                .trim()
+        );
+    }
     let store = open_existing(&args.store)?;
     if args.explain {
         writeln!(out, "{}", query::explain(&store, &text, &args.param)?)?;

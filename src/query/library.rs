@@ -95,6 +95,51 @@ pub fn parameters(text: &str) -> Vec<String> {
     out
 }
 
+/// Returns the language tag a query's header gives a parameter (`?topic@zh — …`), if any.
+///
+/// A tagged parameter is compared with labels as the store writes them: a
+/// bare value (`--param topic=氢能`) is bound as `"氢能"@zh`, so that the query
+/// can look the label up exactly (`?t skos:prefLabel ?topic`) and start from
+/// it, instead of reading every label and comparing `STR(…)` late.
+///
+/// ```
+/// use jiyao::query::library::{get, parameter_tag};
+/// assert_eq!(parameter_tag(get("topic-timeline").unwrap(), "topic"), Some("zh"));
+/// assert_eq!(parameter_tag(get("person-meetings").unwrap(), "name"), None);
+/// ```
+pub fn parameter_tag<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    let line = text
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .find(|l| l.contains("Parameters"))?;
+    let (head, _) = line.split_once('—').unwrap_or((line, ""));
+    head.match_indices('?').find_map(|(at, _)| {
+        let rest = &head[at + 1..];
+        let tail = rest.strip_prefix(name)?.strip_prefix('@')?;
+        let end = tail
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(tail.len());
+        (end > 0).then(|| &tail[..end])
+    })
+}
+
+/// Returns the parameters a query cannot run without: those of its header, unless the header says `Parameters (optional)`.
+///
+/// A required parameter left unbound would not fail in SPARQL: the query
+/// would quietly answer for every value (or for none), so the command line
+/// asks for it instead.
+pub fn required_parameters(text: &str) -> Vec<String> {
+    let optional = text
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .any(|l| l.contains("Parameters (optional)"));
+    if optional {
+        Vec::new()
+    } else {
+        parameters(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +169,14 @@ mod tests {
     fn parameters_are_read_from_the_header() {
         assert_eq!(parameters(get("co-attendance").unwrap()), vec!["a", "b"]);
         assert!(parameters(get("meetings-per-year").unwrap()).is_empty());
+        assert_eq!(
+            required_parameters(get("topic-timeline").unwrap()),
+            vec!["topic"]
+        );
+        assert_eq!(
+            parameters(get("org-representatives").unwrap()),
+            vec!["orgName"]
+        );
+        assert!(required_parameters(get("org-representatives").unwrap()).is_empty());
     }
 }

@@ -6,8 +6,10 @@
 //! Parameters (`--param name=value`) bind the variable `?name` with a
 //! `VALUES` clause at the start of each `WHERE` block ([`bind_params`]): a value written as an N-Triples term (`<iri>`, `"text"@zh`,
 //! `"2020-11-02"^^<…#date>`) is that term, an integer is an `xsd:integer`,
-//! anything else is a plain string literal. Labels in the graph are tagged
-//! `@zh`, so the library compares them with `STR(…)`.
+//! anything else is a plain string literal, unless the query's header tags the
+//! parameter (`?topic@zh`, [`library::parameter_tag`]): then a bare value is a
+//! literal with that tag, the one the store gives labels, so that the query
+//! looks the label up exactly and starts from it.
 //!
 //! ```
 //! use jiyao::{query, rdf::iri::Base, store::GraphStore};
@@ -214,7 +216,18 @@ pub fn bind_params(text: &str, params: &[(String, String)]) -> Result<String, Qu
                 name: name.clone(),
                 message: e.to_string(),
             })?;
-        let term = match param_term(value) {
+        let tagged = library::parameter_tag(text, var.as_str())
+            .filter(|_| !(value.starts_with('<') || value.starts_with('"')));
+        let parsed = match tagged {
+            Some(tag) => Literal::new_language_tagged_literal(value.as_str(), tag)
+                .map(Term::from)
+                .map_err(|e| QueryError::Param {
+                    name: name.clone(),
+                    message: e.to_string(),
+                })?,
+            None => param_term(value),
+        };
+        let term = match parsed {
             Term::BlankNode(_) => {
                 return Err(QueryError::Param {
                     name: name.clone(),

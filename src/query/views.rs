@@ -11,7 +11,7 @@ use super::graph::Kind;
 use super::lookup::{self, Found, PersonCandidate, Reader};
 use super::{QueryError, Row};
 use crate::store::GraphStore;
-use oxigraph::model::{Literal, NamedNode, Term};
+use oxigraph::model::{NamedNode, Term};
 use serde::Serialize;
 use std::fmt;
 
@@ -201,7 +201,7 @@ fn namesakes(
             ?a a jy:Attendance ; jy:person ?p ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; prov:hadPrimarySource ?s .
             ?s dcterms:identifier ?doc . ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date }
             ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
-            OPTIONAL { ?a jy:organization ?o . ?o skos:prefLabel ?org } } ORDER BY ?date ?meeting ?line", &p)?
+            OPTIONAL { ?a jy:organization ?o OPTIONAL { ?o skos:prefLabel ?org } } } ORDER BY ?date ?meeting ?line", &p)?
         {
             let mut cells: Vec<Cell> = ATTENDANCE.iter().map(|v| Cell::of(&r, v)).collect();
             cells.push(c.iri.clone().into());
@@ -271,7 +271,7 @@ pub fn person(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
         ?a a jy:Attendance ; jy:person ?p ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; prov:hadPrimarySource ?s .
         ?s dcterms:identifier ?doc . ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date }
         ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
-        OPTIONAL { ?a jy:organization ?o . ?o skos:prefLabel ?org } } ORDER BY ?date ?meeting ?line", &p)?;
+        OPTIONAL { ?a jy:organization ?o OPTIONAL { ?o skos:prefLabel ?org } } } ORDER BY ?date ?meeting ?line", &p)?;
     let orgs = select(store, "SELECT ?org (MIN(?date) AS ?first) (MAX(?date) AS ?last) (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
         ?a a jy:Attendance ; jy:person ?p ; jy:organization ?o ; jy:meeting ?m . ?o skos:prefLabel ?org .
         OPTIONAL { ?m schema:startDate ?date } } GROUP BY ?org ORDER BY ?first ?org", &p)?;
@@ -316,7 +316,7 @@ pub fn meeting(store: &GraphStore, key: &str) -> Result<Card, ViewError> {
     let head = select(store, "SELECT ?n ?date ?half ?number ?chairTitle ?issued ?doc ?line WHERE {
         ?m jy:ordinal ?n . OPTIONAL { ?m schema:startDate ?date } OPTIONAL { ?m jy:halfDay ?half }
         OPTIONAL { ?m dcterms:identifier ?number } OPTIONAL { ?m jy:chairTitle ?chairTitle } OPTIONAL { ?m dcterms:issued ?issued }
-        OPTIONAL { ?m prov:hadPrimarySource ?s . ?s dcterms:identifier ?doc . ?m jy:line ?line } } LIMIT 1", &m)?;
+        OPTIONAL { ?m prov:hadPrimarySource ?s OPTIONAL { ?s dcterms:identifier ?doc } } OPTIONAL { ?m jy:line ?line } } LIMIT 1", &m)?;
     let chair = select(store, "SELECT DISTINCT ?name WHERE { ?a a jy:Attendance ; jy:meeting ?m ; jy:role jy:chair ; jy:person ?p . ?p foaf:name ?name }", &m)?;
     let items = select(store, "SELECT ?item ?heading (GROUP_CONCAT(DISTINCT ?topic; separator=\"、\") AS ?topics) WHERE {
         ?m schema:subEvent ?i . ?i jy:ordinal ?item ; dcterms:title ?heading .
@@ -324,12 +324,12 @@ pub fn meeting(store: &GraphStore, key: &str) -> Result<Card, ViewError> {
     let documents = select(store, "SELECT DISTINCT ?item ?title ?decision ?lead ?next WHERE {
         ?x a jy:DocumentMention ; jy:meeting ?m ; jy:document ?d . ?d dcterms:title ?title .
         OPTIONAL { ?x jy:agendaItem ?i . ?i jy:ordinal ?item } OPTIONAL { ?x jy:decision ?decision }
-        OPTIONAL { ?x jy:leadOrganization ?o . ?o skos:prefLabel ?lead } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?item ?title", &m)?;
+        OPTIONAL { ?x jy:leadOrganization ?o OPTIONAL { ?o skos:prefLabel ?lead } } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?item ?title", &m)?;
     // Attendance by role, each list in document order.
     let records = select(store, "SELECT DISTINCT ?a ?order ?role ?who ?line ?col WHERE {
         ?a a jy:Attendance ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; jy:column ?col . ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
         VALUES (?r ?order) { (jy:chair 1) (jy:present 2) (jy:attending 3) (jy:representative 4) (jy:absent 5) (jy:recorder 6) }
-        OPTIONAL { ?a jy:person ?p . ?p foaf:name ?name } OPTIONAL { ?a jy:organization ?o . ?o skos:prefLabel ?org }
+        OPTIONAL { ?a jy:person ?p OPTIONAL { ?p foaf:name ?name } } OPTIONAL { ?a jy:organization ?o OPTIONAL { ?o skos:prefLabel ?org } }
         BIND(COALESCE(?name, STR(?org)) AS ?who) }", &m)?;
     let mut sorted: Vec<(u32, u32, u32, String, String)> = records
         .into_iter()
@@ -416,7 +416,7 @@ pub fn organisation(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
     let reps = select(store, "SELECT DISTINCT ?date ?meeting ?person ?role ?doc ?line WHERE {
         ?a a jy:Attendance ; jy:organization ?o ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; prov:hadPrimarySource ?s .
         ?s dcterms:identifier ?doc . ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date }
-        OPTIONAL { ?a jy:person ?p . ?p foaf:name ?person } ?r rdfs:label ?role FILTER(lang(?role) = \"zh\") } ORDER BY ?date ?meeting ?line", &o)?;
+        OPTIONAL { ?a jy:person ?p OPTIONAL { ?p foaf:name ?person } } ?r rdfs:label ?role FILTER(lang(?role) = \"zh\") } ORDER BY ?date ?meeting ?line", &o)?;
     let led = select(store, "SELECT DISTINCT ?date ?meeting ?title ?next WHERE {
         ?x a jy:DocumentMention ; jy:leadOrganization ?o ; jy:document ?d ; jy:meeting ?m . ?d dcterms:title ?title .
         ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?date ?title", &o)?;
@@ -461,25 +461,38 @@ pub fn organisation(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
 /// A topic's timeline across meetings and years, with the evidence sentence of each entry; `narrower` folds in narrower topics.
 pub fn topic(store: &GraphStore, label: &str, narrower: bool) -> Result<Card, ViewError> {
     let (iri, _) = pick(store, label, Kind::Topic)?;
-    let t = [
-        ("t", iri_term(&iri)),
-        ("narrower", Literal::from(narrower).into()),
-    ];
+    let t = [("t", iri_term(&iri))];
     let head = select(store, "SELECT ?pref ?en (GROUP_CONCAT(DISTINCT ?b; separator=\"、\") AS ?broader) (GROUP_CONCAT(DISTINCT ?n; separator=\"、\") AS ?narrow) WHERE {
         ?t skos:prefLabel ?pref FILTER(lang(?pref) = \"zh\") OPTIONAL { ?t skos:prefLabel ?en FILTER(lang(?en) = \"en\") }
         OPTIONAL { ?t skos:broader ?bt . ?bt skos:prefLabel ?b FILTER(lang(?b) = \"zh\") }
         OPTIONAL { ?nt skos:broader ?t . ?nt skos:prefLabel ?n FILTER(lang(?n) = \"zh\") } } GROUP BY ?pref ?en", &t)?;
-    let timeline = select(store, "SELECT DISTINCT ?date ?meeting ?item ?topic ?evidence ?doc ?line WHERE {
-        ?sub skos:broader* ?t . FILTER(?narrower || ?sub = ?t)
+    // The topics the card covers, looked up first and written into the queries
+    // as VALUES: a property path in the query would make Oxigraph's planner
+    // expect millions of rows and join every OPTIONAL column by a scan.
+    let subs = if narrower {
+        select(
+            store,
+            "SELECT DISTINCT ?sub WHERE { ?sub skos:broader* ?t }",
+            &t,
+        )?
+        .iter()
+        .filter_map(|r| r.term("sub").map(ToString::to_string))
+        .collect::<Vec<_>>()
+        .join(" ")
+    } else {
+        iri_term(&iri).to_string()
+    };
+    let timeline = select(store, &format!("SELECT DISTINCT ?date ?meeting ?item ?topic ?evidence ?doc ?line WHERE {{
+        VALUES ?sub {{ {subs} }}
         ?x a jy:TopicLink ; jy:topic ?sub ; jy:meeting ?m ; jy:evidence ?evidence ; jy:line ?line ; prov:hadPrimarySource ?s .
         ?s dcterms:identifier ?doc . ?sub skos:prefLabel ?topic FILTER(lang(?topic) = \"zh\")
-        ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date } OPTIONAL { ?x jy:agendaItem ?i . ?i jy:ordinal ?item } }
-        ORDER BY ?date ?meeting ?item ?topic", &t)?;
-    let documents = select(store, "SELECT DISTINCT ?date ?meeting ?item ?title ?lead ?next WHERE {
-        ?sub skos:broader* ?t . FILTER(?narrower || ?sub = ?t)
+        ?m jy:ordinal ?meeting . OPTIONAL {{ ?m schema:startDate ?date }} OPTIONAL {{ ?x jy:agendaItem ?i OPTIONAL {{ ?i jy:ordinal ?item }} }} }}
+        ORDER BY ?date ?meeting ?item ?topic"), &t)?;
+    let documents = select(store, &format!("SELECT DISTINCT ?date ?meeting ?item ?title ?lead ?next WHERE {{
+        VALUES ?sub {{ {subs} }}
         ?i dcterms:subject ?sub ; jy:ordinal ?item . ?x a jy:DocumentMention ; jy:agendaItem ?i ; jy:document ?d ; jy:meeting ?m .
-        ?d dcterms:title ?title . ?m jy:ordinal ?meeting . OPTIONAL { ?m schema:startDate ?date }
-        OPTIONAL { ?x jy:leadOrganization ?o . ?o skos:prefLabel ?lead } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?date ?item ?title", &t)?;
+        ?d dcterms:title ?title . ?m jy:ordinal ?meeting . OPTIONAL {{ ?m schema:startDate ?date }}
+        OPTIONAL {{ ?x jy:leadOrganization ?o OPTIONAL {{ ?o skos:prefLabel ?lead }} }} OPTIONAL {{ ?x jy:nextStep ?next }} }} ORDER BY ?date ?item ?title"), &t)?;
     let h = |var: &str| head.first().map(|r| r.text(var)).unwrap_or_default();
     let mut fields = vec![
         ("english".to_owned(), h("en")),

@@ -546,11 +546,11 @@ impl Explorer {
         let documents = select(store, "SELECT DISTINCT ?item ?title ?decision ?lead ?next ?line WHERE {
             ?x a jy:DocumentMention ; jy:meeting ?m ; jy:document ?d ; jy:line ?line . ?d dcterms:title ?title .
             OPTIONAL { ?x jy:agendaItem ?i . ?i jy:ordinal ?item } OPTIONAL { ?x jy:decision ?decision }
-            OPTIONAL { ?x jy:leadOrganization ?o . ?o skos:prefLabel ?lead } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?line ?title", &m)?;
+            OPTIONAL { ?x jy:leadOrganization ?o OPTIONAL { ?o skos:prefLabel ?lead } } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?line ?title", &m)?;
         let attendance = select(store, "SELECT DISTINCT ?a ?role ?name ?org ?line ?col ?order WHERE {
             ?a a jy:Attendance ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; jy:column ?col . ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
             VALUES (?r ?order) { (jy:chair 1) (jy:present 2) (jy:attending 3) (jy:representative 4) (jy:absent 5) (jy:recorder 6) }
-            OPTIONAL { ?a jy:person ?p . ?p foaf:name ?name } OPTIONAL { ?a jy:organization ?o . ?o skos:prefLabel ?org } }", &m)?;
+            OPTIONAL { ?a jy:person ?p OPTIONAL { ?p foaf:name ?name } } OPTIONAL { ?a jy:organization ?o OPTIONAL { ?o skos:prefLabel ?org } } }", &m)?;
         // Sorted by role, line and column, then by every cell as before (the record's IRI first).
         let mut attendance: Vec<(u32, u32, u32, [String; 6])> = attendance
             .iter()
