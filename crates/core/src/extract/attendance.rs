@@ -666,6 +666,7 @@ fn emit(
                             written: seg[i..k].iter().map(|c| c.w).collect(),
                             canonical: Some(o.canonical.clone()),
                             kind: o.kind,
+                            level: None,
                         })
                     }
                     Dept::Shaped => {
@@ -679,6 +680,7 @@ fn emit(
                             written,
                             canonical: None,
                             kind: OrgKind::Unknown,
+                            level: None,
                         })
                     }
                 };

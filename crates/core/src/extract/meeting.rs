@@ -392,7 +392,9 @@ fn issuer_of(doc: &Document) -> Option<String> {
     }
     if let Some(p) = &doc.page.publisher {
         let s = p.as_str().trim_end_matches("办公室").trim_end_matches("办");
-        if s.ends_with("政府") {
+        // 县政府办 names no place: the headline or the opening may (安吉县召开县政府…).
+        let place = s.trim_end_matches("政府").trim_end_matches("人民");
+        if s.ends_with("政府") && place.chars().count() >= 2 {
             return Some(p.written()[..s.len()].to_owned());
         }
     }
