@@ -775,12 +775,14 @@ fn inherited_name(
         };
         return Some((canonical, org.kind));
     }
-    res.names.canonical(&leveled, j)
+    res.names
+        .canonical(&leveled, j)
+        .or_else(|| crate::resolve::branches::canonical(&leveled, j))
 }
 
 /// Gives every organisation its canonical name in the issuer's jurisdiction.
 ///
-/// Five sources, in order. The gazetteer's relative forms (市工信局, 团市委,
+/// Six sources, in order. The gazetteer's relative forms (市工信局, 团市委,
 /// 省安委会) in another city's minutes: in 无锡市人民政府's minutes, 市工信局
 /// is 无锡市工业和信息化局, not the 苏州市 department the gazetteer lists, so
 /// every mention of the gazetteer's city in the canonical name becomes the
@@ -791,7 +793,9 @@ fn inherited_name(
 /// short forms ([`crate::resolve::names`]) for forms the gazetteer does not
 /// know (区财政局 in a district's minutes, 县卫计委 in a county's). Then the
 /// units every city has under its own name, through the gazetteer's entry for
-/// its city (无锡军分区 → 江苏省无锡军分区). Then the county-level divisions of
+/// its city (无锡军分区 → 江苏省无锡军分区). Then the branches of national
+/// bodies named by rule ([`crate::resolve::branches`]: 县税务局, 人行安吉支行).
+/// Then the county-level divisions of
 /// the issuing city (锡山区 in 无锡's minutes, 金坛市 before 2015).
 /// Absolute forms of the gazetteer (苏州城投公司, 吴江区) are left alone.
 /// An organisation named here loses its `unknown-org` warning.
@@ -821,6 +825,9 @@ fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
         } else if let Some((canonical, kind)) =
             place.as_ref().and_then(|p| p.fixed_unit(&view, res))
         {
+            o.canonical = Some(canonical);
+            o.kind = kind;
+        } else if let Some((canonical, kind)) = crate::resolve::branches::canonical(&view, j) {
             o.canonical = Some(canonical);
             o.kind = kind;
         } else if let Some(canonical) = names::division_government(&res.places, &view, j) {

@@ -639,7 +639,9 @@ const BODIES: &[&str] = &[
 ];
 
 fn is_org(s: &str, res: &Resources) -> bool {
+    let chars: Vec<char> = s.chars().collect();
     res.gazetteer.lookup(s).is_some()
+        || crate::resolve::branches::written_len(&chars, 0, &res.places) == Some(chars.len())
         || org_shaped(&s.chars().collect::<Vec<_>>())
         || (s.chars().count() >= 3 && BODIES.iter().any(|b| s.ends_with(b)))
 }
