@@ -593,6 +593,7 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
             .map(|d| (d.title.as_str(), d.span))
             .collect();
         meeting::infer_issuer_from_titles(&mut meeting, &titles, &res.places, &mut sink);
+        meeting::infer_local_issuer_from_titles(&mut meeting, &titles, &res.places, &mut sink);
         meeting::infer_issuer_from_divisions(&mut meeting, &orgs, &res.places, &mut sink);
     }
     attendance::check(&attendance, &mut sink);
