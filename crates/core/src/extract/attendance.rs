@@ -477,6 +477,18 @@ impl<'a> Lattice<'a> {
             options.push((k, Dept::Known(org), cost));
         });
         let known = options.len();
+        // A branch of a national body naming any place (人行湖州中支, 武警镇江支队) is as
+        // good as a known department: the gazetteer knows its own city's.
+        let branch = crate::resolve::branches::written_len(chars, i, &self.res.places)
+            .filter(|&len| self.gaps.cost(i, i + len, 1, 1) == 0)
+            .map(|len| i + len);
+        if let Some(k) = branch.filter(|&k| !options[1..].iter().any(|o| o.0 == k)) {
+            let mut cost = 0;
+            if k < n && seg[k].gap == Gap::Space {
+                cost += SPACE_ORG_NAME;
+            }
+            options.push((k, Dept::Shaped, cost));
+        }
         // Unknown departments: runs of organisation characters ending like one, up to the
         // first space. One that hides a shorter one followed by a surname (天宁区崔瑾钟楼区)
         // is likely two records run together: each such place costs.
@@ -490,7 +502,7 @@ impl<'a> Lattice<'a> {
             if len < 2 || !is_org_ending(c) {
                 continue;
             }
-            if !options[1..known].iter().any(|o| o.0 == k) {
+            if !options[1..known].iter().any(|o| o.0 == k) && branch != Some(k) {
                 // A county-level division (路南区, 乐亭县, 迁安市) is as good as a known
                 // department: its government is named by the rules of `resolve::names`.
                 let unknown = if self.is_division(i, k) {
@@ -666,6 +678,7 @@ fn emit(
                             written: seg[i..k].iter().map(|c| c.w).collect(),
                             canonical: Some(o.canonical.clone()),
                             kind: o.kind,
+                            level: None,
                         })
                     }
                     Dept::Shaped => {
@@ -679,6 +692,7 @@ fn emit(
                             written,
                             canonical: None,
                             kind: OrgKind::Unknown,
+                            level: None,
                         })
                     }
                 };

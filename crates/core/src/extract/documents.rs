@@ -43,6 +43,8 @@ const KINDS: &[&str] = &[
     "行动计划",
     "计划",
     "纲要",
+    "应急预案",
+    "预案",
     "报告",
     "决定",
     "通知",
@@ -58,13 +60,22 @@ fn alias_re() -> &'static Regex {
 fn next_step_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"提请[^，。；]{2,14}?审议|以[^，。；]{2,12}?名义(?:印发实施|印发|发布实施|发布)|发文实施|按程序发布|印发实施|公布实施|发布实施|组织实施|报[^，。；]{2,10}?(?:审批|批准|备案)|印发").unwrap()
+        Regex::new(r"提请[^，。；]{2,14}?审议|以[^，。；]{2,12}?名义(?:印发实施|印发|发布实施|发布)|发文实施|按程序发布|按程序报批|印发实施|公布实施|发布实施|组织实施|报[^，。；]{2,10}?(?:审批|批准|备案)|印发").unwrap()
     })
 }
 
 fn decision_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(r"原则同意|原则通过|审议通过|讨论通过|同意").unwrap())
+}
+
+/// A sentence that is a decision alone (会议原则通过。 会议讨论并原则同意，由…), on the document the sentence before named.
+fn bare_decision_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^\s*会议(?:经)?(?:讨论|研究|审议)?(?:并|后)?(原则同意|原则通过|审议通过|讨论通过|同意|通过)(?:[，。；,]|$)")
+            .unwrap()
+    })
 }
 
 /// Marks of a draft's stage after a title: the same document with or without them.
@@ -568,8 +579,27 @@ fn decide(
         let sent_end = s[z..]
             .find('。')
             .map_or(s.len(), |k| z + k + '。'.len_utf8());
-        let Some(decision) = decision_re().find(&s[sent_start..sent_end]) else {
-            continue;
+        let (decision, sent_end) = match decision_re().find(&s[sent_start..sent_end]) {
+            Some(m) => (m.as_str(), sent_end),
+            None => {
+                // 会议审议了《…》。会议原则通过。: a bare decision on the document just named.
+                let next_end = s[sent_end..]
+                    .find('。')
+                    .map_or(s.len(), |k| sent_end + k + '。'.len_utf8());
+                let next = &s[sent_end..next_end];
+                let named_between = mentions
+                    .iter()
+                    .any(|&(p, (b, _), d)| p == pi && d != di && b >= z && b < next_end);
+                match bare_decision_re().captures(next) {
+                    Some(c) if !named_between && !next.contains('《') => (
+                        c.get(1)
+                            .expect("the bare decision pattern has one group")
+                            .as_str(),
+                        next_end,
+                    ),
+                    _ => continue,
+                }
+            }
         };
         // The follow-up runs to the end of that sentence and on through sentences without a new decision.
         let mut window_end = sent_end;
@@ -583,7 +613,7 @@ fn decide(
             window_end = next_end;
         }
         let d = &mut docs[di];
-        d.decision = Some(decision.as_str().to_owned());
+        d.decision = Some(decision.to_owned());
         d.evidence = place.text.written()[sent_start..window_end]
             .trim()
             .to_owned();

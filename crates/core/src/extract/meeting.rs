@@ -392,7 +392,9 @@ fn issuer_of(doc: &Document) -> Option<String> {
     }
     if let Some(p) = &doc.page.publisher {
         let s = p.as_str().trim_end_matches("办公室").trim_end_matches("办");
-        if s.ends_with("政府") {
+        // 县政府办 names no place: the headline or the opening may (安吉县召开县政府…).
+        let place = s.trim_end_matches("政府").trim_end_matches("人民");
+        if s.ends_with("政府") && place.chars().count() >= 2 {
             return Some(p.written()[..s.len()].to_owned());
         }
     }
@@ -536,6 +538,63 @@ pub(crate) fn infer_issuer_from_titles(
         *span,
     );
     m.level = Some(Level::City);
+    m.issuer = Some(issuer);
+    m.inferred.push(Inferred::Issuer);
+}
+
+/// Infers the issuer of a county's or a district's page that names no place (县政府第12次常务会议) from the titles of its documents, flagged with a diagnostic.
+///
+/// 《岳西县防汛抗旱应急预案》 on a county government's page is 岳西县人民政府's:
+/// the issuer is inferred when every county (or district) of `data/places.csv`
+/// the titles name by its full name is one and the same, and that name is
+/// one place only (鼓楼区, a district of several cities, gives nothing).
+pub(crate) fn infer_local_issuer_from_titles(
+    m: &mut Meeting,
+    titles: &[(&str, Span)],
+    places: &Places,
+    sink: &mut Sink,
+) {
+    let (suffixes, wanted): (&[char], &[PlaceLevel]) = match m.level {
+        Some(Level::County) => (&['县', '旗'], &[PlaceLevel::County]),
+        Some(Level::District) => (&['区'], &[PlaceLevel::District]),
+        _ => return,
+    };
+    if m.issuer.is_some() {
+        return;
+    }
+    let mut named: Vec<(String, &str, Span)> = Vec::new();
+    for &(title, span) in titles {
+        let view: Vec<char> = crate::load::simplify::to_simplified(title)
+            .chars()
+            .collect();
+        let written: Vec<char> = title.chars().collect();
+        for end in (0..view.len()).filter(|&i| suffixes.contains(&view[i])) {
+            let found = (end.saturating_sub(6)..end).find(|&start| {
+                let name: String = view[start..=end].iter().collect();
+                places
+                    .named(&name)
+                    .filter(|r| wanted.contains(&r.level))
+                    .count()
+                    == 1
+            });
+            if let Some(start) = found {
+                named.push((written[start..=end].iter().collect(), title, span));
+            }
+        }
+    }
+    let Some((place, title, span)) = named.first() else {
+        return;
+    };
+    let fold = crate::load::simplify::to_simplified;
+    if !named.iter().all(|(p, ..)| fold(p) == fold(place)) {
+        return;
+    }
+    let issuer = format!("{place}人民政府");
+    sink.info(
+        Code::InferredIssuer,
+        format!("the issuer {issuer} is inferred from the document title 《{title}》"),
+        *span,
+    );
     m.issuer = Some(issuer);
     m.inferred.push(Inferred::Issuer);
 }

@@ -283,6 +283,11 @@ pub struct OrgRef {
     pub canonical: Option<String>,
     /// Its kind; `unknown` when not in the gazetteer.
     pub kind: OrgKind,
+    /// The level (省, 市, 区, 县) a form written without one takes from the
+    /// list it is in: 气象局 in 市财政局、气象局 is the 市气象局. Only for naming
+    /// it; not a record's field.
+    #[serde(skip)]
+    pub(crate) level: Option<char>,
 }
 
 impl OrgRef {
@@ -541,7 +546,9 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
     }
     if doc.form != Form::Sectioned {
         for t in meeting::paragraphs(&doc) {
-            for a in running::read_paragraph(t, res, &mut sink) {
+            let mut read = running::read_paragraph(t, res, &mut sink);
+            inherit_levels(&mut read);
+            for a in read {
                 // The chair named again in a list of those present is the chair.
                 let chair = attendance.first().filter(|c| c.role == Role::Chair);
                 if a.person.is_some() && chair.is_some_and(|c| c.person == a.person) {
@@ -562,11 +569,12 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         if role == Role::Chair && attendance.first().is_some_and(|a| a.role == Role::Chair) {
             continue;
         }
-        let read = match section.reader {
+        let mut read = match section.reader {
             Reader::List => attendance::read_section(&section.body, role, res, &mut sink),
             Reader::Running => running::read_section(&section.body, role, res, &mut sink),
             Reader::Units => running::read_units(&section.body, role, res, &mut sink),
         };
+        inherit_levels(&mut read);
         attendance.extend(read);
     }
     if meeting.issuer.is_none() {
@@ -585,6 +593,7 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
             .map(|d| (d.title.as_str(), d.span))
             .collect();
         meeting::infer_issuer_from_titles(&mut meeting, &titles, &res.places, &mut sink);
+        meeting::infer_local_issuer_from_titles(&mut meeting, &titles, &res.places, &mut sink);
         meeting::infer_issuer_from_divisions(&mut meeting, &orgs, &res.places, &mut sink);
     }
     attendance::check(&attendance, &mut sink);
@@ -606,15 +615,15 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
         .as_deref()
         .map(crate::load::simplify::to_simplified)
     {
-        Some(issuer) => {
-            if let Some(j) = res
-                .places
-                .jurisdiction(&issuer)
-                .or_else(|| unknown_city(&issuer))
-            {
-                relocate(&mut x, &j, res);
-            }
-        }
+        Some(issuer) => match res
+            .places
+            .jurisdiction(&issuer)
+            .or_else(|| unknown_city(&issuer))
+        {
+            Some(j) => relocate(&mut x, &j, res),
+            // An issuer of no known place (县政府): its 市工信局 is not the gazetteer's either.
+            None => unplace(&mut x),
+        },
         // A record that names no place: 市工信局 is some city's, not the gazetteer's.
         None => unplace(&mut x),
     }
@@ -719,18 +728,75 @@ fn is_relative(written: &str) -> bool {
     written.starts_with(['市', '省']) || written.starts_with("团市")
 }
 
+/// The level characters a department's written form starts with (市财政局, 区委办, 县人武部, 省…).
+const LEVELS: [char; 4] = ['省', '市', '区', '县'];
+
+/// Gives the departments of one list written without their level the level of the last one written with it.
+///
+/// Lists drop the level after their first: 市委宣传部、财政局、气象局负责同志
+/// are the city's propaganda department, finance bureau and meteorological
+/// bureau; 区财政局、人社局 the district's. Each organisation not starting
+/// with a level keeps the level of the nearest one before it that does (the
+/// reading `relocate` tries first: 市气象局, whose name the gazetteer and the
+/// rules know, where 气象局 alone is unknown, or 财政局 alone would be the
+/// issuer's level). Records with no organisation leave the level as it is.
+fn inherit_levels(records: &mut [Attendance]) {
+    let mut level = None;
+    for o in records.iter_mut().filter_map(|a| a.org.as_mut()) {
+        let first = o
+            .written
+            .chars()
+            .next()
+            .map(crate::load::simplify::char_to_simplified);
+        match first {
+            Some(c) if LEVELS.contains(&c) => level = Some(c),
+            _ => o.level = level,
+        }
+    }
+}
+
+/// Names an organisation written without its level by the level its list gives it (气象局 after 市财政局 → 市气象局).
+///
+/// The gazetteer's relative form first (市国资委, moved to the issuer's city
+/// as `relocate` moves every relative form), then the rules of short forms;
+/// `None` when neither names the form with that level (武警镇江支队, 金坛区).
+fn inherited_name(
+    view: &str,
+    level: char,
+    place: Option<&Place>,
+    j: &Jurisdiction,
+    res: &Resources,
+) -> Option<(String, OrgKind)> {
+    let leveled = format!("{level}{view}");
+    if let Some(id) = res.gazetteer.lookup(&leveled) {
+        let org = res.gazetteer.org(id);
+        let canonical = match place {
+            Some(p) => p.move_name(&org.canonical)?,
+            None => org.canonical.clone(),
+        };
+        return Some((canonical, org.kind));
+    }
+    res.names
+        .canonical(&leveled, j)
+        .or_else(|| crate::resolve::branches::canonical(&leveled, j))
+}
+
 /// Gives every organisation its canonical name in the issuer's jurisdiction.
 ///
-/// Four sources, in order. The gazetteer's relative forms (市工信局, 团市委,
+/// Six sources, in order. The gazetteer's relative forms (市工信局, 团市委,
 /// 省安委会) in another city's minutes: in 无锡市人民政府's minutes, 市工信局
 /// is 无锡市工业和信息化局, not the 苏州市 department the gazetteer lists, so
 /// every mention of the gazetteer's city in the canonical name becomes the
 /// city that 市 names there (市纪委监委 names it twice, 市广电总台 without 市)
-/// and of its province the issuer's province. Then the rules of standard
+/// and of its province the issuer's province. Then a form its list wrote
+/// without its level ([`inherit_levels`]), read with that level
+/// ([`inherited_name`]). Then the rules of standard
 /// short forms ([`crate::resolve::names`]) for forms the gazetteer does not
 /// know (区财政局 in a district's minutes, 县卫计委 in a county's). Then the
 /// units every city has under its own name, through the gazetteer's entry for
-/// its city (无锡军分区 → 江苏省无锡军分区). Then the county-level divisions of
+/// its city (无锡军分区 → 江苏省无锡军分区). Then the branches of national
+/// bodies named by rule ([`crate::resolve::branches`]: 县税务局, 人行安吉支行).
+/// Then the county-level divisions of
 /// the issuing city (锡山区 in 无锡's minutes, 金坛市 before 2015).
 /// Absolute forms of the gazetteer (苏州城投公司, 吴江区) are left alone.
 /// An organisation named here loses its `unknown-org` warning.
@@ -748,12 +814,21 @@ fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
             }
             return;
         }
-        if let Some((canonical, kind)) = res.names.canonical(&view, j) {
+        if let Some((canonical, kind)) = o
+            .level
+            .and_then(|c| inherited_name(&view, c, place.as_ref(), j, res))
+        {
+            o.canonical = Some(canonical);
+            o.kind = kind;
+        } else if let Some((canonical, kind)) = res.names.canonical(&view, j) {
             o.canonical = Some(canonical);
             o.kind = kind;
         } else if let Some((canonical, kind)) =
             place.as_ref().and_then(|p| p.fixed_unit(&view, res))
         {
+            o.canonical = Some(canonical);
+            o.kind = kind;
+        } else if let Some((canonical, kind)) = crate::resolve::branches::canonical(&view, j) {
             o.canonical = Some(canonical);
             o.kind = kind;
         } else if let Some(canonical) = names::division_government(&res.places, &view, j) {
@@ -819,12 +894,14 @@ pub(crate) fn org_ref(view: &str, written: String, res: &Resources) -> OrgRef {
                 written,
                 canonical: Some(org.canonical.clone()),
                 kind: org.kind,
+                level: None,
             }
         }
         None => OrgRef {
             written,
             canonical: None,
             kind: OrgKind::Unknown,
+            level: None,
         },
     }
 }

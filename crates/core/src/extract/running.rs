@@ -344,7 +344,20 @@ fn read_list(
     );
     let mut read: Vec<Vec<Attendance>> = Vec::new();
     for &(ga, gb) in groups.iter().rev() {
-        match read_group(chars, ga, gb, role, res) {
+        // Organisations before a group of them that sent someone (县发改局、财政局，市气象局负责同志) sent someone too.
+        let after_units = read.last().is_some_and(|g| {
+            !g.is_empty() && g.iter().all(|r| r.person.is_none() && r.org.is_some())
+        });
+        let group = read_group(chars, ga, gb, role, res).or_else(|| {
+            let elements = split(chars, ga, gb, |c| {
+                matches!(c, '、' | ' ' | '\u{3000}' | '\t' | '\n')
+            });
+            after_units
+                .then(|| read_units_group(chars, &elements, role, res, false))
+                .flatten()
+                .flatten()
+        });
+        match group {
             Some(records) => read.push(records),
             None if in_sentence => break,
             None => {
@@ -388,7 +401,7 @@ fn read_group(
     if elements.is_empty() {
         return None;
     }
-    if let Some(units) = read_units_group(chars, &elements, role, res) {
+    if let Some(units) = read_units_group(chars, &elements, role, res, true) {
         return units;
     }
     let parsed: Vec<(usize, usize, Element)> = elements
@@ -459,11 +472,16 @@ fn read_group(
 /// organisation, even one that alone would read as a name (金坛区, 秦淮区: a surname and two
 /// characters), when it ends as an organisation's name does. `None` when the group does not end
 /// in a unit marker; `Some(None)` when an element is not an organisation.
+///
+/// With `marked` false the group is one of organisations before such a group
+/// (县发改局、财政局 in 县发改局、财政局，市气象局负责同志): its last element is
+/// read as the others are, and there is no marker to find.
 fn read_units_group(
     chars: &[Ch],
     elements: &[(usize, usize)],
     role: Role,
     res: &Resources,
+    marked: bool,
 ) -> Option<Option<Vec<Attendance>>> {
     let bounds: Vec<(usize, usize)> = elements
         .iter()
@@ -474,12 +492,17 @@ fn read_units_group(
         })
         .collect();
     let &(la, lb) = bounds.last()?;
-    let Some(Element::Units(last)) = element(chars, la, lb, res) else {
-        return None;
+    let (before, last) = if marked {
+        let Some(Element::Units(last)) = element(chars, la, lb, res) else {
+            return None;
+        };
+        (&bounds[..bounds.len() - 1], last)
+    } else {
+        (&bounds[..], (lb, lb))
     };
     let mut out = Vec::new();
     let mut sink = Sink::new("-");
-    for &(a, b) in &bounds[..bounds.len() - 1] {
+    for &(a, b) in before {
         let org_like = a < b && {
             let t = text_of(chars, (a, b));
             // Two-character counties (魏县, 邱县) read as a surname and a name.
@@ -616,7 +639,9 @@ const BODIES: &[&str] = &[
 ];
 
 fn is_org(s: &str, res: &Resources) -> bool {
+    let chars: Vec<char> = s.chars().collect();
     res.gazetteer.lookup(s).is_some()
+        || crate::resolve::branches::written_len(&chars, 0, &res.places) == Some(chars.len())
         || org_shaped(&s.chars().collect::<Vec<_>>())
         || (s.chars().count() >= 3 && BODIES.iter().any(|b| s.ends_with(b)))
 }

@@ -43,6 +43,10 @@ struct Patterns {
     photo: Regex,
     footer: Regex,
     advert: Regex,
+    /// The words of a QR code (扫码, 二维码), furniture only as a call to scan one ([`is_qr_call`]).
+    qr: Regex,
+    /// What a call to scan asks of the reader (在手机打开, 关注, 分享).
+    qr_call: Regex,
 }
 
 /// The keys of a portal's metadata block.
@@ -70,10 +74,27 @@ fn patterns() -> &'static Patterns {
         )
         .unwrap(),
         advert: Regex::new(
-            r"(?i)https?://|www\.|扫码|扫一扫|二维码|长按识别|关注(?:我们|公众号)|微信公众号|点击(?:查看|进入|下载|阅读原文)|[【\[]\s*(?:广告|推广)\s*[】\]]|广告(?:招租|合作|热线)|推广(?:链接|信息)|APP下载|客户端下载",
+            r"(?i)https?://|www\.|关注(?:我们|公众号)|微信公众号|点击(?:查看|进入|下载|阅读原文)|[【\[]\s*(?:广告|推广)\s*[】\]]|广告(?:招租|合作|热线)|推广(?:链接|信息)|APP下载|客户端下载",
         )
         .unwrap(),
+        qr: Regex::new(r"扫码|扫一扫|扫描|二维码|长按识别").unwrap(),
+        qr_call: Regex::new(r"手机|当前页|本页|页面|关注|公众号|微信|客户端|下载|分享|打开|识别|阅读").unwrap(),
     })
+}
+
+/// True when a line that speaks of a QR code is the page's call to scan it
+/// (扫一扫在手机打开当前页, 扫码关注“青岚发布”), not a sentence of the record
+/// (要在服务大厅张贴二维码，实现扫码即办。): it asks the reader to open,
+/// follow or share something, or it is a bare phrase with no punctuation of a
+/// sentence and no ordinal of an item (二、研究“扫码办”推广工作).
+fn is_qr_call(s: &str, p: &Patterns) -> bool {
+    if !s.contains(['扫', '码', '识']) || !p.qr.is_match(s) {
+        return false;
+    }
+    let numbered = s.starts_with('（')
+        || s.chars().nth(1) == Some('、')
+            && s.starts_with(|c: char| "一二三四五六七八九十".contains(c));
+    p.qr_call.is_match(s) || (!numbered && !s.contains(['，', '。', '；', '：', '！', ',', ';']))
 }
 
 /// Says what kind of furniture a cleaned line is, or `None` for a line of the record.
@@ -123,7 +144,7 @@ pub fn classify(s: &str) -> Option<Furniture> {
     {
         return Some(Furniture::Footer);
     }
-    if short && p.advert.is_match(s) {
+    if short && (p.advert.is_match(s) || is_qr_call(s, p)) {
         return Some(Furniture::Advertising);
     }
     // A byline that starts with something else (2024-09-14 来源：青岚发布 作者：…).
@@ -242,6 +263,19 @@ mod tests {
             ),
             ("区长 韩立新 电话：0512-66661234", Some(Furniture::Footer)),
             ("扫码关注“青岚发布”微信公众号", Some(Furniture::Advertising)),
+            ("扫一扫在手机打开当前页", Some(Furniture::Advertising)),
+            (
+                "【扫一扫在手机上查看当前页面】",
+                Some(Furniture::Advertising),
+            ),
+            ("微信扫一扫", Some(Furniture::Advertising)),
+            ("手机扫描二维码查看本页。", Some(Furniture::Advertising)),
+            ("长按识别二维码", Some(Furniture::Advertising)),
+            // A sentence of the record that speaks of QR codes is not a call to scan one.
+            ("要在政务服务大厅统一张贴二维码，", None),
+            ("实现企业群众扫码即办。", None),
+            ("要推广“浙食链”溯源二维码，让群众扫码查看食品来源。", None),
+            ("二、研究“扫码办”推广工作", None),
             ("会议听取了区财政局关于预算执行情况的汇报。", None),
             ("副区长田野、孔明远出席会议。", None),
             ("（一）原则同意该方案。", None),

@@ -842,7 +842,14 @@ fn mid_line_label(s: &str) -> Option<usize> {
 /// True when an attendance body holds a title (副区长, 主任, 秘书长 …), so it is read as running text.
 fn p_has_title(s: &str) -> bool {
     // Every title the pattern knows holds one of these characters.
-    s.contains(['长', '任', '记', '委', '席', '员', '理']) && patterns().title.is_match(s)
+    s.contains(['长', '任', '记', '委', '席', '员', '理'])
+        && patterns().title.find_iter(s).any(|m| {
+            // 天台县长孙晶永 is a county and a name with a compound surname: a leader's
+            // 县长 follows a separator, 副 or 代 (副县长, 县委副书记、县长, 代县长), or starts the line.
+            let leader = m.as_str().chars().nth(1) == Some('长');
+            let before = s[..m.start()].chars().next_back();
+            !leader || before.is_none_or(|c| !crate::extract::is_han(c) || matches!(c, '副' | '代'))
+        })
 }
 
 /// True when a line starts with a Chinese numeral, as agenda items do (一、…).

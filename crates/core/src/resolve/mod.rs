@@ -13,6 +13,7 @@
 //! assert_eq!(res.surnames.surname_len(&chars[4..]), Some(1));
 //! ```
 
+pub mod branches;
 mod gazetteer;
 pub mod links;
 pub mod names;
