@@ -114,8 +114,19 @@ def pick_names(truth):
     a = unique[0] if unique else next(iter(freq))
     b = next((p for p in unique[1:] if meetings[p] & meetings[a]), unique[1] if len(unique) > 1 else a)
     with open(os.path.join(truth, "meetings.csv"), encoding="utf-8") as f:
-        meeting = next(csv.DictReader(f))["meeting"]
-    return {"a": a, "b": b, "name": a, "meeting": meeting, "topic": "安全生产", "orgName": "市财政局"}
+        first = next(csv.DictReader(f))
+    meeting = first["meeting"]
+    # The views take one entity: a meeting by IRI (an ordinal names a meeting of every government), an organisation
+    # by its full name (the most frequent one of the truth; a short form such as 市财政局 names one per city).
+    meeting_iri = f"<https://w3id.org/jiyao/id/meeting/{first['issuer']}/{first['date']}/{meeting}>"
+    orgs = Counter()
+    with open(os.path.join(truth, "attendance.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["org_name"]:
+                orgs[r["org_name"]] += 1
+    org_full = orgs.most_common(1)[0][0] if orgs else "市财政局"
+    return {"a": a, "b": b, "name": a, "meeting": meeting, "topic": "安全生产", "orgName": "市财政局",
+            "meeting_iri": meeting_iri, "org_full": org_full}
 
 
 def params_of(path):
@@ -206,8 +217,8 @@ def cmd_queries(args):
     # The views and the neighbourhood, as a user asks for them.
     for metric, words in (
         ("view_person", ["person", names["a"]]),
-        ("view_meeting", ["meeting", names["meeting"]]),
-        ("view_org", ["org", names["orgName"]]),
+        ("view_meeting", ["meeting", names["meeting_iri"]]),
+        ("view_org", ["org", names["org_full"]]),
         ("view_topic", ["topic", names["topic"]]),
         ("neighbors", ["neighbors", names["a"]]),
     ):
