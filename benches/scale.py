@@ -330,7 +330,7 @@ def cmd_virtuoso(args):
     timeout = float(os.environ.get("SCALE_QUERY_TIMEOUT", "120"))
     budget = float(os.environ.get("SCALE_QUERY_BUDGET", "60"))
     names = pick_names(truth)
-    shards, vdir = os.path.join(work, "shards"), os.path.join(work, "virtuoso")
+    shards, vdir = os.path.abspath(os.path.join(work, "shards")), os.path.abspath(os.path.join(work, "virtuoso"))
     for d in (shards, vdir):
         shutil.rmtree(d, ignore_errors=True)
     os.makedirs(vdir)
