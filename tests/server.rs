@@ -725,6 +725,21 @@ fn explorer_json_and_source_lines() {
     );
     let (status, _, _) = curl(&[&s.url("/source/..%2F..%2FCargo.toml")]);
     assert_eq!(status, 404);
+    // The list of documents pages: the total, and only the page's files.
+    let (status, _, body) = curl(&[&s.url("/api/documents?offset=1&limit=1")]);
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!({
+            "total": 3, "offset": 1, "limit": 1,
+            "documents": [{
+                "file": "001_e66f49d85cb24354.txt",
+                "meeting": "https://w3id.org/jiyao/id/meeting/苏州市人民政府/2020-11-02/115",
+                "text": true
+            }]
+        })
+    );
     // The home page's overview, from the summary graph.
     let (status, _, body) = curl(&[&s.url("/api/overview?top=1")]);
     assert_eq!(status, 200, "{body}");

@@ -684,16 +684,24 @@ impl Explorer {
         Ok((orgs, people))
     }
 
-    /// Returns the store's source files and their meetings.
-    pub fn documents(&self) -> Result<Response<Body>, QueryError> {
+    /// Returns one page of the store's source files (`offset`, at most `limit`), in file order, with their meetings and the total.
+    ///
+    /// Only the page's files are looked up, so a page costs the same on a
+    /// store of a hundred documents or of a hundred thousand, but for listing
+    /// the files' names.
+    pub fn documents(&self, offset: usize, limit: usize) -> Result<Response<Body>, QueryError> {
         let sources = self.sources().as_ref().ok();
+        let mut all = self.store.documents()?;
+        all.sort();
         let mut docs = Vec::new();
-        for d in self.store.documents()? {
-            let meeting = self.meeting_of(&d)?;
-            let found = sources.is_some_and(|s| s.contains_key(&d));
+        for d in all.iter().skip(offset).take(limit) {
+            let meeting = self.meeting_of(d)?;
+            let found = sources.is_some_and(|s| s.contains_key(d));
             docs.push(serde_json::json!({ "file": d, "meeting": meeting, "text": found }));
         }
-        Ok(json(&docs))
+        Ok(json(&serde_json::json!({
+            "total": all.len(), "offset": offset, "limit": limit, "documents": docs,
+        })))
     }
 
     /// Shows a source file with numbered lines (`#L12` anchors each line), as an HTML page.

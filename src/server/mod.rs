@@ -408,7 +408,16 @@ fn route(state: &State, req: &mut Request<Body>) -> Response<Body> {
                 max,
             )))
         }
-        "/api/documents" => get_only(or_500(explorer(state).documents())),
+        "/api/documents" => {
+            let offset = param("offset")
+                .and_then(|o| o.parse().ok())
+                .unwrap_or(0usize);
+            let limit = param("limit")
+                .and_then(|l| l.parse().ok())
+                .unwrap_or(100usize)
+                .clamp(1, 1000);
+            get_only(or_500(explorer(state).documents(offset, limit)))
+        }
         "/api/stats" => get_only(match state.store.counts() {
             Ok(c) => json(&serde_json::json!({
                 "documents": c.documents, "meetings": c.meetings, "people": c.people, "organisations": c.organisations,
