@@ -69,53 +69,70 @@ const SUFFIXED: &[&str] = &[
     "联通分公司",
 ];
 
-/// The places that may start at `i`: the length of each reading and whether it is a county-level division.
+/// Returns true when `w` is written at `at` (no allocation: this runs at every position of every list).
+fn starts(chars: &[char], at: usize, w: &str) -> bool {
+    let mut k = at;
+    for c in w.chars() {
+        if chars.get(k) != Some(&c) {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// Whether the `len` characters at `i` name a place below a province: `Some(true)` for a county-level division.
 ///
 /// A place is written in full (湖州市, 安吉县) or without its last character
 /// (湖州, 安吉), as branches' names write it.
-fn places_at(chars: &[char], i: usize, places: &Places) -> Vec<(usize, bool)> {
-    let mut out = Vec::new();
-    for len in 2..=5usize {
-        if i + len > chars.len() {
-            break;
-        }
-        let s: String = chars[i..i + len].iter().collect();
-        let found = places.named(&s).map(|r| r.level).next().or_else(|| {
-            ["市", "县", "区"]
-                .iter()
-                .find_map(|l| places.named(&format!("{s}{l}")).map(|r| r.level).next())
-        });
-        if let Some(level) = found.filter(|l| *l != Level::Province) {
-            out.push((len, level != Level::City));
-        }
-    }
-    out
+fn place_at(chars: &[char], i: usize, len: usize, places: &Places) -> Option<bool> {
+    let s: String = chars.get(i..i + len)?.iter().collect();
+    let found = places.named(&s).map(|r| r.level).next().or_else(|| {
+        ["市", "县", "区"]
+            .iter()
+            .find_map(|l| places.named(&format!("{s}{l}")).map(|r| r.level).next())
+    });
+    found
+        .filter(|l| *l != Level::Province)
+        .map(|l| l != Level::City)
 }
 
+/// The lengths of the places a branch's name may hold (2 to 5 characters).
+const PLACE_LENGTHS: std::ops::RangeInclusive<usize> = 2..=5;
+
 /// The length of the longest branch of a national body written from `i` (人行湖州中支, 武警湖州支队, 湖州供电公司), whichever place it names.
+///
+/// The kinds of branch are matched first and the place only where one
+/// follows, since this runs at every position of every list the segmenter
+/// reads and a place lookup builds strings.
 pub fn written_len(chars: &[char], i: usize, places: &Places) -> Option<usize> {
-    let starts = |at: usize, w: &str| {
-        let w: Vec<char> = w.chars().collect();
-        chars.get(at..at + w.len()) == Some(&w[..])
-    };
     let mut best: Option<usize> = None;
     let mut take = |len: usize| best = Some(best.map_or(len, |b| b.max(len)));
     for &(body, kinds) in PREFIXED {
-        if !starts(i, body) {
+        if !starts(chars, i, body) {
             continue;
         }
         let at = i + body.chars().count();
-        for (len, _) in places_at(chars, at, places) {
-            for kind in kinds {
-                if starts(at + len, kind) {
+        for len in PLACE_LENGTHS {
+            let after: Vec<&str> = kinds
+                .iter()
+                .copied()
+                .filter(|k| starts(chars, at + len, k))
+                .collect();
+            if !after.is_empty() && place_at(chars, at, len, places).is_some() {
+                for kind in after {
                     take(body.chars().count() + len + kind.chars().count());
                 }
             }
         }
     }
-    for (len, _) in places_at(chars, i, places) {
-        for kind in SUFFIXED {
-            if starts(i + len, kind) {
+    for len in PLACE_LENGTHS {
+        let mut after = SUFFIXED
+            .iter()
+            .filter(|k| starts(chars, i + len, k))
+            .peekable();
+        if after.peek().is_some() && place_at(chars, i, len, places).is_some() {
+            for kind in after {
                 take(len + kind.chars().count());
             }
         }
