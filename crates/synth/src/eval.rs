@@ -112,6 +112,8 @@ pub const TABLES: &[(TableKind, &[&str])] = &[
             "chair_title",
             "compiled",
             "issued",
+            "issuer",
+            "level",
         ],
     ),
     (
