@@ -118,6 +118,13 @@ pub(crate) fn attendance(f: &Facts, rng: &mut Rng) -> (Vec<String>, Vec<Rec>) {
                 format!("{w}{space}{}", f.name(p))
             })
             .collect();
+        let mut parts = parts;
+        // A county's or a district's minutes have no 列席人员 of their own: the departments take the heading.
+        if f.local() && f.attending_names.is_empty() {
+            if let Some(first) = parts.first_mut() {
+                *first = format!("列席人员{colon}{first}");
+            }
+        }
         if one_per_line {
             lines.extend(parts);
         } else {

@@ -545,8 +545,9 @@ impl City {
                             PlaceLevel::District | PlaceLevel::County | PlaceLevel::CountyCity
                         )
                 })?;
-                // Banners (旗) and special districts write their level otherwise.
-                if !w.ends_with(['区', '县', '市']) || w.chars().count() < 2 {
+                // Banners (旗) and special districts write their level otherwise; development zones have no government of their own.
+                if !w.ends_with(['区', '县', '市']) || w.chars().count() < 2 || w.contains("开发区")
+                {
                     return None;
                 }
                 Some(Division {
