@@ -778,7 +778,31 @@ fn inherited_name(
     }
     res.names
         .canonical(&leveled, j)
+        .or_else(|| party_counterpart(&leveled, j, res))
         .or_else(|| crate::resolve::branches::canonical(&leveled, j))
+}
+
+/// Names a district's or a county's party organ by its city counterpart in the gazetteer, with the issuer's place: 县委组织部 → 市委组织部 (中共苏州市委组织部) → 中共长兴县委组织部.
+///
+/// Only party organs swap their level this way (委办, 组织部, 宣传部, 纪委监委 …):
+/// their names have the same shape at every level, where a city's bureaus and
+/// a county's differ (市发改委, 县发改局; the rules of short forms name those).
+/// `None` unless the form starts with 区 or 县 at the issuer's own level.
+fn party_counterpart(view: &str, j: &Jurisdiction, res: &Resources) -> Option<(String, OrgKind)> {
+    let first = view.chars().next()?;
+    if !matches!(first, '区' | '县') {
+        return None;
+    }
+    let prefix = j.prefix(Some(first))?;
+    let id = res
+        .gazetteer
+        .lookup(&format!("市{}", &view[first.len_utf8()..]))?;
+    let org = res.gazetteer.org(id);
+    if org.kind != OrgKind::PartyOrgan || !org.canonical.contains(GAZETTEER_CITY) {
+        return None;
+    }
+    let named = org.canonical.replace(GAZETTEER_CITY, &prefix);
+    (!named.contains(GAZETTEER_STEM)).then_some((named, org.kind))
 }
 
 /// Gives every organisation its canonical name in the issuer's jurisdiction.
@@ -820,7 +844,11 @@ fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
         {
             o.canonical = Some(canonical);
             o.kind = kind;
-        } else if let Some((canonical, kind)) = res.names.canonical(&view, j) {
+        } else if let Some((canonical, kind)) = res
+            .names
+            .canonical(&view, j)
+            .or_else(|| party_counterpart(&view, j, res))
+        {
             o.canonical = Some(canonical);
             o.kind = kind;
         } else if let Some((canonical, kind)) =
