@@ -346,6 +346,7 @@ fn meeting(
     );
     let doc_number = format!("〔{year}〕{number}号");
     let issuer = world.gov.issuer();
+    let place_known = res.places.jurisdiction(&issuer).is_some();
     let t = world.gov.tier;
     let hanzi = year < 2012 && rng.chance(0.25);
     let half = if rng.chance(0.93) { half } else { "" };
@@ -640,11 +641,13 @@ fn meeting(
     } else {
         city.name.as_str()
     };
-    let names_city = sectioned
+    // A district whose name several cities share (江北区, 鼓楼区) names no city: its departments' full names are unknown.
+    let names_city = (sectioned
         || matches!(delivery, Delivery::Html | Delivery::HtmlGb18030)
         || page
             .as_ref()
-            .is_some_and(|p| p.lines.iter().any(|l| l.contains(place_named)));
+            .is_some_and(|p| p.lines.iter().any(|l| l.contains(place_named))))
+        && (!world.gov.local || place_known);
     let org_name = |u: usize| {
         world.units[u]
             .form_at(date)
