@@ -505,14 +505,21 @@ impl<'a> Lattice<'a> {
             if !options[1..known].iter().any(|o| o.0 == k) && branch != Some(k) {
                 // A county-level division (路南区, 乐亭县, 迁安市) is as good as a known
                 // department: its government is named by the rules of `resolve::names`.
-                let unknown = if self.is_division(i, k) {
+                // So is a department the rules of short forms name (区国土局, 县政协), even
+                // across a line break, as a gazetteer form is (区国\n土局王某).
+                let rule = self.is_rule_form(i, k);
+                let unknown = if rule || self.is_division(i, k) {
                     0
                 } else {
                     UNKNOWN_ORG
                 };
-                let mut cost = unknown
-                    + gaps.cost(i, k, BREAK_IN_UNKNOWN_ORG, SPACE_IN_ORG)
-                    + hidden * HIDDEN_RECORD;
+                let broken = if rule {
+                    BREAK_IN_ORG
+                } else {
+                    BREAK_IN_UNKNOWN_ORG
+                };
+                let mut cost =
+                    unknown + gaps.cost(i, k, broken, SPACE_IN_ORG) + hidden * HIDDEN_RECORD;
                 if k < n && seg[k].gap == Gap::Space {
                     cost += SPACE_ORG_NAME;
                 }
@@ -524,6 +531,22 @@ impl<'a> Lattice<'a> {
                 hidden += 1;
             }
         }
+    }
+
+    /// True when `i..k` is a department that the rules name: 市, 区 or 县 and a short form or full name of `data/abbreviations.csv` (区国土局, 县政协), or a party organ the gazetteer knows at city level (区委组织部 as 市委组织部).
+    fn is_rule_form(&self, i: usize, k: usize) -> bool {
+        if k < i + 3 || !matches!(self.chars[i], '市' | '区' | '县') {
+            return false;
+        }
+        let rest: String = self.chars[i + 1..k].iter().collect();
+        self.res.names.rule(&rest).is_some()
+            || self
+                .res
+                .gazetteer
+                .lookup(&format!("市{rest}"))
+                .is_some_and(|id| {
+                    self.res.gazetteer.org(id).kind == crate::resolve::OrgKind::PartyOrgan
+                })
     }
 
     /// True when `i..k` is the name of a county-level division of China (a district, county or
