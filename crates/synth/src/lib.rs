@@ -683,7 +683,7 @@ fn meeting(
             let written_unit = |u: usize| {
                 world.units[u]
                     .form_at(date)
-                    .map(|f| (f.written.clone(), f.canonical.clone()))
+                    .map(|f| (f.written.clone(), org_name(u)))
                     .unwrap_or_default()
             };
             attendance.push(row(Role::Chair, none(), Some(chair.person)));
