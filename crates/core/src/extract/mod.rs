@@ -529,7 +529,7 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
     sink.extend(source.diagnostics.iter().cloned());
     sink.extend(parse_diags);
     let chair = meeting::chair(&doc);
-    let mut meeting = meeting::read(&doc, chair.as_ref(), &mut sink);
+    let mut meeting = meeting::read(&doc, chair.as_ref(), &res.places, &mut sink);
     let items = items::read(&doc, res);
     let documents = documents::read(&doc, res);
     let topics = topics::read(&doc, res);
