@@ -328,6 +328,19 @@ pub(crate) fn org_shaped(chars: &[char]) -> bool {
         && chars.iter().all(|&c| is_org_char(c))
 }
 
+/// True when the characters are a department that the rules name: 市, 区 or 县 and a short form or full name of `data/abbreviations.csv` (区国土局, 县政协, 县人大常委会), or a party organ the gazetteer knows at city level (区委组织部 as 市委组织部).
+pub(crate) fn is_rule_form(chars: &[char], res: &Resources) -> bool {
+    if chars.len() < 3 || !matches!(chars[0], '市' | '区' | '县') {
+        return false;
+    }
+    let rest: String = chars[1..].iter().collect();
+    res.names.rule(&rest).is_some()
+        || res
+            .gazetteer
+            .lookup(&format!("市{rest}"))
+            .is_some_and(|id| res.gazetteer.org(id).kind == crate::resolve::OrgKind::PartyOrgan)
+}
+
 /// True when `s` is the name of a county-level division of China: a district, county or
 /// county-level city of `data/places.csv` (路南区, 魏县, 迁安市).
 pub(crate) fn is_division_name(s: &str, res: &Resources) -> bool {
@@ -533,20 +546,9 @@ impl<'a> Lattice<'a> {
         }
     }
 
-    /// True when `i..k` is a department that the rules name: 市, 区 or 县 and a short form or full name of `data/abbreviations.csv` (区国土局, 县政协), or a party organ the gazetteer knows at city level (区委组织部 as 市委组织部).
+    /// True when `i..k` is a department that the rules name ([`is_rule_form`]).
     fn is_rule_form(&self, i: usize, k: usize) -> bool {
-        if k < i + 3 || !matches!(self.chars[i], '市' | '区' | '县') {
-            return false;
-        }
-        let rest: String = self.chars[i + 1..k].iter().collect();
-        self.res.names.rule(&rest).is_some()
-            || self
-                .res
-                .gazetteer
-                .lookup(&format!("市{rest}"))
-                .is_some_and(|id| {
-                    self.res.gazetteer.org(id).kind == crate::resolve::OrgKind::PartyOrgan
-                })
+        is_rule_form(&self.chars[i..k], self.res)
     }
 
     /// True when `i..k` is the name of a county-level division of China (a district, county or

@@ -691,6 +691,10 @@ fn element(chars: &[Ch], a: usize, b: usize, res: &Resources) -> Option<Element>
         return None;
     }
     let han: Vec<char> = chars[a..b].iter().map(|c| c.0).collect();
+    // A department the rules name whole (县人大常委会) is not a department and a name (县人大|常委会).
+    if super::attendance::is_rule_form(&han, res) {
+        return Some(Element::Org((a, b)));
+    }
     let n = han.len();
     for len in 2..=4usize {
         if len > n {
