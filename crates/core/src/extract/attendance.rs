@@ -512,7 +512,8 @@ impl<'a> Lattice<'a> {
             if !is_org_char(c) || (len > 1 && seg[k - 1].gap == Gap::Space) {
                 break;
             }
-            if len < 2 || !is_org_ending(c) {
+            // 县政协 ends as no department does, but the rules name it.
+            if len < 2 || !(is_org_ending(c) || (len <= 8 && self.is_rule_form(i, k))) {
                 continue;
             }
             if !options[1..known].iter().any(|o| o.0 == k) && branch != Some(k) {
