@@ -71,12 +71,12 @@ fn chair_res() -> &'static [Regex; 4] {
         let place = r"(?:同志)?(?:\s*于?\s*(?:[0-9〇零一二三四五六七八九]{4}\s*年\s*)?(?:[0-9一二三四五六七八九十]{1,3}\s*月\s*)?[0-9一二三四五六七八九十]{1,3}\s*日\s*(?:上午|下午|晚上|中午|晚)?)?(?:受[^，。；,]{1,12}?委托[，,]?)?(?:[在于][^，。；,]{1,30}?)?(?:主持召开|主持|召集|召开)";
         [
             Regex::new(&format!(
-                r"((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})(\p{{Han}}{{2,3}}?){place}"
+                r"((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})(\p{{Han}}{{2,4}}?){place}"
             ))
             .unwrap(),
             Regex::new(&format!(r"(?:^|[，,、\s午日])(\p{{Han}}{{2,3}})({CHAIR_TITLE}){place}")).unwrap(),
             Regex::new(&format!(
-                r"会议由((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})?\s*(\p{{Han}}{{2,3}}?)(?:同志)?(?:主持|召集)"
+                r"会议由((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})?\s*(\p{{Han}}{{2,4}}?)(?:同志)?(?:主持|召集)"
             ))
             .unwrap(),
             Regex::new(&format!(
