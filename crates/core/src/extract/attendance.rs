@@ -316,8 +316,8 @@ fn is_org_start(cs: &[C], res: &Resources) -> bool {
     {
         return true;
     }
-    // Not in the gazetteer: long enough to be a name of its own, not the tail of a broken one (绿\n化局).
-    chars.len() >= 4 && org_shaped(&chars)
+    // Not in the gazetteer: a department the rules name (区政协), or long enough to be a name of its own, not the tail of a broken one (绿\n化局).
+    is_rule_form(&chars, res) || (chars.len() >= 4 && org_shaped(&chars))
 }
 
 /// True when the characters could be an organisation's name: 2–24 ideographs (quotes and digits allowed) ending like one.

@@ -801,8 +801,13 @@ fn party_counterpart(view: &str, j: &Jurisdiction, res: &Resources) -> Option<(S
     if org.kind != OrgKind::PartyOrgan || !org.canonical.contains(GAZETTEER_CITY) {
         return None;
     }
+    // Nothing of the gazetteer's city may be left outside the new prefix (吴中区's 苏州市吴中区 keeps its 苏州).
     let named = org.canonical.replace(GAZETTEER_CITY, &prefix);
-    (!named.contains(GAZETTEER_STEM)).then_some((named, org.kind))
+    (!org
+        .canonical
+        .replace(GAZETTEER_CITY, "")
+        .contains(GAZETTEER_STEM))
+    .then_some((named, org.kind))
 }
 
 /// Gives every organisation its canonical name in the issuer's jurisdiction.
@@ -829,6 +834,18 @@ fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
     let mut named: Vec<String> = Vec::new();
     let mut fix = |o: &mut OrgRef| {
         let view = crate::load::simplify::to_simplified(&o.written);
+        // A bare form the gazetteer knows as the city's (总工会) after 县发改局、… is the county's.
+        if let Some((canonical, kind)) = o
+            .level
+            .filter(|c| matches!(c, '区' | '县'))
+            .filter(|_| o.canonical.is_some() && !is_relative(&view))
+            .and_then(|c| inherited_name(&view, c, place.as_ref(), j, res))
+        {
+            o.canonical = Some(canonical);
+            o.kind = kind;
+            named.push(o.written.clone());
+            return;
+        }
         if o.canonical.is_some() {
             if is_relative(&view) {
                 if let Some(p) = &place {
