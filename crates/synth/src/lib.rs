@@ -3,8 +3,11 @@
 //! `generate` builds a world of prefecture-level cities (苏州, 无锡, 常州, 南通 …
 //! from `data/synth_cities.csv`, then the other cities of `data/places.csv`,
 //! province by province: a small corpus spans many cities' recent years, a
-//! large one the country), lets time run over up to twenty years, and writes
-//! one record per meeting: departments rename at the 2019 reform,
+//! large one the country) and some of their districts, counties and
+//! county-level cities, each with a government of its own (县长, 副县长, 县发改局
+//! …: three in ten meetings are theirs, the truth's `government` column says
+//! whose), lets time run over up to twenty years, and writes one record per
+//! meeting: departments rename at the 2019 reform,
 //! officials move and get promoted, some share a name, topics recur, titles
 //! nest brackets and quotes, and files carry the layout damage of the real
 //! ones (see [`render`]). Each meeting is published in one of the

@@ -11,6 +11,12 @@
 //! province in `data/places.csv` follows, with today's districts and counties
 //! under the canonical names the core's rule gives them.
 //!
+//! Some districts, counties and county-level cities of a city hold meetings of
+//! their own (`Gov`, `CityWorld::local`): a 县长 or 区长 with deputies, and
+//! departments written with the government's level character (县发改局, 区教体局,
+//! 县委办, 县人大常委会, 县政协) whose full names take its place (长兴县发展和改革局,
+//! 中共常州市天宁区委组织部).
+//!
 //! Officials move: heads swap departments, district heads become department
 //! heads, department heads are promoted to vice-mayor, the executive
 //! vice-mayor becomes mayor at the start of a government term, and some new
