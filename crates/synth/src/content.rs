@@ -194,7 +194,28 @@ pub(crate) struct Agenda<'a> {
 
 impl Agenda<'_> {
     fn city(&self) -> &str {
-        &self.world.city.name
+        &self.world.gov.stem
+    }
+
+    /// A written form of the city's (市应急局) as the government of this world writes it: the city's own, or a county-level government's counterpart (县应急局, 县发改局 for 市发改委), when it has one.
+    fn local_form(&self, f: &str) -> String {
+        if !self.world.gov.local {
+            return f.to_owned();
+        }
+        let rest = f.strip_prefix('市').unwrap_or(f);
+        let rest = match rest {
+            "发改委" => "发改局",
+            "教育局" | "体育局" => "教体局",
+            "资源规划局" => "自然资源和规划局",
+            "卫生健康委" => "卫健局",
+            "文广旅局" | "文广新局" => "文旅局",
+            "水务局" => "水利局",
+            "交通局" => "交通运输局",
+            "农委" => "农业局",
+            "经信委" => "经信局",
+            other => other,
+        };
+        format!("{}{rest}", self.world.gov.tier)
     }
 
     /// Returns a lead department for a topic, as written on the meeting day, and its unit when it attends lists.
@@ -218,12 +239,13 @@ impl Agenda<'_> {
         for f in forms {
             if super::world::COORDINATION.contains(f) {
                 if rng.chance(0.6) {
-                    return ((*f).to_owned(), None);
+                    return (self.local_form(f), None);
                 }
                 continue;
             }
-            if let Some(u) = self.world.unit_written(self.date, f) {
-                return ((*f).to_owned(), Some(u));
+            let f = self.local_form(f);
+            if let Some(u) = self.world.unit_written(self.date, &f) {
+                return (f, Some(u));
             }
         }
         self.any_department(rng)
@@ -268,7 +290,7 @@ impl Agenda<'_> {
                     .unwrap_or_default(),
                 Some(u),
             ),
-            None => ("市政府办公室".to_owned(), None),
+            None => (format!("{}政府办公室", self.world.gov.tier), None),
         }
     }
 
@@ -316,35 +338,35 @@ impl Agenda<'_> {
 
     /// A document title for a topic, its short name, and the next step its kind calls for.
     fn title(&self, topic: &Topic, rng: &mut Rng) -> (String, Option<String>, NextStep) {
-        let c = self.city();
+        let c = self.world.gov.place.as_str();
         let y = self.date.year();
         let l = Self::label(topic, rng);
         let special = match topic.id.as_str() {
             "talent" => Some((
-                format!("{c}市引进顶尖人才（团队）“一人一策”实施办法（试行）"),
+                format!("{c}引进顶尖人才（团队）“一人一策”实施办法（试行）"),
                 Some("实施办法".to_owned()),
                 NextStep::PartyCommittee,
             )),
             "medical-cooperation" => {
                 let u = rng.pick(UNIVERSITIES).copied().unwrap_or("苏州大学");
                 Some((
-                    format!("{c}市人民政府 {u}战略合作发展协议书"),
+                    format!("{c}人民政府 {u}战略合作发展协议书"),
                     None,
                     NextStep::PartyCommittee,
                 ))
             }
             "blood-donation" => Some((
-                format!("{c}市献血条例修正案（草案）"),
+                format!("{c}献血条例修正案（草案）"),
                 None,
                 NextStep::Congress,
             )),
             "womens-rights" => Some((
-                format!("{c}市妇女权益保障条例（草案）"),
+                format!("{c}妇女权益保障条例（草案）"),
                 None,
                 NextStep::Congress,
             )),
             "hazardous-chemicals" => Some((
-                format!("{c}市危险化学品安全综合治理实施方案"),
+                format!("{c}危险化学品安全综合治理实施方案"),
                 None,
                 NextStep::Issue,
             )),
@@ -371,12 +393,12 @@ impl Agenda<'_> {
         };
         match pick {
             0 => (
-                format!("{c}市{l}三年行动计划（{y}—{}年）", y + 2),
+                format!("{c}{l}三年行动计划（{y}—{}年）", y + 2),
                 Some("行动计划".to_owned()),
                 NextStep::Issue,
             ),
             1 => (
-                format!("{c}市{l}工作实施方案"),
+                format!("{c}{l}工作实施方案"),
                 Some(
                     if rng.chance(0.5) {
                         "实施方案"
@@ -393,7 +415,7 @@ impl Agenda<'_> {
                 NextStep::InGovernmentName,
             ),
             3 => (
-                format!("{c}市{l}管理办法（试行）"),
+                format!("{c}{l}管理办法（试行）"),
                 Some("办法".to_owned()),
                 if rng.chance(0.5) {
                     NextStep::Issue
@@ -401,20 +423,20 @@ impl Agenda<'_> {
                     NextStep::InGovernmentName
                 },
             ),
-            4 => (format!("{c}市{l}条例（草案）"), None, NextStep::Congress),
+            4 => (format!("{c}{l}条例（草案）"), None, NextStep::Congress),
             5 => (
-                format!("关于修改〈{c}市{l}条例〉的决定（草案）"),
+                format!("关于修改〈{c}{l}条例〉的决定（草案）"),
                 None,
                 NextStep::Congress,
             ),
             6 if (2020..=2021).contains(&y) => (
-                format!("{c}市“十四五”{l}发展规划"),
+                format!("{c}“十四五”{l}发展规划"),
                 Some("规划".to_owned()),
                 publish_or_issue,
             ),
-            6 | 7 => (format!("{y}年{c}市{l}工作要点"), None, NextStep::Issue),
+            6 | 7 => (format!("{y}年{c}{l}工作要点"), None, NextStep::Issue),
             8 => (
-                format!("{c}市{l}专项整治工作方案"),
+                format!("{c}{l}专项整治工作方案"),
                 None,
                 if rng.chance(0.5) {
                     NextStep::Issue
@@ -423,7 +445,7 @@ impl Agenda<'_> {
                 },
             ),
             9 => (
-                format!("{c}市加快{l}发展的若干政策措施"),
+                format!("{c}加快{l}发展的若干政策措施"),
                 Some("政策措施".to_owned()),
                 if rng.chance(0.7) {
                     NextStep::Issue
@@ -432,12 +454,12 @@ impl Agenda<'_> {
                 },
             ),
             10 => (
-                format!("{c}市{l}专项规划（{y}—{}年）", y + 10),
+                format!("{c}{l}专项规划（{y}—{}年）", y + 10),
                 Some("专项规划".to_owned()),
                 NextStep::ProvinceApproval,
             ),
             _ => (
-                format!("{c}市{l}产业发展规划"),
+                format!("{c}{l}产业发展规划"),
                 Some("规划".to_owned()),
                 publish_or_issue,
             ),
@@ -451,16 +473,13 @@ impl Agenda<'_> {
                 "由{lead}根据本次会议讨论意见，继续加以细化完善，推动相关工作落实落细。"
             );
         }
-        let step = ns.written(rng);
+        let step = self.world.localise(ns.written(rng));
         match rng.below(10) {
             0..=5 => format!("由{lead}根据本次会议讨论意见作进一步修改完善后{step}。"),
             6 => format!("由{lead}会同相关部门根据本次会议讨论意见作进一步修改完善后{step}。"),
             7 | 8 => {
-                let co = if lead == "市司法局" {
-                    "市财政局"
-                } else {
-                    "市司法局"
-                };
+                let (justice, finance) = (self.local_form("市司法局"), self.local_form("市财政局"));
+                let co = if lead == justice { finance } else { justice };
                 let by = if rng.chance(0.5) { "由" } else { "请" };
                 format!("{by}{lead}会{co}根据本次会议讨论意见作进一步修改完善后，{step}。")
             }
@@ -470,7 +489,9 @@ impl Agenda<'_> {
 
     fn why(&self, topic: &Topic, rng: &mut Rng) -> String {
         fill(
-            rng.pick(WHY).copied().unwrap_or(WHY[0]),
+            &self
+                .world
+                .localise(rng.pick(WHY).copied().unwrap_or(WHY[0])),
             &Self::keyword(topic, rng),
             "",
         )
@@ -478,7 +499,9 @@ impl Agenda<'_> {
 
     fn task(&self, topic: &Topic, dept: &str, rng: &mut Rng) -> String {
         fill(
-            rng.pick(TASKS).copied().unwrap_or(TASKS[0]),
+            &self
+                .world
+                .localise(rng.pick(TASKS).copied().unwrap_or(TASKS[0])),
             &Self::keyword(topic, rng),
             dept,
         )
@@ -633,7 +656,9 @@ impl Agenda<'_> {
             ));
             points.push(self.task(topic, &lead, rng));
             (
-                format!("传达全省{l}工作电视电话会议精神，部署我市贯彻落实工作"),
+                self.world.localise(&format!(
+                    "传达全省{l}工作电视电话会议精神，部署我市贯彻落实工作"
+                )),
                 format!("传达了全省{l}工作电视电话会议精神"),
             )
         } else {
@@ -651,8 +676,9 @@ impl Agenda<'_> {
                 return self.item(taken, rng);
             }
             taken.push(title.clone());
-            let (lead, unit) = match self.world.unit_written(self.date, "市商务局") {
-                Some(u) => ("市商务局".to_owned(), Some(u)),
+            let commerce = self.local_form("市商务局");
+            let (lead, unit) = match self.world.unit_written(self.date, &commerce) {
+                Some(u) => (commerce, Some(u)),
                 None => (lead, unit),
             };
             units = unit.into_iter().collect();
@@ -684,7 +710,7 @@ impl Agenda<'_> {
             let title = format!("关于加快推进{}工作的实施意见", Self::label(other, rng));
             if !taken.contains(&title) {
                 taken.push(title.clone());
-                points.push(format!("各相关地区和部门要按照市政府《{title}》，加快推进实施，对涉及部门较多的事项，要加强衔接，提高工作效率。"));
+                points.push(format!("各相关地区和部门要按照{}政府《{title}》，加快推进实施，对涉及部门较多的事项，要加强衔接，提高工作效率。", self.world.gov.tier));
                 docs.push(DocTruth {
                     title,
                     lead: String::new(),

@@ -85,7 +85,7 @@ pub struct Options {
     pub ignore: Vec<String>,
     /// How many false positives and false negatives to keep per table.
     pub errors: usize,
-    /// A column of the truth's `meetings.csv` (such as `form`, `issuer`, `layout` or `delivery`) to break the scores down by.
+    /// A column of the truth's `meetings.csv` (such as `form`, `government`, `level`, `issuer`, `layout` or `delivery`) to break the scores down by.
     pub by: Option<String>,
 }
 
@@ -112,6 +112,8 @@ pub const TABLES: &[(TableKind, &[&str])] = &[
             "chair_title",
             "compiled",
             "issued",
+            "issuer",
+            "level",
         ],
     ),
     (

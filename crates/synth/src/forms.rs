@@ -76,6 +76,18 @@ impl Form {
             _ => Form::Traditional,
         }
     }
+
+    /// Draws the form of a county-level government's meeting: fewer sectioned minutes and more news reports, as county and district portals publish them.
+    pub(crate) fn draw_local(rng: &mut Rng) -> Form {
+        match rng.below(100) {
+            0..=24 => Form::Sectioned,
+            25..=34 => Form::SectionedOther,
+            35..=49 => Form::Prose,
+            50..=74 => Form::Report,
+            75..=89 => Form::ReportPortal,
+            _ => Form::Traditional,
+        }
+    }
 }
 
 /// One attendance record a renderer put on the page.
@@ -148,22 +160,57 @@ impl Facts<'_> {
     }
 
     /// The mayor's title: 市长, or 代市长 while acting.
-    pub fn chair_title_of_mayor(&self) -> &'static str {
+    pub fn chair_title_of_mayor(&self) -> String {
+        let t = self.world.gov.tier;
         if self.world.mayor_acting {
-            "代市长"
+            format!("代{t}长")
         } else {
-            "市长"
+            format!("{t}长")
         }
     }
 
-    /// The city's name (苏州).
+    /// The government's place without its level character (苏州, 长兴), as headlines write it before 市政府, 县政府.
     pub fn city(&self) -> &str {
-        &self.world.city.name
+        &self.world.gov.stem
     }
 
-    /// The municipal government's term (届) in the meeting's year.
+    /// The government's place (苏州市, 长兴县, 锡山区).
+    pub fn place(&self) -> &str {
+        &self.world.gov.place
+    }
+
+    /// The level character of the government's own departments and leaders (市, 区, 县), as a string.
+    pub fn t(&self) -> String {
+        self.world.gov.t()
+    }
+
+    /// The title the government's secretary-general is written with: 市政府秘书长, or in a county-level government's meetings 县政府党组成员 (the office director, who sits in the government's party group).
+    pub fn secgen_title(&self) -> String {
+        if self.local() {
+            format!("{}政府党组成员", self.t())
+        } else {
+            "市政府秘书长".to_owned()
+        }
+    }
+
+    /// The groups a county-level government's meetings invite without naming one organisation: 各乡镇（街道）、县直有关部门, 各街道、区直有关部门.
+    pub fn towns(&self) -> String {
+        let t = self.t();
+        match self.world.gov.level {
+            jiyao_core::extract::Level::District => format!("各街道、{t}直有关部门"),
+            jiyao_core::extract::Level::City => format!("各镇（街道）、{t}直有关部门"),
+            jiyao_core::extract::Level::County => format!("各乡镇（街道）、{t}直有关部门"),
+        }
+    }
+
+    /// True for a county-level government's meeting.
+    pub fn local(&self) -> bool {
+        self.world.gov.local
+    }
+
+    /// The government's term (届) in the meeting's year.
     pub fn term(&self) -> u32 {
-        14 + (self.date.year() - 2003).div_euclid(5) as u32
+        self.world.gov.term(self.date.year())
     }
 }
 

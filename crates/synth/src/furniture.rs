@@ -36,7 +36,7 @@ pub(crate) fn two_editors(rng: &mut Rng) -> (&'static str, &'static str) {
 /// A photo credit placed below the first paragraph.
 pub(crate) fn photo_credit(f: &Facts, rng: &mut Rng) -> String {
     match rng.below(3) {
-        0 => format!("{}市融媒体中心供图", f.city()),
+        0 => format!("{}融媒体中心供图", f.place()),
         1 => format!("（记者 {} 摄）", STAFF[rng.below(STAFF.len())]),
         _ => "图为会议现场".to_owned(),
     }
@@ -50,6 +50,8 @@ pub(crate) fn portal(
     rng: &mut Rng,
 ) -> (Vec<String>, Vec<String>) {
     let city = f.city();
+    let place = f.place();
+    let t = f.t();
     let mut head = Vec::new();
     head.push(
         match rng.below(3) {
@@ -66,7 +68,7 @@ pub(crate) fn portal(
     let (a, b) = two_editors(rng);
     match published {
         Some(p) if rng.chance(0.5) => head.push(format!(
-            "来源：{city}市融媒体中心  发布时间：{} {:02}:{:02}",
+            "来源：{place}融媒体中心  发布时间：{} {:02}:{:02}",
             p.iso(),
             rng.range(8, 18),
             rng.below(60)
@@ -77,7 +79,7 @@ pub(crate) fn portal(
             rng.range(8, 18),
             rng.below(60)
         )),
-        None => head.push(format!("来源：{city}市人民政府办公室")),
+        None => head.push(format!("来源：{place}人民政府办公室")),
     }
     let mut tail = Vec::new();
     match rng.below(3) {
@@ -99,20 +101,20 @@ pub(crate) fn portal(
     if f.ordinal > 3 && rng.chance(0.4) {
         tail.push("相关阅读".to_owned());
         for k in 1..=3 {
-            tail.push(format!("市政府召开第{}次常务会议", f.ordinal - k));
+            tail.push(format!("{t}政府召开第{}次常务会议", f.ordinal - k));
         }
     }
     if rng.chance(0.5) {
         // A footer of the leaders' office with telephone numbers: names of officials, and no record.
         let area = rng.range(510, 599);
         let mut parts = vec![format!(
-            "市长 {} 电话：0{area}-{}",
+            "{t}长 {} 电话：0{area}-{}",
             f.name(f.world.mayor),
             rng.range(60_000_000, 69_999_999)
         )];
         if let Some(&v) = f.world.vms.first() {
             parts.push(format!(
-                "副市长 {} 电话：0{area}-{}",
+                "副{t}长 {} 电话：0{area}-{}",
                 f.name(v),
                 rng.range(60_000_000, 69_999_999)
             ));
@@ -120,7 +122,7 @@ pub(crate) fn portal(
         tail.push(parts.join("  "));
     }
     tail.push(format!(
-        "版权所有：{city}市人民政府  主办：{city}市人民政府办公室  苏ICP备{:08}号",
+        "版权所有：{place}人民政府  主办：{place}人民政府办公室  苏ICP备{:08}号",
         rng.range(10_000_000, 99_999_999)
     ));
     (head, tail)

@@ -3,8 +3,11 @@
 //! `generate` builds a world of prefecture-level cities (苏州, 无锡, 常州, 南通 …
 //! from `data/synth_cities.csv`, then the other cities of `data/places.csv`,
 //! province by province: a small corpus spans many cities' recent years, a
-//! large one the country), lets time run over up to twenty years, and writes
-//! one record per meeting: departments rename at the 2019 reform,
+//! large one the country) and some of their districts, counties and
+//! county-level cities, each with a government of its own (县长, 副县长, 县发改局
+//! …: three in ten meetings are theirs, the truth's `government` column says
+//! whose), lets time run over up to twenty years, and writes one record per
+//! meeting: departments rename at the 2019 reform,
 //! officials move and get promoted, some share a name, topics recur, titles
 //! nest brackets and quotes, and files carry the layout damage of the real
 //! ones (see [`render`]). Each meeting is published in one of the
@@ -126,6 +129,10 @@ pub struct Plan {
 const LAST_YEAR: i32 = 2024;
 const PER_CITY_YEAR: usize = 24;
 const MAX_PER_CITY_YEAR: usize = 400;
+/// How many of a city's districts, counties and county-level cities hold meetings of their own.
+const LOCAL_PER_CITY: usize = 3;
+/// The share of a city-year's meetings, in percent, that are its county-level governments' own.
+const LOCAL_PERCENT: usize = 30;
 
 /// Decides how many cities and years a corpus of `meetings` spans: about 24 meetings per city-year, breadth first (as many cities as there are city-years of three years, at least four), then up to twenty years around the 2019 reform.
 ///
@@ -195,10 +202,31 @@ where
                 weights[t] = 16;
             }
         }
-        let per_year_guess = plan.counts[ci].iter().sum::<usize>() / plan.years.max(1);
+        // Some of the city's districts, counties and county-level cities hold meetings of their own: a share of each year's meetings is theirs.
+        let divisions = world.city.divisions(res);
+        let mut lrng = Rng::derive(config.seed, &format!("{}/local", world.city.pinyin));
+        let picked: Vec<world::Division> = lrng
+            .sample_sorted(divisions.len(), LOCAL_PER_CITY.min(divisions.len()))
+            .into_iter()
+            .map(|k| divisions[k].clone())
+            .collect();
+        let mut local_counts = vec![vec![0usize; plan.years]; picked.len()];
+        let mut city_counts = plan.counts[ci].clone();
+        if !picked.is_empty() {
+            let mut next = 0;
+            for (yi, count) in city_counts.iter_mut().enumerate() {
+                let local = *count * LOCAL_PERCENT / 100;
+                *count -= local;
+                for _ in 0..local {
+                    local_counts[next % picked.len()][yi] += 1;
+                    next += 1;
+                }
+            }
+        }
+        let per_year_guess = city_counts.iter().sum::<usize>() / plan.years.max(1);
         let since_term = (0..5).find(|k| term_year(plan.first_year - k)).unwrap_or(0) as usize;
         let mut ordinal = since_term * per_year_guess + rng.below(3);
-        for (yi, &count) in plan.counts[ci].iter().enumerate() {
+        for (yi, &count) in city_counts.iter().enumerate() {
             let year = plan.first_year + yi as i32;
             let slots = meeting_slots(year);
             let chosen = rng.sample_sorted(slots.len(), count);
@@ -229,6 +257,45 @@ where
             }
         }
         alumni.insert(province, world.departing(&last_seen, end));
+        for (k, division) in picked.iter().enumerate() {
+            let mut rng = Rng::derive(
+                config.seed,
+                &format!("{}/{}", world.city.pinyin, division.name),
+            );
+            let mut local = CityWorld::local(&world.city, division, k, &mut rng, start);
+            let counts = &local_counts[k];
+            let per_year_guess = counts.iter().sum::<usize>() / plan.years.max(1);
+            let since_term = (0..5)
+                .find(|y| local.gov.term_year(plan.first_year - y))
+                .unwrap_or(0) as usize;
+            let mut ordinal = since_term * per_year_guess + rng.below(3);
+            for (yi, &count) in counts.iter().enumerate() {
+                let year = plan.first_year + yi as i32;
+                let slots = meeting_slots(year);
+                let chosen = rng.sample_sorted(slots.len(), count);
+                for (number, &s) in chosen.iter().enumerate() {
+                    let (date, half) = slots[s];
+                    let new_term = local.gov.term_year(year) && number == 0;
+                    if new_term {
+                        ordinal = 0;
+                    }
+                    ordinal += 1;
+                    local.advance(date, new_term, &mut rng);
+                    let g = meeting(
+                        config.seed,
+                        &local,
+                        res,
+                        &weights,
+                        date,
+                        half,
+                        number + 1,
+                        ordinal,
+                        &mut rng,
+                    );
+                    sink(g)?;
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -281,7 +348,9 @@ fn meeting(
         delivery.extension()
     );
     let doc_number = format!("〔{year}〕{number}号");
-    let issuer = format!("{}市人民政府", city.name);
+    let issuer = world.gov.issuer();
+    let place_known = res.places.jurisdiction(&issuer).is_some();
+    let t = world.gov.tier;
     let hanzi = year < 2012 && rng.chance(0.25);
     let half = if rng.chance(0.93) { half } else { "" };
 
@@ -310,9 +379,9 @@ fn meeting(
             "受{}{}委托，{chair_name}{}",
             world.people[m].name,
             if world.mayor_acting {
-                "代市长"
+                format!("代{t}长")
             } else {
-                "市长"
+                format!("{t}长")
             },
             chair.title
         ),
@@ -325,7 +394,7 @@ fn meeting(
         }
     }
     let opening = format!(
-        "{date_written}{half}，{who}主持召开市政府第{ordinal}次常务会议，{}。",
+        "{date_written}{half}，{who}主持召开{t}政府第{ordinal}次常务会议，{}。",
         parts.join("，")
     );
 
@@ -341,12 +410,17 @@ fn meeting(
         }
     }
     present.push(world.secgen);
-    let attending_names: Vec<usize> = world
-        .depsecs
-        .iter()
-        .copied()
-        .filter(|_| rng.chance(0.8))
-        .collect();
+    // A county-level government has no deputy secretaries-general.
+    let attending_names: Vec<usize> = if world.gov.local {
+        Vec::new()
+    } else {
+        world
+            .depsecs
+            .iter()
+            .copied()
+            .filter(|_| rng.chance(0.8))
+            .collect()
+    };
     let required: Vec<usize> = items.iter().flat_map(|i| i.units.iter().copied()).collect();
     let mut unit_rows: Vec<(usize, usize)> = Vec::new();
     let mut absent_units: Vec<usize> = Vec::new();
@@ -402,7 +476,14 @@ fn meeting(
         .map(|f| f.written.trim_end_matches("管委会").to_owned())
         .take(2)
         .collect();
-    let distribution = if parks.is_empty() {
+    let distribution = if world.gov.local {
+        match world.gov.level {
+            jiyao_core::extract::Level::District => {
+                "分送：各街道办事处；区各有关部门和单位。".to_owned()
+            }
+            _ => format!("分送：各乡镇人民政府、街道办事处；{t}各有关部门和单位。"),
+        }
+    } else if parks.is_empty() {
         "分送：各县（市、区）人民政府；市各有关部门和单位。".to_owned()
     } else {
         format!(
@@ -444,7 +525,11 @@ fn meeting(
     };
     // The form the meeting is published in, drawn from a stream of its own.
     let mut frng = Rng::derive(seed, &format!("form/{file_name}"));
-    let form = Form::draw(&mut frng);
+    let form = if world.gov.local {
+        Form::draw_local(&mut frng)
+    } else {
+        Form::draw(&mut frng)
+    };
     let absent: Vec<usize> = world
         .vms
         .iter()
@@ -519,13 +604,15 @@ fn meeting(
             date: known_date,
             half_day: half.to_owned(),
             chair: chair_name,
-            chair_title: chair.title.to_owned(),
+            chair_title: chair.title.clone(),
             compiled: Some(compiled),
             issued: Some(issued),
             issuer,
             layout: layout.as_str().to_owned(),
             delivery: delivery.as_str().to_owned(),
             form: form.as_str().to_owned(),
+            level: Some(world.gov.level),
+            government: Some(world.gov.kind),
         },
         Some(p) => MeetingTruth {
             doc: doc.clone(),
@@ -545,16 +632,25 @@ fn meeting(
             layout: Layout::Plain.as_str().to_owned(),
             delivery: delivery.as_str().to_owned(),
             form: form.as_str().to_owned(),
+            level: Some(world.gov.level),
+            government: Some(world.gov.kind),
         },
     };
     // A department's full name is known only when the page names its government: a report
     // headed 市政府召开… whose text never says which city leaves 市财政局 unresolved. An HTML
     // page names it in its info bar and footer (来源：苏州市人民政府办公室).
-    let names_city = sectioned
+    let place_named = if world.gov.local {
+        world.gov.place.as_str()
+    } else {
+        city.name.as_str()
+    };
+    // A district whose name several cities share (江北区, 鼓楼区) names no city: its departments' full names are unknown.
+    let names_city = (sectioned
         || matches!(delivery, Delivery::Html | Delivery::HtmlGb18030)
         || page
             .as_ref()
-            .is_some_and(|p| p.lines.iter().any(|l| l.contains(city.name.as_str())));
+            .is_some_and(|p| p.lines.iter().any(|l| l.contains(place_named))))
+        && (!world.gov.local || place_known);
     let org_name = |u: usize| {
         world.units[u]
             .form_at(date)
@@ -590,7 +686,7 @@ fn meeting(
             let written_unit = |u: usize| {
                 world.units[u]
                     .form_at(date)
-                    .map(|f| (f.written.clone(), f.canonical.clone()))
+                    .map(|f| (f.written.clone(), org_name(u)))
                     .unwrap_or_default()
             };
             attendance.push(row(Role::Chair, none(), Some(chair.person)));
@@ -624,7 +720,7 @@ fn meeting(
                 item: Some(n),
                 title: written(&d.title),
                 lead_org: written(&d.lead),
-                next_step: written(d.next_step.truth()),
+                next_step: written(&world.localise(d.next_step.truth())),
             });
         }
         let text = match page.as_ref().filter(|_| !sectioned) {

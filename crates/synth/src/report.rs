@@ -42,46 +42,57 @@ struct Named {
 fn named(f: &Facts, rng: &mut Rng) -> Named {
     let n = f.ordinal as u32;
     let term = f.term();
+    let t = f.t();
     let base = match rng.below(12) {
-        0..=5 => format!("市政府第{n}次常务会议"),
-        6 => format!("市政府第 {n} 次常务会议"),
-        7 => format!("{term}届{n}次市政府常务会议"),
-        8 => format!("{}届{n}次市政府常务会议", hanzi_number(term)),
+        0..=5 => format!("{t}政府第{n}次常务会议"),
+        6 => format!("{t}政府第 {n} 次常务会议"),
+        7 => format!("{term}届{n}次{t}政府常务会议"),
+        8 => format!("{}届{n}次{t}政府常务会议", hanzi_number(term)),
         9 => format!(
-            "{}届{}次市政府常务会议",
+            "{}届{}次{t}政府常务会议",
             hanzi_number(term),
             hanzi_number(n)
         ),
-        10 => format!("{}届市人民政府第{n}次常务会议", hanzi_number(term)),
-        _ => format!("市政府{}届第{n}次常务会议", hanzi_number(term)),
+        10 => format!("{}届{t}人民政府第{n}次常务会议", hanzi_number(term)),
+        _ => format!("{t}政府{}届第{n}次常务会议", hanzi_number(term)),
+    };
+    // A county's or a district's own shape: 县十六届第9次政府常务会议.
+    let base = if f.local() && rng.chance(0.15) {
+        format!("{t}{}届第{n}次政府常务会议", hanzi_number(term))
+    } else {
+        base
     };
     let meeting = match rng.below(100) {
-        0..=5 => format!("市政府党组（扩大）会议和{base}"),
-        6..=9 if base.starts_with("市政府第") => {
-            format!("市政府党组会议暨{}", base.trim_start_matches("市政府"))
+        0..=5 => format!("{t}政府党组（扩大）会议和{base}"),
+        6..=9 if base.starts_with(&format!("{t}政府第")) => {
+            format!(
+                "{t}政府党组会议暨{}",
+                base.trim_start_matches(&format!("{t}政府"))
+            )
         }
         _ => base,
     };
     let title = match rng.below(3) {
-        0 => format!("市政府召开第{n}次常务会议"),
-        1 => format!("{}市政府召开第{n}次常务会议", f.city()),
-        _ => format!("{}市召开市政府第{n}次常务会议", f.city()),
+        0 => format!("{t}政府召开第{n}次常务会议"),
+        1 => format!("{}政府召开第{n}次常务会议", f.place()),
+        _ => format!("{}召开{t}政府第{n}次常务会议", f.place()),
     };
     Named { meeting, title }
 }
 
 /// The chair's title as written: 市长, 代市长, 常务副市长, sometimes after the party post (市委副书记、市长).
 fn chair_title(f: &Facts, rng: &mut Rng) -> String {
+    let t = f.t();
     if f.chair.entrusted_by.is_some() {
         if rng.chance(0.5) {
-            "市委常委、常务副市长".to_owned()
+            format!("{t}委常委、{}", f.chair.title)
         } else {
-            "常务副市长".to_owned()
+            f.chair.title.clone()
         }
     } else if rng.chance(0.4) {
-        format!("市委副书记、{}", f.chair.title)
+        format!("{t}委副书记、{}", f.chair.title)
     } else {
-        f.chair.title.to_owned()
+        f.chair.title.clone()
     }
 }
 
@@ -106,6 +117,7 @@ fn names(f: &Facts, ps: &[usize]) -> String {
 /// The running-text attendance: who was present, who attended; records pushed in page order.
 fn attendance(f: &Facts, recs: &mut Vec<Rec>, rng: &mut Rng) -> Vec<String> {
     let mut sentences = Vec::new();
+    let t = f.t();
     let others: Vec<usize> = f
         .present
         .iter()
@@ -126,19 +138,19 @@ fn attendance(f: &Facts, recs: &mut Vec<Rec>, rng: &mut Rng) -> Vec<String> {
                 let mut groups = Vec::new();
                 let mut order = Vec::new();
                 if others.contains(&f.world.mayor) {
-                    groups.push(format!("市长{}", f.name(f.world.mayor)));
+                    groups.push(format!("{t}长{}", f.name(f.world.mayor)));
                     order.push(f.world.mayor);
                 }
                 if others.contains(&exec) && !vms.contains(&exec) {
-                    groups.push(format!("市委常委、常务副市长{}", f.name(exec)));
+                    groups.push(format!("{t}委常委、常务副{t}长{}", f.name(exec)));
                     order.push(exec);
                 }
                 if !vms.is_empty() {
-                    groups.push(format!("副市长{}", names(f, &vms)));
+                    groups.push(format!("副{t}长{}", names(f, &vms)));
                     order.extend(&vms);
                 }
                 if others.contains(&sg) {
-                    groups.push(format!("市政府秘书长{}", f.name(sg)));
+                    groups.push(format!("{}{}", f.secgen_title(), f.name(sg)));
                     order.push(sg);
                 }
                 recs.extend(order.iter().map(|&p| Rec::person(Role::Present, p)));
@@ -147,7 +159,7 @@ fn attendance(f: &Facts, recs: &mut Vec<Rec>, rng: &mut Rng) -> Vec<String> {
             50..=74 => {
                 let etc = if rng.chance(0.6) { "等" } else { "" };
                 recs.extend(others.iter().map(|&p| Rec::person(Role::Present, p)));
-                sentences.push(format!("市领导{}{etc}出席会议", names(f, &others)));
+                sentences.push(format!("{t}领导{}{etc}出席会议", names(f, &others)));
             }
             _ => {
                 let verb = if rng.chance(0.5) {
@@ -172,23 +184,43 @@ fn attendance(f: &Facts, recs: &mut Vec<Rec>, rng: &mut Rng) -> Vec<String> {
         ));
     }
     // The court and the procuratorate are invited; their heads are named with their organisation.
+    // A county's or a district's meetings invite its congress and its CPPCC (县人大常委会副主任某某、
+    // 县政协副主席某某应邀列席), sometimes by organisation alone (县人大常委会、县政协负责同志应邀列席).
+    let invited_title = |w: &str| -> Option<&'static str> {
+        if f.local() {
+            match w.strip_prefix(t.as_str())? {
+                "人大常委会" => Some("副主任"),
+                "政协" => Some("副主席"),
+                _ => None,
+            }
+        } else {
+            match w {
+                "市中级人民法院" => Some("院长"),
+                "市检察院" => Some("检察长"),
+                _ => None,
+            }
+        }
+    };
     let invited: Vec<(usize, usize, &str)> = f
         .unit_rows
         .iter()
-        .filter_map(|&(u, p)| match f.written(u).as_str() {
-            "市中级人民法院" => Some((u, p, "院长")),
-            "市检察院" => Some((u, p, "检察长")),
-            _ => None,
-        })
+        .filter_map(|&(u, p)| invited_title(&f.written(u)).map(|title| (u, p, title)))
         .collect();
-    if !invited.is_empty() && rng.chance(0.6) {
+    if !invited.is_empty() && (f.local() || rng.chance(0.6)) {
+        let by_org = f.local() && rng.chance(0.4);
         let mut parts = Vec::new();
         for &(u, p, title) in &invited {
             let w = f.written(u);
-            parts.push(format!("{w}{title}{}", f.name(p)));
-            recs.push(Rec::org(Role::Attending, u, w, Some(p)));
+            if by_org {
+                parts.push(w.clone());
+                recs.push(Rec::org(Role::Attending, u, w, None));
+            } else {
+                parts.push(format!("{w}{title}{}", f.name(p)));
+                recs.push(Rec::org(Role::Attending, u, w, Some(p)));
+            }
         }
-        sentences.push(format!("{}应邀列席会议", parts.join("、")));
+        let who = if by_org { "负责同志" } else { "" };
+        sentences.push(format!("{}{who}应邀列席会议", parts.join("、")));
     }
     let units: Vec<usize> = f
         .unit_rows
@@ -207,7 +239,7 @@ fn attendance(f: &Facts, recs: &mut Vec<Rec>, rng: &mut Rng) -> Vec<String> {
             // After the first, 市 is often left out: 市财政局、人社局、交通局.
             let short = drop_prefix
                 && i > 0
-                && w.starts_with('市')
+                && w.starts_with(f.world.gov.tier)
                 && !w[3..].starts_with(['委', '政', '中'])
                 && w.chars().count() >= 4;
             let w = if short { w[3..].to_owned() } else { w };
@@ -215,7 +247,15 @@ fn attendance(f: &Facts, recs: &mut Vec<Rec>, rng: &mut Rng) -> Vec<String> {
             recs.push(Rec::org(Role::Attending, u, w, None));
         }
         let who = ["负责同志", "主要负责同志", "有关负责同志"][rng.below(3)];
-        sentences.push(format!("{}{who}列席会议", parts.join("、")));
+        // A county's towns and townships, a district's streets: a group, never a record.
+        let groups = if f.local() && rng.chance(0.5) {
+            format!("、{}", f.towns())
+        } else {
+            String::new()
+        };
+        sentences.push(format!("{}{groups}{who}列席会议", parts.join("、")));
+    } else if f.local() && rng.chance(0.5) {
+        sentences.push(format!("{}负责同志列席会议", f.towns()));
     }
     sentences
 }
@@ -276,8 +316,8 @@ pub(crate) fn report(f: &Facts, portal: bool, rng: &mut Rng) -> Page {
         }
         70..=84 => (
             format!(
-                "{date_text}{half}，{}市召开{}，{purpose}。",
-                f.city(),
+                "{date_text}{half}，{}召开{}，{purpose}。",
+                f.place(),
                 named.meeting
             ),
             true,
@@ -285,8 +325,8 @@ pub(crate) fn report(f: &Facts, portal: bool, rng: &mut Rng) -> Page {
         ),
         _ => (
             format!(
-                "{date_text}{half}，{}市召开{}，{purpose}。",
-                f.city(),
+                "{date_text}{half}，{}召开{}，{purpose}。",
+                f.place(),
                 named.meeting
             ),
             false,
@@ -410,11 +450,13 @@ pub(crate) fn prose(f: &Facts, rng: &mut Rng) -> Page {
         lines.push(format!("{}常务会议纪要", f.issuer));
         lines.push(doc_number.clone());
     }
+    let t = f.t();
     let room = [
-        "市政府第一会议室",
-        "市行政中心第三会议室",
-        "市政府常务会议室",
-    ][rng.below(3)];
+        format!("{t}政府第一会议室"),
+        format!("{t}行政中心第三会议室"),
+        format!("{t}政府常务会议室"),
+    ][rng.below(3)]
+    .clone();
     let comrade = if rng.chance(0.4) { "同志" } else { "" };
     let sep = if rng.chance(0.5) { "。" } else { "，" };
     lines.push(format!(

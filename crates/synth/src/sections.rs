@@ -38,12 +38,13 @@ pub(crate) fn attendance(f: &Facts, rng: &mut Rng) -> (Vec<String>, Vec<Rec>) {
             if p == w.mayor {
                 groups.push(format!("{}{}", f.chair_title_of_mayor(), f.name(p)));
             } else if p == w.exec {
-                groups.push(format!("常务副市长{}", f.name(p)));
+                groups.push(format!("常务副{}长{}", f.t(), f.name(p)));
             }
         }
         if !vms.is_empty() {
             groups.push(format!(
-                "副市长{}",
+                "副{}长{}",
+                f.t(),
                 vms.iter()
                     .map(|&p| f.name(p))
                     .collect::<Vec<_>>()
@@ -51,7 +52,7 @@ pub(crate) fn attendance(f: &Facts, rng: &mut Rng) -> (Vec<String>, Vec<Rec>) {
             ));
         }
         if f.present.contains(&w.secgen) {
-            groups.push(format!("市政府秘书长{}", f.name(w.secgen)));
+            groups.push(format!("{}{}", f.secgen_title(), f.name(w.secgen)));
         }
         // Page order: mayor, executive vice-mayor, vice-mayors, secretary-general.
         let mut order: Vec<usize> = f
@@ -117,6 +118,13 @@ pub(crate) fn attendance(f: &Facts, rng: &mut Rng) -> (Vec<String>, Vec<Rec>) {
                 format!("{w}{space}{}", f.name(p))
             })
             .collect();
+        let mut parts = parts;
+        // A county's or a district's minutes have no 列席人员 of their own: the departments take the heading.
+        if f.local() && f.attending_names.is_empty() {
+            if let Some(first) = parts.first_mut() {
+                *first = format!("列席人员{colon}{first}");
+            }
+        }
         if one_per_line {
             lines.extend(parts);
         } else {

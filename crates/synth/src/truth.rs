@@ -13,7 +13,7 @@
 //! ```
 
 use jiyao_core::date::Date;
-use jiyao_core::extract::Role;
+use jiyao_core::extract::{Level, Role};
 use serde::{Deserialize, Serialize};
 
 /// One row of `truth/meetings.csv`: the extractor's leading columns, then the issuer and how the file was rendered.
@@ -48,6 +48,26 @@ pub struct MeetingTruth {
     /// The form the meeting is published in ([`Form::as_str`](crate::forms::Form::as_str)): sectioned, prose, report …
     #[serde(default)]
     pub form: String,
+    /// The level of the issuing government (`city`, `district`, `county`; a county-level city is a city), as the extractor's `level` column reads it.
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// What kind of government issued the record, for `eval --by government`: a prefecture-level city, a district, a county or a county-level city.
+    #[serde(default)]
+    pub government: Option<Government>,
+}
+
+/// The kind of government a generated meeting is the record of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Government {
+    /// A prefecture-level city (苏州市人民政府).
+    City,
+    /// A city's district (锡山区人民政府).
+    District,
+    /// A county (长兴县人民政府).
+    County,
+    /// A county-level city (江阴市人民政府), whose level the extractor reads as `city`.
+    CountyCity,
 }
 
 /// One row of `truth/attendance.csv`: the extractor's leading columns, then a stable person id that tells homonyms apart.
@@ -120,7 +140,7 @@ mod tests {
         }
         assert_eq!(
             &header::<MeetingTruth>()[10..],
-            &["layout", "delivery", "form"]
+            &["layout", "delivery", "form", "level", "government"]
         );
         assert_eq!(header::<AttendanceTruth>()[7], "person_id");
     }

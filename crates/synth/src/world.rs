@@ -11,6 +11,12 @@
 //! province in `data/places.csv` follows, with today's districts and counties
 //! under the canonical names the core's rule gives them.
 //!
+//! Some districts, counties and county-level cities of a city hold meetings of
+//! their own (`Gov`, `CityWorld::local`): a 县长 or 区长 with deputies, and
+//! departments written with the government's level character (县发改局, 区教体局,
+//! 县委办, 县人大常委会, 县政协) whose full names take its place (长兴县发展和改革局,
+//! 中共常州市天宁区委组织部).
+//!
 //! Officials move: heads swap departments, district heads become department
 //! heads, department heads are promoted to vice-mayor, the executive
 //! vice-mayor becomes mayor at the start of a government term, and some new
@@ -24,7 +30,8 @@
 use super::calendar::Date;
 use super::rng::Rng;
 use super::SynthError;
-use jiyao_core::resolve::{names, Level, PlaceRow, Resources};
+use jiyao_core::extract::Level;
+use jiyao_core::resolve::{names, Level as PlaceLevel, PlaceRow, Resources};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -119,6 +126,162 @@ pub const MOVE_WITHIN_DAYS: i64 = 270;
 
 /// Coordination bodies that lead follow-up work but do not sit in attendance lists.
 pub(crate) const COORDINATION: &[&str] = &["市安委办", "市人才办", "市化联办"];
+
+/// The government whose meetings a world records: a prefecture-level city's, or one of its districts', counties' or county-level cities'.
+#[derive(Clone, Debug)]
+pub(crate) struct Gov {
+    /// The place as titles name it: 苏州市, 长兴县, 锡山区, 江阴市.
+    pub place: String,
+    /// The place without its level character (苏州, 长兴), as headlines write it before 市政府, 县政府.
+    pub stem: String,
+    /// The level character its own departments and leaders are written with: 市 (a city or a county-level city), 区 or 县.
+    pub tier: char,
+    /// The level of the issuing government as the extractor reads it (a county-level city is a city).
+    pub level: Level,
+    /// The canonical prefix of its departments: 苏州市, 无锡市锡山区, 长兴县.
+    pub prefix: String,
+    /// The term (届) of its government in the epoch year.
+    pub term_base: u32,
+    /// A year its governments' terms start in (2003 for cities, 2001 for counties and districts: 2016, 2021 …).
+    pub term_epoch: i32,
+    /// True for a county-level government (a district, a county or a county-level city).
+    pub local: bool,
+    /// The kind of government, as the truth's `government` column says it.
+    pub kind: crate::truth::Government,
+}
+
+impl Gov {
+    /// The government of a prefecture-level city.
+    fn city(name: &str) -> Gov {
+        Gov {
+            place: format!("{name}市"),
+            stem: name.to_owned(),
+            tier: '市',
+            level: Level::City,
+            prefix: format!("{name}市"),
+            term_base: 14,
+            term_epoch: 2003,
+            local: false,
+            kind: crate::truth::Government::City,
+        }
+    }
+
+    /// The issuing government's full name: 苏州市人民政府, 长兴县人民政府, 锡山区人民政府.
+    pub fn issuer(&self) -> String {
+        format!("{}人民政府", self.place)
+    }
+
+    /// The level character as a string, for formatting (市, 区, 县).
+    pub fn t(&self) -> String {
+        self.tier.to_string()
+    }
+
+    /// The government's term (届) in a year.
+    pub fn term(&self, year: i32) -> u32 {
+        self.term_base + (year - self.term_epoch).div_euclid(5) as u32
+    }
+
+    /// True for the first year of a government term.
+    pub fn term_year(&self, year: i32) -> bool {
+        (year - self.term_epoch).rem_euclid(5) == 0
+    }
+}
+
+/// A county-level government of a city that [`crate::generate`] gives meetings of its own.
+#[derive(Clone, Debug)]
+pub(crate) struct Division {
+    /// Its place as written (锡山区, 长兴县, 江阴市).
+    pub name: String,
+    /// Its level in `data/places.csv`.
+    pub level: PlaceLevel,
+    /// Its prefecture-level city with 市 (无锡市).
+    pub city: String,
+}
+
+/// A department slot of a county-level government: written forms after the level character, with their canonical templates (`{p}` is the government's prefix) and years.
+struct LocalSlot {
+    forms: &'static [(&'static str, &'static str, i32, i32)],
+    attend: u8,
+    /// Which governments have it: 0 all, 1 counties and county-level cities only, 2 districts only.
+    only: u8,
+}
+
+macro_rules! local {
+    ($attend:expr, $only:expr, $( ($w:expr, $c:expr, $from:expr, $to:expr) ),+ $(,)?) => {
+        LocalSlot { forms: &[$( ($w, $c, $from, $to) ),+], attend: $attend, only: $only }
+    };
+}
+
+/// The departments of a county-level government in protocol order, written the local way (县发改局, 区教体局, 县自然资源和规划局).
+const LOCAL_SLOTS: &[LocalSlot] = &[
+    local!(60, 0, ("委办", "中共{p}委办公室", 0, 0)),
+    local!(90, 0, ("政府办", "{p}人民政府办公室", 0, 0)),
+    local!(40, 0, ("人大常委会", "{p}人民代表大会常务委员会", 0, 0)),
+    local!(40, 0, ("政协", "中国人民政治协商会议{p}委员会", 0, 0)),
+    local!(
+        70,
+        0,
+        ("纪委", "中共{p}纪律检查委员会", 0, 2018),
+        ("纪委监委", "中共{p}纪律检查委员会、{p}监察委员会", 2018, 0)
+    ),
+    local!(60, 0, ("委组织部", "中共{p}委组织部", 0, 0)),
+    local!(50, 0, ("委宣传部", "中共{p}委宣传部", 0, 0)),
+    local!(90, 0, ("发改局", "{p}发展和改革局", 0, 0)),
+    local!(70, 0, ("教体局", "{p}教育体育局", 0, 0)),
+    local!(60, 0, ("科技局", "{p}科学技术局", 0, 0)),
+    local!(
+        70,
+        0,
+        ("经信局", "{p}经济和信息化局", 0, 2019),
+        ("工信局", "{p}工业和信息化局", 2019, 0)
+    ),
+    local!(55, 1, ("公安局", "{p}公安局", 0, 0)),
+    local!(60, 0, ("民政局", "{p}民政局", 0, 0)),
+    local!(70, 0, ("司法局", "{p}司法局", 0, 0)),
+    local!(95, 0, ("财政局", "{p}财政局", 0, 0)),
+    local!(75, 0, ("人社局", "{p}人力资源和社会保障局", 0, 0)),
+    local!(
+        75,
+        0,
+        ("国土局", "{p}国土资源局", 0, 2019),
+        ("自然资源和规划局", "{p}自然资源和规划局", 2019, 0)
+    ),
+    local!(80, 0, ("住建局", "{p}住房和城乡建设局", 0, 0)),
+    local!(60, 2, ("城管局", "{p}城市管理局", 0, 0)),
+    local!(60, 0, ("交通运输局", "{p}交通运输局", 0, 0)),
+    local!(55, 1, ("水利局", "{p}水利局", 0, 0)),
+    local!(
+        70,
+        0,
+        ("农业局", "{p}农业局", 0, 2019),
+        ("农业农村局", "{p}农业农村局", 2019, 0)
+    ),
+    local!(70, 0, ("商务局", "{p}商务局", 0, 0)),
+    local!(60, 0, ("文旅局", "{p}文化和旅游局", 0, 0)),
+    local!(
+        70,
+        0,
+        ("卫计委", "{p}卫生和计划生育委员会", 0, 2019),
+        ("卫健局", "{p}卫生健康局", 2019, 0)
+    ),
+    local!(40, 0, ("退役军人局", "{p}退役军人事务局", 2019, 0)),
+    local!(
+        75,
+        0,
+        ("安监局", "{p}安全生产监督管理局", 0, 2019),
+        ("应急局", "{p}应急管理局", 2019, 0)
+    ),
+    local!(40, 0, ("审计局", "{p}审计局", 0, 0)),
+    local!(60, 0, ("市场监管局", "{p}市场监督管理局", 0, 0)),
+    local!(35, 0, ("统计局", "{p}统计局", 0, 0)),
+    local!(45, 0, ("医保局", "{p}医疗保障局", 2019, 0)),
+    local!(30, 0, ("行政审批局", "{p}行政审批局", 2019, 0)),
+    local!(25, 0, ("信访局", "{p}信访局", 0, 0)),
+    local!(40, 0, ("综合执法局", "{p}综合行政执法局", 2019, 0)),
+    local!(35, 0, ("总工会", "{p}总工会", 0, 0)),
+    local!(30, 0, ("妇联", "{p}妇女联合会", 0, 0)),
+    local!(35, 1, ("税务局", "国家税务总局{p}税务局", 2018, 0)),
+];
 
 /// Every written form the generator may put in a department list or a lead clause.
 pub fn department_forms() -> impl Iterator<Item = &'static str> {
@@ -305,7 +468,7 @@ fn add_place_cities(cities: &mut Vec<City>) -> Result<(), String> {
             continue;
         };
         // Today's cities only; their divisions keep their years.
-        if *level != Level::City || to.is_some() || cities.iter().any(|c| c.name == stem) {
+        if *level != PlaceLevel::City || to.is_some() || cities.iter().any(|c| c.name == stem) {
             continue;
         }
         let Some(&(_, py)) = PROVINCE_PINYIN.iter().find(|(p, _)| *p == province) else {
@@ -314,7 +477,7 @@ fn add_place_cities(cities: &mut Vec<City>) -> Result<(), String> {
         let Some(j) = res.places.jurisdiction(&format!("{name}人民政府")) else {
             continue;
         };
-        if j.level != Level::City || j.city.as_deref() != Some(name.as_str()) {
+        if j.level != PlaceLevel::City || j.city.as_deref() != Some(name.as_str()) {
             continue;
         }
         let n = per_province.entry(province.to_owned()).or_default();
@@ -323,7 +486,10 @@ fn add_place_cities(cities: &mut Vec<City>) -> Result<(), String> {
             .iter()
             .filter(|d| {
                 d.parent == *name
-                    && matches!(d.level, Level::District | Level::County | Level::CountyCity)
+                    && matches!(
+                        d.level,
+                        PlaceLevel::District | PlaceLevel::County | PlaceLevel::CountyCity
+                    )
             })
             .filter_map(|d| {
                 names::division_government(&res.places, &d.name, &j).map(|can| {
@@ -361,6 +527,105 @@ pub(crate) fn canonical_in(written: &str, city: &City, res: &Resources) -> Strin
         .unwrap_or_else(|| written.to_owned());
     base.replace("苏州", &city.name)
         .replace("江苏", &city.province)
+}
+
+impl City {
+    /// Returns its districts, counties and county-level cities that exist under one name through every year the generator covers, in the table's order.
+    pub(crate) fn divisions(&self, res: &Resources) -> Vec<Division> {
+        let city = format!("{}市", self.name);
+        self.rows
+            .iter()
+            .filter(|(w, can, from, to, kind)| {
+                *kind == UnitKind::District
+                    && *from == 0
+                    && *to == 0
+                    && can.ends_with("人民政府")
+                    && !w.is_empty()
+            })
+            .filter_map(|(w, ..)| {
+                let row = res.places.named(w).find(|r| {
+                    r.parent == city
+                        && r.to.is_none()
+                        && matches!(
+                            r.level,
+                            PlaceLevel::District | PlaceLevel::County | PlaceLevel::CountyCity
+                        )
+                })?;
+                // Banners (旗) and special districts write their level otherwise; development zones have no government of their own.
+                if !w.ends_with(['区', '县', '市']) || w.chars().count() < 2 || w.contains("开发区")
+                {
+                    return None;
+                }
+                Some(Division {
+                    name: w.clone(),
+                    level: row.level,
+                    city: city.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
+impl Gov {
+    /// The government of a county-level division; `term_base` is its term (届) in 2001.
+    pub(crate) fn of_division(d: &Division, term_base: u32) -> Gov {
+        use crate::truth::Government;
+        let (tier, level, prefix, kind) = match d.level {
+            PlaceLevel::District => (
+                '区',
+                Level::District,
+                format!("{}{}", d.city, d.name),
+                Government::District,
+            ),
+            PlaceLevel::CountyCity => ('市', Level::City, d.name.clone(), Government::CountyCity),
+            _ => ('县', Level::County, d.name.clone(), Government::County),
+        };
+        let stem = d
+            .name
+            .strip_suffix(tier)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&d.name)
+            .to_owned();
+        Gov {
+            place: d.name.clone(),
+            stem,
+            tier,
+            level,
+            prefix,
+            term_base,
+            term_epoch: 2001,
+            local: true,
+            kind,
+        }
+    }
+}
+
+/// Builds the departments of a county-level government, written with its level character (县财政局, 区发改局, 市住建局 in a county-level city's minutes) and named with its prefix.
+pub(crate) fn local_units(gov: &Gov, shift_days: i64) -> Vec<Unit> {
+    let bound = |y: i32| (y != 0).then(|| Date::new(y, 1, 1).add_days(shift_days));
+    let district = gov.level == Level::District;
+    LOCAL_SLOTS
+        .iter()
+        .filter(|s| match s.only {
+            1 => !district,
+            2 => district,
+            _ => true,
+        })
+        .map(|s| Unit {
+            forms: s
+                .forms
+                .iter()
+                .map(|&(w, c, from, to)| Form {
+                    written: format!("{}{w}", gov.tier),
+                    canonical: c.replace("{p}", &gov.prefix),
+                    from: bound(from),
+                    to: bound(to),
+                })
+                .collect(),
+            kind: UnitKind::Department,
+            attend: s.attend,
+        })
+        .collect()
 }
 
 /// Builds the units of a city; `reform` shifts the year boundaries of renames to the city's own reform day.
@@ -594,7 +859,7 @@ pub(crate) struct Person {
 #[derive(Clone, Debug)]
 pub(crate) struct Chair {
     pub person: usize,
-    pub title: &'static str,
+    pub title: String,
     /// The mayor who entrusted the chair, when the executive vice-mayor presides.
     pub entrusted_by: Option<usize>,
 }
@@ -602,6 +867,8 @@ pub(crate) struct Chair {
 /// Who holds which office in one city, changing over time.
 pub(crate) struct CityWorld {
     pub city: City,
+    /// The government whose meetings these are: the city's own, or one of its county-level divisions'.
+    pub gov: Gov,
     pub units: Vec<Unit>,
     pub people: Vec<Person>,
     pub mayor: usize,
@@ -633,9 +900,45 @@ impl CityWorld {
     ) -> Self {
         let shift = rng.range(0, 80) as i64;
         let units = units(&city, res, shift);
+        let gov = Gov::city(&city.name);
+        CityWorld::staffed(city, gov, units, rng, start, arrivals)
+    }
+
+    /// Creates the world of a county-level government of a city (its own 县长, 副县长 and departments) as it stands on `start`.
+    pub fn local(
+        city: &City,
+        division: &Division,
+        index: usize,
+        rng: &mut Rng,
+        start: Date,
+    ) -> Self {
+        let shift = rng.range(0, 80) as i64;
+        let gov = Gov::of_division(division, rng.range(13, 14) as u32);
+        let units = local_units(&gov, shift);
+        let mut city = city.clone();
+        let letter = match division.level {
+            PlaceLevel::District => 'q',
+            PlaceLevel::CountyCity => 's',
+            _ => 'x',
+        };
+        city.pinyin = format!("{}-{letter}{:02}", city.pinyin, index + 1);
+        city.rows.clear();
+        CityWorld::staffed(city, gov, units, rng, start, Vec::new())
+    }
+
+    /// Fills a new world's offices.
+    fn staffed(
+        city: City,
+        gov: Gov,
+        units: Vec<Unit>,
+        rng: &mut Rng,
+        start: Date,
+        arrivals: Vec<(Person, Date)>,
+    ) -> Self {
         let n = units.len();
         let mut w = CityWorld {
             city,
+            gov,
             units,
             people: Vec::new(),
             mayor: 0,
@@ -898,25 +1201,48 @@ impl CityWorld {
         out
     }
 
-    /// Decides who chairs a meeting.
+    /// Decides who chairs a meeting: the mayor (代市长 while acting), or the executive vice-mayor on the mayor's behalf (常务副区长 in a district's meetings).
     pub fn chair(&self, rng: &mut Rng) -> Chair {
+        let t = self.gov.tier;
+        // A county's or a district's meeting is now and then chaired by another deputy on the mayor's behalf (区委常委、副区长某某).
+        if self.gov.local && !self.vms.is_empty() && rng.chance(0.06) {
+            return Chair {
+                person: self.vms[rng.below(self.vms.len())],
+                title: format!("副{t}长"),
+                entrusted_by: Some(self.mayor),
+            };
+        }
         if rng.chance(0.12) {
             Chair {
                 person: self.exec,
-                title: "常务副市长",
+                title: format!("常务副{t}长"),
                 entrusted_by: Some(self.mayor),
             }
         } else {
             Chair {
                 person: self.mayor,
                 title: if self.mayor_acting {
-                    "代市长"
+                    format!("代{t}长")
                 } else {
-                    "市长"
+                    format!("{t}长")
                 },
                 entrusted_by: None,
             }
         }
+    }
+
+    /// Writes a phrase of a city's minutes (我市, 市委、市政府, 提请市人大常委会审议) as this world's government writes it: unchanged for a city, with its own level for a district or a county (我县, 县委、县政府, 提请县人大常委会审议).
+    pub fn localise(&self, s: &str) -> String {
+        let t = self.gov.tier;
+        if t == '市' {
+            return s.to_owned();
+        }
+        s.replace("我市", &format!("我{t}"))
+            .replace("全市", &format!("全{t}"))
+            .replace("市委", &format!("{t}委"))
+            .replace("市政府", &format!("{t}政府"))
+            .replace("市人大", &format!("{t}人大"))
+            .replace("市各有关部门", &format!("{t}各有关部门"))
     }
 
     /// Finds the active unit currently written as `form`, if any.

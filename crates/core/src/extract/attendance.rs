@@ -316,8 +316,8 @@ fn is_org_start(cs: &[C], res: &Resources) -> bool {
     {
         return true;
     }
-    // Not in the gazetteer: long enough to be a name of its own, not the tail of a broken one (绿\n化局).
-    chars.len() >= 4 && org_shaped(&chars)
+    // Not in the gazetteer: a department the rules name (区政协), or long enough to be a name of its own, not the tail of a broken one (绿\n化局).
+    is_rule_form(&chars, res) || (chars.len() >= 4 && org_shaped(&chars))
 }
 
 /// True when the characters could be an organisation's name: 2–24 ideographs (quotes and digits allowed) ending like one.
@@ -326,6 +326,19 @@ pub(crate) fn org_shaped(chars: &[char]) -> bool {
         && chars.len() <= MAX_ORG
         && chars.last().is_some_and(|&c| is_org_ending(c))
         && chars.iter().all(|&c| is_org_char(c))
+}
+
+/// True when the characters are a department that the rules name: 市, 区 or 县 and a short form or full name of `data/abbreviations.csv` (区国土局, 县政协, 县人大常委会), or a party organ the gazetteer knows at city level (区委组织部 as 市委组织部).
+pub(crate) fn is_rule_form(chars: &[char], res: &Resources) -> bool {
+    if chars.len() < 3 || !matches!(chars[0], '市' | '区' | '县') {
+        return false;
+    }
+    let rest: String = chars[1..].iter().collect();
+    res.names.rule(&rest).is_some()
+        || res
+            .gazetteer
+            .lookup(&format!("市{rest}"))
+            .is_some_and(|id| res.gazetteer.org(id).kind == crate::resolve::OrgKind::PartyOrgan)
 }
 
 /// True when `s` is the name of a county-level division of China: a district, county or
@@ -499,20 +512,28 @@ impl<'a> Lattice<'a> {
             if !is_org_char(c) || (len > 1 && seg[k - 1].gap == Gap::Space) {
                 break;
             }
-            if len < 2 || !is_org_ending(c) {
+            // 县政协 ends as no department does, but the rules name it.
+            if len < 2 || !(is_org_ending(c) || (len <= 8 && self.is_rule_form(i, k))) {
                 continue;
             }
             if !options[1..known].iter().any(|o| o.0 == k) && branch != Some(k) {
                 // A county-level division (路南区, 乐亭县, 迁安市) is as good as a known
                 // department: its government is named by the rules of `resolve::names`.
-                let unknown = if self.is_division(i, k) {
+                // So is a department the rules of short forms name (区国土局, 县政协), even
+                // across a line break, as a gazetteer form is (区国\n土局王某).
+                let rule = self.is_rule_form(i, k);
+                let unknown = if rule || self.is_division(i, k) {
                     0
                 } else {
                     UNKNOWN_ORG
                 };
-                let mut cost = unknown
-                    + gaps.cost(i, k, BREAK_IN_UNKNOWN_ORG, SPACE_IN_ORG)
-                    + hidden * HIDDEN_RECORD;
+                let broken = if rule {
+                    BREAK_IN_ORG
+                } else {
+                    BREAK_IN_UNKNOWN_ORG
+                };
+                let mut cost =
+                    unknown + gaps.cost(i, k, broken, SPACE_IN_ORG) + hidden * HIDDEN_RECORD;
                 if k < n && seg[k].gap == Gap::Space {
                     cost += SPACE_ORG_NAME;
                 }
@@ -524,6 +545,11 @@ impl<'a> Lattice<'a> {
                 hidden += 1;
             }
         }
+    }
+
+    /// True when `i..k` is a department that the rules name ([`is_rule_form`]).
+    fn is_rule_form(&self, i: usize, k: usize) -> bool {
+        is_rule_form(&self.chars[i..k], self.res)
     }
 
     /// True when `i..k` is the name of a county-level division of China (a district, county or

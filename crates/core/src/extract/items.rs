@@ -97,13 +97,23 @@ const AFTER_LEAD: &[&str] = &[
 ];
 
 /// The length of an organisation missing from the gazetteer at the start of `chars`: the shortest run shaped like an organisation's name and followed by a word of [`AFTER_LEAD`].
-fn shaped_lead(chars: &[char]) -> Option<usize> {
-    (2..=chars.len().min(16)).find(|&len| {
-        super::attendance::org_shaped(&chars[..len])
-            && AFTER_LEAD
-                .iter()
-                .any(|w| chars[len..].starts_with(&w.chars().collect::<Vec<_>>()))
-    })
+///
+/// A department the rules name (区委组织部, 区人大常委会) is taken whole, the
+/// longest first: the shortest run would stop at 区委 before 组织, or at
+/// 区人大常委 before 会.
+fn shaped_lead(chars: &[char], res: &Resources) -> Option<usize> {
+    let followed = |len: usize| {
+        AFTER_LEAD
+            .iter()
+            .any(|w| chars[len..].starts_with(&w.chars().collect::<Vec<_>>()))
+    };
+    let max = chars.len().min(16);
+    (3..=max)
+        .rev()
+        .find(|&len| super::attendance::is_rule_form(&chars[..len], res) && followed(len))
+        .or_else(|| {
+            (2..=max).find(|&len| super::attendance::org_shaped(&chars[..len]) && followed(len))
+        })
 }
 
 /// Finds every 由X / 请X / 责成X / 要求X (not 提请, 申请, 理由 …) followed by a gazetteer organisation.
@@ -136,7 +146,7 @@ pub(crate) fn leads(s: &str, w: &str, res: &Resources) -> Vec<Lead> {
                     || chars
                         .get(i + 1)
                         .is_some_and(|&n| "市区县州旗盟".contains(n)))
-                .then(|| shaped_lead(&chars[i + 1..]))
+                .then(|| shaped_lead(&chars[i + 1..], res))
                 .flatten()
             })
         else {

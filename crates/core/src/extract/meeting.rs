@@ -71,12 +71,12 @@ fn chair_res() -> &'static [Regex; 4] {
         let place = r"(?:同志)?(?:\s*于?\s*(?:[0-9〇零一二三四五六七八九]{4}\s*年\s*)?(?:[0-9一二三四五六七八九十]{1,3}\s*月\s*)?[0-9一二三四五六七八九十]{1,3}\s*日\s*(?:上午|下午|晚上|中午|晚)?)?(?:受[^，。；,]{1,12}?委托[，,]?)?(?:[在于][^，。；,]{1,30}?)?(?:主持召开|主持|召集|召开)";
         [
             Regex::new(&format!(
-                r"((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})(\p{{Han}}{{2,3}}?){place}"
+                r"((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})(\p{{Han}}{{2,4}}?){place}"
             ))
             .unwrap(),
             Regex::new(&format!(r"(?:^|[，,、\s午日])(\p{{Han}}{{2,3}})({CHAIR_TITLE}){place}")).unwrap(),
             Regex::new(&format!(
-                r"会议由((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})?\s*(\p{{Han}}{{2,3}}?)(?:同志)?(?:主持|召集)"
+                r"会议由((?:{CHAIR_TITLE}、)*{CHAIR_TITLE})?\s*(\p{{Han}}{{2,4}}?)(?:同志)?(?:主持|召集)"
             ))
             .unwrap(),
             Regex::new(&format!(
@@ -386,7 +386,7 @@ fn level_of(s: &str) -> Option<Level> {
 }
 
 /// The issuer, from the header, the page's publisher, or a place named in the headline or opening (青岚区政府, 青岚区区长).
-fn issuer_of(doc: &Document) -> Option<String> {
+fn issuer_of(doc: &Document, places: &Places) -> Option<String> {
     if let Some(i) = &doc.issuer {
         return Some(i.written().to_owned());
     }
@@ -404,7 +404,7 @@ fn issuer_of(doc: &Document) -> Option<String> {
         .iter()
         .chain(doc.opening.iter())
         .find_map(|t| {
-            let place = place_in(t.as_str())?;
+            let place = place_in(t.as_str(), places)?;
             let at = t.as_str().find(&place)?;
             t.written().get(at..at + place.len()).map(str::to_owned)
         })
@@ -412,7 +412,11 @@ fn issuer_of(doc: &Document) -> Option<String> {
 }
 
 /// Finds a place named before 政府 or before a leader's title (青岚区政府, 青岚区区长, 云溪县召开): the run of characters before it ending in 市, 区, 县 or 旗.
-fn place_in(s: &str) -> Option<String> {
+///
+/// A place of `data/places.csv` whose name holds one of the words that end the
+/// run (开化县 holds the 开 of 召开, 和县 the 和 of 和, 日照市 the 日 of a date) is
+/// found whole: the longest run before the anchor that names a known place wins.
+fn place_in(s: &str, places: &Places) -> Option<String> {
     const STOP: &str = "长主持召开在了的和暨及由日午时，。、：:,（）()会议第次届副代常务委";
     let chars: Vec<char> = s.chars().collect();
     for (k, &c) in chars.iter().enumerate() {
@@ -441,6 +445,28 @@ fn place_in(s: &str) -> Option<String> {
             start -= 1;
         }
         let place: String = chars[start..end].iter().collect();
+        let known = |p: &str| places.named(p).next().is_some();
+        if !known(&place) {
+            let mut wide = end;
+            while wide > 0 && end - wide < 8 && is_han(chars[wide - 1]) {
+                wide -= 1;
+            }
+            // Never from inside a verb: 召开县政府 is not 开县.
+            let in_verb = |a: usize| {
+                a > 0
+                    && matches!(
+                        (chars[a - 1], chars[a]),
+                        ('召', '开') | ('举', '行') | ('主', '持')
+                    )
+            };
+            let whole = (wide..end.saturating_sub(1))
+                .filter(|&a| !in_verb(a))
+                .map(|a| chars[a..end].iter().collect::<String>())
+                .find(|p| p.ends_with(['市', '区', '县', '旗']) && known(p));
+            if let Some(p) = whole {
+                return Some(p);
+            }
+        }
         if place.chars().count() >= 3 && place.ends_with(['市', '区', '县', '旗']) {
             return Some(place);
         }
@@ -660,10 +686,15 @@ pub(crate) fn infer_issuer_from_divisions(
 }
 
 /// Reads the meeting's fields from the header, the opening paragraph and the footer.
-pub(crate) fn read(doc: &Document, chair: Option<&Chair>, sink: &mut Sink) -> Meeting {
+pub(crate) fn read(
+    doc: &Document,
+    chair: Option<&Chair>,
+    places: &Places,
+    sink: &mut Sink,
+) -> Meeting {
     let report = doc.form == Form::Report;
     let mut m = Meeting {
-        issuer: issuer_of(doc),
+        issuer: issuer_of(doc, places),
         title: text(&doc.title).or_else(|| text(&doc.page.headline)),
         doc_number: text(&doc.doc_number).map(one_space),
         kind: if report {
@@ -919,10 +950,17 @@ mod tests {
                 None,
             ),
             ("区长方志强主持召开区政府第1次常务会议", None),
+            // A known place holding a word that ends the run (the 开 of 召开).
+            (
+                "2018年3月13日下午，开化县召开县政府第6次常务会议",
+                Some("开化县"),
+            ),
+            ("和县政府召开第9次常务会议", Some("和县")),
             ("县委副书记、代县长魏东来主持召开县政府第1次常务会议", None),
         ];
         for (s, want) in cases {
-            assert_eq!(place_in(s).as_deref(), want, "{s}");
+            let places = &crate::resolve::Resources::bundled().places;
+            assert_eq!(place_in(s, places).as_deref(), want, "{s}");
         }
     }
 

@@ -529,7 +529,7 @@ pub fn extract(source: &Source, res: &Resources) -> Result<Extraction, ExtractEr
     sink.extend(source.diagnostics.iter().cloned());
     sink.extend(parse_diags);
     let chair = meeting::chair(&doc);
-    let mut meeting = meeting::read(&doc, chair.as_ref(), &mut sink);
+    let mut meeting = meeting::read(&doc, chair.as_ref(), &res.places, &mut sink);
     let items = items::read(&doc, res);
     let documents = documents::read(&doc, res);
     let topics = topics::read(&doc, res);
@@ -778,7 +778,36 @@ fn inherited_name(
     }
     res.names
         .canonical(&leveled, j)
+        .or_else(|| party_counterpart(&leveled, j, res))
         .or_else(|| crate::resolve::branches::canonical(&leveled, j))
+}
+
+/// Names a district's or a county's party organ by its city counterpart in the gazetteer, with the issuer's place: 县委组织部 → 市委组织部 (中共苏州市委组织部) → 中共长兴县委组织部.
+///
+/// Only party organs swap their level this way (委办, 组织部, 宣传部, 纪委监委 …):
+/// their names have the same shape at every level, where a city's bureaus and
+/// a county's differ (市发改委, 县发改局; the rules of short forms name those).
+/// `None` unless the form starts with 区 or 县 at the issuer's own level.
+fn party_counterpart(view: &str, j: &Jurisdiction, res: &Resources) -> Option<(String, OrgKind)> {
+    let first = view.chars().next()?;
+    if !matches!(first, '区' | '县') {
+        return None;
+    }
+    let prefix = j.prefix(Some(first))?;
+    let id = res
+        .gazetteer
+        .lookup(&format!("市{}", &view[first.len_utf8()..]))?;
+    let org = res.gazetteer.org(id);
+    if org.kind != OrgKind::PartyOrgan || !org.canonical.contains(GAZETTEER_CITY) {
+        return None;
+    }
+    // Nothing of the gazetteer's city may be left outside the new prefix (吴中区's 苏州市吴中区 keeps its 苏州).
+    let named = org.canonical.replace(GAZETTEER_CITY, &prefix);
+    (!org
+        .canonical
+        .replace(GAZETTEER_CITY, "")
+        .contains(GAZETTEER_STEM))
+    .then_some((named, org.kind))
 }
 
 /// Gives every organisation its canonical name in the issuer's jurisdiction.
@@ -805,6 +834,18 @@ fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
     let mut named: Vec<String> = Vec::new();
     let mut fix = |o: &mut OrgRef| {
         let view = crate::load::simplify::to_simplified(&o.written);
+        // A bare form the gazetteer knows as the city's (总工会) after 县发改局、… is the county's.
+        if let Some((canonical, kind)) = o
+            .level
+            .filter(|c| matches!(c, '区' | '县'))
+            .filter(|_| o.canonical.is_some() && !is_relative(&view))
+            .and_then(|c| inherited_name(&view, c, place.as_ref(), j, res))
+        {
+            o.canonical = Some(canonical);
+            o.kind = kind;
+            named.push(o.written.clone());
+            return;
+        }
         if o.canonical.is_some() {
             if is_relative(&view) {
                 if let Some(p) = &place {
@@ -820,7 +861,11 @@ fn relocate(x: &mut Extraction, j: &Jurisdiction, res: &Resources) {
         {
             o.canonical = Some(canonical);
             o.kind = kind;
-        } else if let Some((canonical, kind)) = res.names.canonical(&view, j) {
+        } else if let Some((canonical, kind)) = res
+            .names
+            .canonical(&view, j)
+            .or_else(|| party_counterpart(&view, j, res))
+        {
             o.canonical = Some(canonical);
             o.kind = kind;
         } else if let Some((canonical, kind)) =

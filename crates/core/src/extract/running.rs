@@ -84,6 +84,8 @@ const LEADS: &[&str] = &[
 
 /// Organisations whose name is the government or party committee itself: before a title they are part of it (市政府秘书长).
 fn is_government(s: &str) -> bool {
+    // The government's party group is the government too: 县政府党组成员 is a title.
+    let s = s.strip_suffix("党组").unwrap_or(s);
     let core = s
         .trim_end_matches("人民政府")
         .trim_end_matches("政府")
@@ -492,11 +494,22 @@ fn read_units_group(
         })
         .collect();
     let &(la, lb) = bounds.last()?;
+    // 县委办、财政局、各乡镇（街道）、县直有关部门负责同志: the marker closes a vague group, and the organisations before it sent someone too.
+    let mut vague_end = false;
     let (before, last) = if marked {
-        let Some(Element::Units(last)) = element(chars, la, lb, res) else {
-            return None;
-        };
-        (&bounds[..bounds.len() - 1], last)
+        match element(chars, la, lb, res) {
+            Some(Element::Units(last)) => (&bounds[..bounds.len() - 1], last),
+            Some(Element::Vague)
+                if bounds.len() > 1
+                    && UNIT_MARKERS
+                        .iter()
+                        .any(|m| text_of(chars, (la, lb)).ends_with(m)) =>
+            {
+                vague_end = true;
+                (&bounds[..bounds.len() - 1], (lb, lb))
+            }
+            _ => return None,
+        }
     } else {
         (&bounds[..], (lb, lb))
     };
@@ -519,6 +532,8 @@ fn read_units_group(
                 push_unit(chars, (a, b), role, res, &mut sink, &mut out);
             }
             None if org_like => push_unit(chars, (a, b), role, res, &mut sink, &mut out),
+            // A person before a vague group's marker: not a group of organisations, read otherwise.
+            _ if vague_end => return None,
             _ => return Some(None),
         }
     }
@@ -676,6 +691,10 @@ fn element(chars: &[Ch], a: usize, b: usize, res: &Resources) -> Option<Element>
         return None;
     }
     let han: Vec<char> = chars[a..b].iter().map(|c| c.0).collect();
+    // A department the rules name whole (县人大常委会) is not a department and a name (县人大|常委会).
+    if super::attendance::is_rule_form(&han, res) {
+        return Some(Element::Org((a, b)));
+    }
     let n = han.len();
     for len in 2..=4usize {
         if len > n {

@@ -848,7 +848,11 @@ fn p_has_title(s: &str) -> bool {
             // 县长 follows a separator, 副 or 代 (副县长, 县委副书记、县长, 代县长), or starts the line.
             let leader = m.as_str().chars().nth(1) == Some('长');
             let before = s[..m.start()].chars().next_back();
-            !leader || before.is_none_or(|c| !crate::extract::is_han(c) || matches!(c, '副' | '代'))
+            // 县人大常委会蹇俊 is a department and a name: its 常委 is not a title.
+            !m.as_str().starts_with("常委会")
+                && (!leader
+                    || before
+                        .is_none_or(|c| !crate::extract::is_han(c) || matches!(c, '副' | '代')))
         })
 }
 

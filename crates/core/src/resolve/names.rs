@@ -303,6 +303,17 @@ pub struct NameRule {
     pub kind: OrgKind,
 }
 
+impl NameRule {
+    /// The canonical name with a place's prefix: the prefix before the full name (无锡市 + 财政局), or in its place where the full name holds `{p}` (中国人民政治协商会议{p}委员会).
+    pub fn named(&self, prefix: &str) -> String {
+        if self.full.contains("{p}") {
+            self.full.replace("{p}", prefix)
+        } else {
+            format!("{prefix}{}", self.full)
+        }
+    }
+}
+
 /// The standard short forms of departments, with their full names.
 #[derive(Debug, Default)]
 pub struct NameRules {
@@ -355,15 +366,12 @@ impl NameRules {
     /// level's place is unknown: a wrong full name is worse than none.
     pub fn canonical(&self, written: &str, j: &Jurisdiction) -> Option<(String, OrgKind)> {
         if let Some(rule) = self.rule(written) {
-            return Some((format!("{}{}", j.prefix(None)?, rule.full), rule.kind));
+            return Some((rule.named(&j.prefix(None)?), rule.kind));
         }
         let first = written.chars().next()?;
         if let Some(rule) = self.rule(&written[first.len_utf8()..]) {
             if "省市区县".contains(first) {
-                return Some((
-                    format!("{}{}", j.prefix(Some(first))?, rule.full),
-                    rule.kind,
-                ));
+                return Some((rule.named(&j.prefix(Some(first))?), rule.kind));
             }
         }
         // A place's own name: 锡山区人社局, 无锡市发改委.
@@ -380,7 +388,7 @@ impl NameRules {
                 continue;
             };
             if let Some(rule) = written.strip_prefix(name).and_then(|rest| self.rule(rest)) {
-                return Some((format!("{prefix}{}", rule.full), rule.kind));
+                return Some((rule.named(&prefix), rule.kind));
             }
         }
         None
