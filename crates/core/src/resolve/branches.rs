@@ -71,14 +71,7 @@ const SUFFIXED: &[&str] = &[
 
 /// Returns true when `w` is written at `at` (no allocation: this runs at every position of every list).
 fn starts(chars: &[char], at: usize, w: &str) -> bool {
-    let mut k = at;
-    for c in w.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    (at..).zip(w.chars()).all(|(k, c)| chars.get(k) == Some(&c))
 }
 
 /// Whether the `len` characters at `i` name a place below a province: `Some(true)` for a county-level division.
