@@ -740,6 +740,25 @@ fn explorer_json_and_source_lines() {
             }]
         })
     );
+    // The store's counts leave the quads out unless asked: counting them reads every quad.
+    let (status, _, body) = curl(&[&s.url("/api/stats")]);
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (
+            v["documents"].clone(),
+            v["attendance"].clone(),
+            v["quads"].clone()
+        ),
+        (
+            serde_json::json!(3),
+            serde_json::json!(238),
+            serde_json::Value::Null
+        )
+    );
+    let (_, _, body) = curl(&[&s.url("/api/stats?quads=1")]);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["quads"], serde_json::json!(8189));
     // The home page's overview, from the summary graph.
     let (status, _, body) = curl(&[&s.url("/api/overview?top=1")]);
     assert_eq!(status, 200, "{body}");

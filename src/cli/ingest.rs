@@ -150,7 +150,7 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
     writeln!(
         out,
         "store: {} documents, {} meetings, {} people, {} organisations, {} attendance records, {} memberships, {} quads",
-        c.documents, c.meetings, c.people, c.organisations, c.attendance, c.memberships, c.quads
+        c.documents, c.meetings, c.people, c.organisations, c.attendance, c.memberships, c.quads.unwrap_or_default()
     )?;
     Ok(if report.failures.is_empty() {
         Outcome::Ok

@@ -418,14 +418,19 @@ fn route(state: &State, req: &mut Request<Body>) -> Response<Body> {
                 .clamp(1, 1000);
             get_only(or_500(explorer(state).documents(offset, limit)))
         }
-        "/api/stats" => get_only(match state.store.counts() {
-            Ok(c) => json(&serde_json::json!({
-                "documents": c.documents, "meetings": c.meetings, "people": c.people, "organisations": c.organisations,
-                "attendance": c.attendance, "memberships": c.memberships, "quads": c.quads,
-                "updates": state.config.update_token.is_some(), "queries_running": state.gate.running(), "timeout_ms": state.config.timeout.as_millis() as u64, "max_results": state.config.max_results,
-            })),
-            Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-        }),
+        "/api/stats" => get_only(
+            match state
+                .store
+                .counts_with(param("quads").is_some_and(|v| v == "1" || v == "true"))
+            {
+                Ok(c) => json(&serde_json::json!({
+                    "documents": c.documents, "meetings": c.meetings, "people": c.people, "organisations": c.organisations,
+                    "attendance": c.attendance, "memberships": c.memberships, "quads": c.quads,
+                    "updates": state.config.update_token.is_some(), "queries_running": state.gate.running(), "timeout_ms": state.config.timeout.as_millis() as u64, "max_results": state.config.max_results,
+                })),
+                Err(e) => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            },
+        ),
         p => {
             if let Some(kind) = p.strip_prefix("/api/card/") {
                 let narrower = param("narrower").is_some_and(|v| v == "1" || v == "true");
