@@ -84,10 +84,10 @@ fn main() {
 
     let disk = GraphStore::open(&tmp.path().join("jiyao"), Base::default()).expect("open");
     let (t_bulk, report) = ingest(&disk, &files, LoadMode::Auto);
-    let quads = disk.counts().expect("counts").quads;
+    let quads = disk.counts().expect("counts").quads.expect("counted");
     let (t_tx, _) = ingest(&disk, &files, LoadMode::Auto);
     assert_eq!(
-        disk.counts().expect("counts").quads,
+        disk.counts().expect("counts").quads.expect("counted"),
         quads,
         "re-ingest changed the store"
     );
