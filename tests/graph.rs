@@ -792,7 +792,11 @@ fn rdflib_parses_the_exports() {
         .collect();
     assert_eq!(
         out.trim(),
-        format!("{} {}", store.counts().unwrap().quads.unwrap(), triples.len())
+        format!(
+            "{} {}",
+            store.counts().unwrap().quads.unwrap(),
+            triples.len()
+        )
     );
 }
 

@@ -223,39 +223,23 @@ where
                 }
             }
         }
-        let per_year_guess = city_counts.iter().sum::<usize>() / plan.years.max(1);
-        let since_term = (0..5).find(|k| term_year(plan.first_year - k)).unwrap_or(0) as usize;
-        let mut ordinal = since_term * per_year_guess + rng.below(3);
-        for (yi, &count) in city_counts.iter().enumerate() {
-            let year = plan.first_year + yi as i32;
-            let slots = meeting_slots(year);
-            let chosen = rng.sample_sorted(slots.len(), count);
-            for (number, &s) in chosen.iter().enumerate() {
-                let (date, half) = slots[s];
-                let new_term = term_year(year) && number == 0;
-                if new_term {
-                    ordinal = 0;
-                }
-                ordinal += 1;
-                world.advance(date, new_term, &mut rng);
-                let g = meeting(
-                    config.seed,
-                    &world,
-                    res,
-                    &weights,
-                    date,
-                    half,
-                    number + 1,
-                    ordinal,
-                    &mut rng,
-                );
+        government_meetings(
+            config.seed,
+            &mut world,
+            res,
+            &weights,
+            plan.first_year,
+            &city_counts,
+            term_year,
+            &mut rng,
+            |date, g| {
                 for a in g.attendance.iter().filter(|a| !a.person_id.is_empty()) {
                     last_seen.insert(a.person_id.clone(), date);
                 }
                 end = date;
-                sink(g)?;
-            }
-        }
+                sink(g)
+            },
+        )?;
         alumni.insert(province, world.departing(&last_seen, end));
         for (k, division) in picked.iter().enumerate() {
             let mut rng = Rng::derive(
@@ -263,38 +247,70 @@ where
                 &format!("{}/{}", world.city.pinyin, division.name),
             );
             let mut local = CityWorld::local(&world.city, division, k, &mut rng, start);
-            let counts = &local_counts[k];
-            let per_year_guess = counts.iter().sum::<usize>() / plan.years.max(1);
-            let since_term = (0..5)
-                .find(|y| local.gov.term_year(plan.first_year - y))
-                .unwrap_or(0) as usize;
-            let mut ordinal = since_term * per_year_guess + rng.below(3);
-            for (yi, &count) in counts.iter().enumerate() {
-                let year = plan.first_year + yi as i32;
-                let slots = meeting_slots(year);
-                let chosen = rng.sample_sorted(slots.len(), count);
-                for (number, &s) in chosen.iter().enumerate() {
-                    let (date, half) = slots[s];
-                    let new_term = local.gov.term_year(year) && number == 0;
-                    if new_term {
-                        ordinal = 0;
-                    }
-                    ordinal += 1;
-                    local.advance(date, new_term, &mut rng);
-                    let g = meeting(
-                        config.seed,
-                        &local,
-                        res,
-                        &weights,
-                        date,
-                        half,
-                        number + 1,
-                        ordinal,
-                        &mut rng,
-                    );
-                    sink(g)?;
-                }
+            let gov = local.gov.clone();
+            government_meetings(
+                config.seed,
+                &mut local,
+                res,
+                &weights,
+                plan.first_year,
+                &local_counts[k],
+                |year| gov.term_year(year),
+                &mut rng,
+                |_, g| sink(g),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Generates one government's meetings, year by year, handing each to `each` with its date.
+///
+/// Each year's meetings take `counts[year]` of its weekday half-days; they
+/// are numbered within the government's term (the first meeting of a year
+/// that `new_term` says opens a term restarts the ordinal, and the first
+/// year's ordinals continue from a guess of the term's meetings before it),
+/// and the world advances to each meeting's date before it is drawn. Cities
+/// and their county-level governments go through this one loop.
+#[allow(clippy::too_many_arguments)]
+fn government_meetings<E>(
+    seed: u64,
+    world: &mut CityWorld,
+    res: &Resources,
+    weights: &[u32],
+    first_year: i32,
+    counts: &[usize],
+    new_term: impl Fn(i32) -> bool,
+    rng: &mut Rng,
+    mut each: impl FnMut(Date, Generated) -> Result<(), E>,
+) -> Result<(), E> {
+    let per_year_guess = counts.iter().sum::<usize>() / counts.len().max(1);
+    let since_term = (0..5).find(|y| new_term(first_year - y)).unwrap_or(0) as usize;
+    let mut ordinal = since_term * per_year_guess + rng.below(3);
+    for (yi, &count) in counts.iter().enumerate() {
+        let year = first_year + yi as i32;
+        let slots = meeting_slots(year);
+        let chosen = rng.sample_sorted(slots.len(), count);
+        for (number, &s) in chosen.iter().enumerate() {
+            let (date, half) = slots[s];
+            let opens = new_term(year) && number == 0;
+            if opens {
+                ordinal = 0;
             }
+            ordinal += 1;
+            world.advance(date, opens, rng);
+            let g = meeting(
+                seed,
+                world,
+                res,
+                weights,
+                date,
+                half,
+                number + 1,
+                ordinal,
+                rng,
+            );
+            each(date, g)?;
         }
     }
     Ok(())
