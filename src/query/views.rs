@@ -275,10 +275,15 @@ pub fn person(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
     let orgs = select(store, "SELECT ?org (MIN(?date) AS ?first) (MAX(?date) AS ?last) (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
         ?a a jy:Attendance ; jy:person ?p ; jy:organization ?o ; jy:meeting ?m . ?o skos:prefLabel ?org .
         OPTIONAL { ?m schema:startDate ?date } } GROUP BY ?org ORDER BY ?first ?org", &p)?;
-    let co = select(store, "SELECT ?name (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
-        ?a a jy:Attendance ; jy:person ?p ; jy:meeting ?m ; jy:role ?r1 . FILTER(?r1 != jy:absent)
-        ?b a jy:Attendance ; jy:person ?q ; jy:meeting ?m ; jy:role ?r2 . FILTER(?q != ?p && ?r2 != jy:absent)
-        ?q foaf:name ?name } GROUP BY ?name ORDER BY DESC(?meetings) ?name LIMIT 10", &p)?;
+    // Who they met most, by the meetings' schema:attendee edges (written at ingest for every
+    // record with a person and a role other than absent), not by every co-attendee's records.
+    let co = select(
+        store,
+        "SELECT ?name (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
+        ?m schema:attendee ?p . ?m schema:attendee ?q . FILTER(?q != ?p)
+        ?q foaf:name ?name } GROUP BY ?name ORDER BY DESC(?meetings) ?name LIMIT 10",
+        &p,
+    )?;
     let mut fields = vec![(
         "meetings".to_owned(),
         distinct_count(&attendance, "meeting").to_string(),
