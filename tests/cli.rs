@@ -198,8 +198,8 @@ fn simplified_prints_the_written_text_in_simplified_characters() {
             format!("{doc},present,,,周伟,4,8,,,,"),
             format!("{doc},present,,,张旗,4,11,,,,"),
             format!("{doc},present,,,韩卫,4,14,,,,"),
-            format!("{doc},attending,市人大常委会,澜江市人民代表大会常务委员会,邹明,4,21,unknown,,,副主任"),
-            format!("{doc},attending,市政协,中国人民政治协商会议澜江市委员会,葛青,4,33,unknown,,,副主席"),
+            format!("{doc},attending,市人大常委会,澜江市人民代表大会常务委员会,邹明,4,21,congress_cppcc,,,副主任"),
+            format!("{doc},attending,市政协,中国人民政治协商会议澜江市委员会,葛青,4,33,congress_cppcc,,,副主席"),
             format!("{doc},attending,市财政局,澜江市财政局,,6,1,government_department,,,"),
             format!("{doc},attending,市工信局,澜江市工业和信息化局,,6,6,government_department,,,"),
             format!(

@@ -25,6 +25,8 @@ pub enum OrgKind {
     CentralBranch,
     /// A people's organisation (工会, 共青团, 妇联 …).
     PeoplesOrganisation,
+    /// The standing committee of a people's congress or a committee of the CPPCC (市人大常委会, 县政协).
+    CongressCppcc,
     /// The military, the armed police or the fire and rescue service.
     MilitaryPolice,
     /// A public institution (事业单位).
@@ -46,6 +48,7 @@ impl OrgKind {
             OrgKind::StateOwnedEnterprise => "state_owned_enterprise",
             OrgKind::CentralBranch => "central_branch",
             OrgKind::PeoplesOrganisation => "peoples_organisation",
+            OrgKind::CongressCppcc => "congress_cppcc",
             OrgKind::MilitaryPolice => "military_police",
             OrgKind::PublicInstitution => "public_institution",
             OrgKind::CoordinationBody => "coordination_body",
