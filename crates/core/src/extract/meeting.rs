@@ -504,6 +504,42 @@ pub(crate) fn infer_issuer(m: &mut Meeting, orgs: &[(String, Span)], sink: &mut 
     }
 }
 
+/// The places the titles of a page's documents name: at each character of `suffixes`, the longest name of at most `longest` characters ending there that `accept` takes, with its written form, what `accept` read of it, the title and the title's span.
+///
+/// Names are matched in simplified characters and kept as written.
+fn places_in_titles<'t, T>(
+    titles: &[(&'t str, Span)],
+    suffixes: &[char],
+    longest: usize,
+    accept: impl Fn(&str) -> Option<T>,
+) -> Vec<(String, T, &'t str, Span)> {
+    let mut named = Vec::new();
+    for &(title, span) in titles {
+        let view: Vec<char> = crate::load::simplify::to_simplified(title)
+            .chars()
+            .collect();
+        let written: Vec<char> = title.chars().collect();
+        for end in (0..view.len()).filter(|&i| suffixes.contains(&view[i])) {
+            let found = (end.saturating_sub(longest - 1)..end).find_map(|start| {
+                let name: String = view[start..=end].iter().collect();
+                accept(&name).map(|t| (start, t))
+            });
+            if let Some((start, t)) = found {
+                named.push((written[start..=end].iter().collect(), t, title, span));
+            }
+        }
+    }
+    named
+}
+
+/// True when every place [`places_in_titles`] found is the first one (in simplified characters).
+fn one_place<T>(named: &[(String, T, &str, Span)]) -> bool {
+    let fold = crate::load::simplify::to_simplified;
+    named
+        .first()
+        .is_some_and(|(first, ..)| named.iter().all(|(p, ..)| fold(p) == fold(first)))
+}
+
 /// Infers the issuer of a city government's page that names no place from the policy documents it decides on, flagged with a diagnostic.
 ///
 /// A report headed 市政府召开第5次常务会议 may name its city only in the titles
@@ -523,38 +559,19 @@ pub(crate) fn infer_issuer_from_titles(
     if m.issuer.is_some() || m.level.is_some_and(|l| l != Level::City) {
         return;
     }
-    // Each place named in a title: (written form, is a prefecture-level city or municipality, title, span).
-    let mut named: Vec<(String, bool, &str, Span)> = Vec::new();
-    for &(title, span) in titles {
-        let view: Vec<char> = crate::load::simplify::to_simplified(title)
-            .chars()
-            .collect();
-        let written: Vec<char> = title.chars().collect();
-        for end in (0..view.len()).filter(|&i| view[i] == '市') {
-            // The longest place name ending here (乌鲁木齐市, 石家庄市, 苏州市).
-            let found = (end.saturating_sub(7)..end).find_map(|start| {
-                let name: String = view[start..=end].iter().collect();
-                let level = places.named(&name).map(|r| r.level).find(|l| {
-                    matches!(
-                        l,
-                        PlaceLevel::City | PlaceLevel::CountyCity | PlaceLevel::Province
-                    )
-                })?;
-                Some((start, level))
-            });
-            if let Some((start, level)) = found {
-                let place: String = written[start..=end].iter().collect();
-                named.push((place, level != PlaceLevel::CountyCity, title, span));
-            }
-        }
-    }
-    let Some((place, city, title, span)) = named.first() else {
+    // Each place named X市 in a title (乌鲁木齐市, 石家庄市, 苏州市), with its level.
+    let named = places_in_titles(titles, &['市'], 8, |name| {
+        places.named(name).map(|r| r.level).find(|l| {
+            matches!(
+                l,
+                PlaceLevel::City | PlaceLevel::CountyCity | PlaceLevel::Province
+            )
+        })
+    });
+    let Some((place, level, title, span)) = named.first() else {
         return;
     };
-    let one = named.iter().all(|(p, ..)| {
-        crate::load::simplify::to_simplified(p) == crate::load::simplify::to_simplified(place)
-    });
-    if !one || !city {
+    if !one_place(&named) || *level == PlaceLevel::CountyCity {
         return;
     }
     let issuer = format!("{place}人民政府");
@@ -588,31 +605,18 @@ pub(crate) fn infer_local_issuer_from_titles(
     if m.issuer.is_some() {
         return;
     }
-    let mut named: Vec<(String, &str, Span)> = Vec::new();
-    for &(title, span) in titles {
-        let view: Vec<char> = crate::load::simplify::to_simplified(title)
-            .chars()
-            .collect();
-        let written: Vec<char> = title.chars().collect();
-        for end in (0..view.len()).filter(|&i| suffixes.contains(&view[i])) {
-            let found = (end.saturating_sub(6)..end).find(|&start| {
-                let name: String = view[start..=end].iter().collect();
-                places
-                    .named(&name)
-                    .filter(|r| wanted.contains(&r.level))
-                    .count()
-                    == 1
-            });
-            if let Some(start) = found {
-                named.push((written[start..=end].iter().collect(), title, span));
-            }
-        }
-    }
-    let Some((place, title, span)) = named.first() else {
+    let named = places_in_titles(titles, suffixes, 7, |name| {
+        (places
+            .named(name)
+            .filter(|r| wanted.contains(&r.level))
+            .count()
+            == 1)
+            .then_some(())
+    });
+    let Some((place, (), title, span)) = named.first() else {
         return;
     };
-    let fold = crate::load::simplify::to_simplified;
-    if !named.iter().all(|(p, ..)| fold(p) == fold(place)) {
+    if !one_place(&named) {
         return;
     }
     let issuer = format!("{place}人民政府");
