@@ -8,7 +8,7 @@
 mod common;
 
 use common::{seed, SEEDS};
-use jiyao::query::views::Cell;
+use jiyao::query::views::{Cell, Page};
 use jiyao::query::{
     self,
     graph::{EntityGraph, Kind, Lookup},
@@ -450,26 +450,167 @@ fn views() {
             [1, 12, 67, 1].map(Cell::Number).to_vec()
         );
     }
-    let card = views::topic(store(), "氢能", false).unwrap();
+    let card = views::topic(store(), "氢能", false, Page::ALL).unwrap();
     let timeline = card.sections[0].text_rows();
     let timeline: Vec<(&str, &str)> = timeline
         .iter()
         .map(|r| (r[0].as_str(), r[1].as_str()))
         .collect();
     assert_eq!(timeline, vec![("2019-04-10", "63"), ("2020-11-02", "115")]);
-    let narrow = views::topic(store(), "安全生产", false).unwrap().sections[0]
+    let narrow = views::topic(store(), "安全生产", false, Page::ALL)
+        .unwrap()
+        .sections[0]
         .rows
         .len();
-    let wide = views::topic(store(), "安全生产", true).unwrap().sections[0]
+    let wide = views::topic(store(), "安全生产", true, Page::ALL)
+        .unwrap()
+        .sections[0]
         .rows
         .len();
     assert!(
         wide > narrow,
         "--narrower folds in 危险化学品, 消防安全 …: {wide} > {narrow}"
     );
+    // Pages of the timeline and of the documents: together, exactly the whole tables, with their totals.
+    let whole = views::topic(store(), "安全生产", true, Page::ALL).unwrap();
+    assert_eq!(whole.sections[0].total, None);
+    for (k, name) in [(0, "timeline"), (1, "documents")] {
+        let all = whole.sections[k].text_rows();
+        assert_eq!(whole.sections[k].name, name);
+        let mut pages = Vec::new();
+        for offset in (0..all.len() + 3).step_by(3) {
+            let page = Page {
+                offset,
+                limit: Some(3),
+            };
+            let card = views::topic(store(), "安全生产", true, page).unwrap();
+            assert_eq!(card.sections[k].total, Some(all.len()), "{name}");
+            assert_eq!(card.sections[k].offset, Some(offset), "{name}");
+            pages.extend(card.sections[k].text_rows());
+        }
+        // Each page is sorted for display; the pages follow one another in the whole table's order.
+        let key = |r: &Vec<String>| r[0].clone();
+        let mut sorted = pages.clone();
+        sorted.sort_by_key(key);
+        assert_eq!(
+            pages.iter().map(key).collect::<Vec<_>>(),
+            sorted.iter().map(key).collect::<Vec<_>>(),
+            "{name}"
+        );
+        let mut a = all.clone();
+        a.sort();
+        pages.sort();
+        assert_eq!(pages, a, "{name}");
+    }
+    // Agenda items per year and topic, from the summaries.
+    let years = whole.sections[2].text_rows();
+    assert_eq!(whole.sections[2].name, "years");
+    assert!(years.contains(&vec![
+        "2019".to_owned(),
+        "安全生产".to_owned(),
+        "2".to_owned()
+    ]));
     let err = views::person(store(), "蔡剑锋").unwrap_err().to_string();
     assert!(
         err.starts_with("nothing is called 蔡剑锋; did you mean: 蔡剑峰"),
         "{err}"
     );
+}
+
+#[test]
+fn an_issuer_keeps_meeting_attendees_to_one_government() {
+    let all = ask("meeting-attendees", &[("meeting", "86")]);
+    assert_eq!(
+        ask(
+            "meeting-attendees",
+            &[("meeting", "86"), ("issuer", "苏州市人民政府")]
+        ),
+        all
+    );
+    assert_eq!(
+        ask(
+            "meeting-attendees",
+            &[("meeting", "86"), ("issuer", "无锡市人民政府")]
+        ),
+        rows(&[])
+    );
+}
+
+#[test]
+fn one_lead_lists_exactly_its_rows_of_the_whole_list() {
+    let all = ask("documents-by-lead", &[]);
+    let want: Vec<Vec<String>> = all
+        .iter()
+        .filter(|r| r[0] == "苏州市工业和信息化局")
+        .cloned()
+        .collect();
+    assert_eq!(want.len(), 2);
+    // The short form and the full name find the same organisation.
+    assert_eq!(ask("documents-by-lead", &[("leadName", "市工信局")]), want);
+    assert_eq!(
+        ask("documents-by-lead", &[("leadName", "苏州市工业和信息化局")]),
+        want
+    );
+    assert_eq!(
+        ask("documents-by-lead", &[("leadName", "无此单位")]),
+        rows(&[])
+    );
+}
+
+#[test]
+fn one_code_lists_exactly_its_rows_of_the_data_quality_list() {
+    let all = ask("data-quality", &[]);
+    let code = "person-two-orgs";
+    let want: Vec<Vec<String>> = all.iter().filter(|r| r[3] == code).cloned().collect();
+    assert_eq!(want.len(), 1);
+    assert_eq!(ask("data-quality", &[("codeName", code)]), want);
+    assert_eq!(
+        ask("data-quality", &[("codeName", "no-such-code")]),
+        rows(&[])
+    );
+    // The ambiguous identities are not diagnostics: the whole list and ambiguous-people give them.
+    assert!(all.iter().any(|r| r[3] == "ambiguous-person"));
+    assert_eq!(
+        ask("data-quality", &[("codeName", "ambiguous-person")]),
+        rows(&[])
+    );
+}
+
+#[test]
+fn per_lead_and_per_code_counts_come_from_the_summaries() {
+    let per_lead = ask("documents-per-lead", &[]);
+    assert_eq!(
+        per_lead[..3],
+        rows(&[
+            &["苏州市卫生健康委员会", "2"],
+            &["苏州市工业和信息化局", "2"],
+            &["中共苏州市委人才工作领导小组办公室", "1"],
+        ])[..]
+    );
+    assert_eq!(per_lead.len(), 8);
+    // Each count is the number of distinct titles the whole list gives the lead.
+    let all = ask("documents-by-lead", &[]);
+    for r in &per_lead {
+        let mut titles: Vec<&str> = all
+            .iter()
+            .filter(|a| a[0] == r[0])
+            .map(|a| a[3].as_str())
+            .collect();
+        titles.sort_unstable();
+        titles.dedup();
+        assert_eq!(titles.len().to_string(), r[1], "{}", r[0]);
+    }
+    assert_eq!(
+        ask("diagnostics-per-code", &[]),
+        rows(&[&["warning", "person-two-orgs", "1"]])
+    );
+    // The warnings of each code are the data-quality list's rows of that code.
+    let dq = ask("data-quality", &[]);
+    for r in ask("diagnostics-per-code", &[])
+        .iter()
+        .filter(|r| r[0] != "info")
+    {
+        let n = dq.iter().filter(|d| d[3] == r[1]).count();
+        assert_eq!(n.to_string(), r[2], "{}", r[1]);
+    }
 }

@@ -758,7 +758,7 @@ fn explorer_json_and_source_lines() {
     );
     let (_, _, body) = curl(&[&s.url("/api/stats?quads=1")]);
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(v["quads"], serde_json::json!(8189));
+    assert_eq!(v["quads"], serde_json::json!(8219));
     // The home page's overview, from the summary graph.
     let (status, _, body) = curl(&[&s.url("/api/overview?top=1")]);
     assert_eq!(status, 200, "{body}");
@@ -780,6 +780,31 @@ fn explorer_json_and_source_lines() {
         (&v["people"][0]["label"], &v["people"][0]["records"]),
         (&serde_json::json!("李亚平"), &serde_json::json!(6))
     );
+    assert_eq!(
+        (&v["leads"][0]["label"], &v["leads"][0]["documents"]),
+        (
+            &serde_json::json!("苏州市工业和信息化局"),
+            &serde_json::json!(2)
+        )
+    );
+    // A topic's card a page at a time, with the totals.
+    let (status, _, body) = curl(&[
+        "-G",
+        &s.url("/api/card/topic"),
+        "--data-urlencode",
+        "id=安全生产",
+        "--data-urlencode",
+        "limit=2",
+        "--data-urlencode",
+        "offset=1",
+    ]);
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["sections"][0]["name"], "timeline");
+    assert_eq!(v["sections"][0]["rows"].as_array().unwrap().len(), 2);
+    assert_eq!(v["sections"][0]["total"], serde_json::json!(5));
+    assert_eq!(v["sections"][0]["offset"], serde_json::json!(1));
+    assert_eq!(v["sections"][2]["name"], "years");
     let (status, _, _) = curl(&[&s.url("/api/nothing")]);
     assert_eq!(status, 404);
 }

@@ -127,7 +127,16 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Person(args) => views::run(views::View::Person, args),
         Command::Meeting(args) => views::run(views::View::Meeting, args),
         Command::Org(args) => views::run(views::View::Org, args),
-        Command::Topic(args) => views::run(views::View::Topic(args.narrower), args.view),
+        Command::Topic(args) => views::run(
+            views::View::Topic(
+                args.narrower,
+                jiyao::query::views::Page {
+                    offset: args.offset,
+                    limit: args.limit,
+                },
+            ),
+            args.view,
+        ),
         Command::Path(args) => path::run_path(args),
         Command::Neighbors(args) => path::run_neighbors(args),
         Command::Links(args) => links::run(args, res),

@@ -41,6 +41,12 @@ pub struct TopicArgs {
     /// Fold narrower topics into the timeline (危险化学品 under 安全生产 …).
     #[arg(long)]
     pub narrower: bool,
+    /// Show at most this many rows of the timeline and of the documents (the card then gives their totals).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Skip this many rows of the timeline and of the documents first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
 }
 
 /// Which card to draw.
@@ -51,8 +57,8 @@ pub enum View {
     Meeting,
     /// An organisation.
     Org,
-    /// A topic, with or without narrower topics.
-    Topic(bool),
+    /// A topic, with or without narrower topics, and the page of its long tables.
+    Topic(bool, views::Page),
 }
 
 /// Runs a view.
@@ -62,7 +68,7 @@ pub fn run(view: View, args: Args) -> anyhow::Result<Outcome> {
         View::Person => views::person(&store, &args.name),
         View::Meeting => views::meeting(&store, &args.name),
         View::Org => views::organisation(&store, &args.name),
-        View::Topic(narrower) => views::topic(&store, &args.name, narrower),
+        View::Topic(narrower, page) => views::topic(&store, &args.name, narrower, page),
     }?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

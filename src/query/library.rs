@@ -25,8 +25,16 @@ pub const QUERIES: &[(&str, &str)] = &[
         include_str!("../../queries/data-quality.rq"),
     ),
     (
+        "diagnostics-per-code",
+        include_str!("../../queries/diagnostics-per-code.rq"),
+    ),
+    (
         "documents-by-lead",
         include_str!("../../queries/documents-by-lead.rq"),
+    ),
+    (
+        "documents-per-lead",
+        include_str!("../../queries/documents-per-lead.rq"),
     ),
     (
         "meeting-attendees",
@@ -73,8 +81,31 @@ pub fn summary(text: &str) -> &str {
         .trim()
 }
 
-/// Returns the parameters a query's header names (`?name — …` after `Parameters`).
-pub fn parameters(text: &str) -> Vec<String> {
+/// One parameter a query's header names: `?name`, `?name@tag`, either followed by `(optional)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parameter<'a> {
+    /// The variable's name, without `?`.
+    pub name: &'a str,
+    /// The language tag a bare value is bound with (`?topic@zh`), if any.
+    pub tag: Option<&'a str>,
+    /// True when the query runs without it (`?issuer (optional)`, or a header saying `Parameters (optional)`).
+    pub optional: bool,
+}
+
+/// Returns the parameters a query's header line `# Parameters…` names, in order.
+///
+/// The line reads `# Parameters: ?meeting — …; ?issuer@zh (optional) — …`:
+/// each `?name` at the start of the list or after `;`, `,` or `and`, with an
+/// optional language tag, and `(optional)` after a parameter the query can
+/// run without; `# Parameters (optional): …` makes every one optional.
+///
+/// ```
+/// use jiyao::query::library::{get, parameter_specs};
+/// let specs = parameter_specs(get("meeting-attendees").unwrap());
+/// assert_eq!(specs.iter().map(|p| (p.name, p.tag, p.optional)).collect::<Vec<_>>(),
+///            vec![("meeting", None, false), ("issuer", Some("zh"), true)]);
+/// ```
+pub fn parameter_specs(text: &str) -> Vec<Parameter<'_>> {
     let Some(line) = text
         .lines()
         .take_while(|l| l.starts_with('#'))
@@ -82,17 +113,43 @@ pub fn parameters(text: &str) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let all_optional = line.contains("Parameters (optional)");
+    let ident = |s: &str| {
+        s.find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(s.len())
+    };
+    let mut out: Vec<Parameter<'_>> = Vec::new();
     for (at, _) in line.match_indices('?') {
-        let name: String = line[at + 1..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        if !name.is_empty() && !out.contains(&name) {
-            out.push(name);
+        let rest = &line[at + 1..];
+        let name = &rest[..ident(rest)];
+        if name.is_empty() || out.iter().any(|p| p.name == name) {
+            continue;
         }
+        let after = &rest[name.len()..];
+        let (tag, after) = match after.strip_prefix('@') {
+            Some(t) => {
+                let end = t
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                    .unwrap_or(t.len());
+                ((end > 0).then(|| &t[..end]), &t[end..])
+            }
+            None => (None, after),
+        };
+        out.push(Parameter {
+            name,
+            tag,
+            optional: all_optional || after.trim_start().starts_with("(optional)"),
+        });
     }
     out
+}
+
+/// Returns the names of the parameters a query's header names (`?name — …` after `Parameters`).
+pub fn parameters(text: &str) -> Vec<String> {
+    parameter_specs(text)
+        .into_iter()
+        .map(|p| p.name.to_owned())
+        .collect()
 }
 
 /// Returns the language tag a query's header gives a parameter (`?topic@zh — …`), if any.
@@ -108,36 +165,23 @@ pub fn parameters(text: &str) -> Vec<String> {
 /// assert_eq!(parameter_tag(get("person-meetings").unwrap(), "name"), None);
 /// ```
 pub fn parameter_tag<'a>(text: &'a str, name: &str) -> Option<&'a str> {
-    let line = text
-        .lines()
-        .take_while(|l| l.starts_with('#'))
-        .find(|l| l.contains("Parameters"))?;
-    let (head, _) = line.split_once('—').unwrap_or((line, ""));
-    head.match_indices('?').find_map(|(at, _)| {
-        let rest = &head[at + 1..];
-        let tail = rest.strip_prefix(name)?.strip_prefix('@')?;
-        let end = tail
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .unwrap_or(tail.len());
-        (end > 0).then(|| &tail[..end])
-    })
+    parameter_specs(text)
+        .into_iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.tag)
 }
 
-/// Returns the parameters a query cannot run without: those of its header, unless the header says `Parameters (optional)`.
+/// Returns the parameters a query cannot run without: those of its header not marked optional.
 ///
 /// A required parameter left unbound would not fail in SPARQL: the query
 /// would quietly answer for every value (or for none), so the command line
 /// asks for it instead.
 pub fn required_parameters(text: &str) -> Vec<String> {
-    let optional = text
-        .lines()
-        .take_while(|l| l.starts_with('#'))
-        .any(|l| l.contains("Parameters (optional)"));
-    if optional {
-        Vec::new()
-    } else {
-        parameters(text)
-    }
+    parameter_specs(text)
+        .into_iter()
+        .filter(|p| !p.optional)
+        .map(|p| p.name.to_owned())
+        .collect()
 }
 
 #[cfg(test)]
@@ -178,5 +222,13 @@ mod tests {
             vec!["orgName"]
         );
         assert!(required_parameters(get("org-representatives").unwrap()).is_empty());
+        assert_eq!(
+            required_parameters(get("meeting-attendees").unwrap()),
+            vec!["meeting"]
+        );
+        assert_eq!(
+            parameters(get("meeting-attendees").unwrap()),
+            vec!["meeting", "issuer"]
+        );
     }
 }

@@ -71,6 +71,12 @@ pub struct Section {
     pub columns: Vec<String>,
     /// Rows of cells.
     pub rows: Vec<Vec<Cell>>,
+    /// How many rows the whole table has, when the card shows one page of it ([`Page`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<usize>,
+    /// How many rows of the whole table come before the first shown, when the card shows one page of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<usize>,
 }
 
 impl Section {
@@ -80,6 +86,41 @@ impl Section {
             .iter()
             .map(|r| r.iter().map(Cell::to_string).collect())
             .collect()
+    }
+}
+
+/// Which rows of a card's long tables to show: `limit` rows (all when `None`) after skipping `offset`.
+///
+/// A topic spoken of at every meeting of the corpus has a timeline of tens of
+/// thousands of rows; the explorer asks for one page at a time, and the card
+/// then says how many rows the whole table has ([`Section::total`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    /// Rows skipped.
+    pub offset: usize,
+    /// Rows shown at most; `None` shows every row.
+    pub limit: Option<usize>,
+}
+
+impl Page {
+    /// Returns every row.
+    pub const ALL: Page = Page {
+        offset: 0,
+        limit: None,
+    };
+
+    /// Returns the SPARQL solution modifiers that select the page (empty for every row).
+    fn modifiers(&self) -> String {
+        match (self.limit, self.offset) {
+            (Some(l), o) => format!(" LIMIT {l} OFFSET {o}"),
+            (None, 0) => String::new(),
+            (None, o) => format!(" OFFSET {o}"),
+        }
+    }
+
+    /// Returns true when the page may leave rows out.
+    fn is_partial(&self) -> bool {
+        self.limit.is_some() || self.offset > 0
     }
 }
 
@@ -138,6 +179,8 @@ fn section(name: &str, columns: &[(&str, &str)], rows: &[Row]) -> Section {
             .iter()
             .map(|r| columns.iter().map(|(_, v)| Cell::of(r, v)).collect())
             .collect(),
+        total: None,
+        offset: None,
     }
 }
 
@@ -226,6 +269,8 @@ fn namesakes(
                     .map(str::to_owned)
                     .to_vec(),
                 rows,
+                total: None,
+                offset: None,
             },
             Section {
                 name: "attendance".to_owned(),
@@ -235,6 +280,8 @@ fn namesakes(
                     .map(|c| (*c).to_owned())
                     .collect(),
                 rows: records,
+                total: None,
+                offset: None,
             },
         ],
     })
@@ -403,6 +450,8 @@ pub fn meeting(store: &GraphStore, key: &str) -> Result<Card, ViewError> {
                 name: "attendance".to_owned(),
                 columns: ["role", "count", "who"].map(str::to_owned).to_vec(),
                 rows: attendance,
+                total: None,
+                offset: None,
             },
         ],
     })
@@ -464,7 +513,20 @@ pub fn organisation(store: &GraphStore, name: &str) -> Result<Card, ViewError> {
 }
 
 /// A topic's timeline across meetings and years, with the evidence sentence of each entry; `narrower` folds in narrower topics.
-pub fn topic(store: &GraphStore, label: &str, narrower: bool) -> Result<Card, ViewError> {
+///
+/// The card holds the topic's timeline and its documents, each cut to `page`
+/// (the totals say how many rows the whole tables have), then its agenda items
+/// per year and topic (from the summary graph, whole). The timeline's page is chosen on what
+/// orders it (date, meeting, item; then topic and link, so that pages do not
+/// overlap) before the evidence, line and source of only that page's entries
+/// are read: the first page of a topic linked tens of thousands of times does
+/// not read every evidence sentence.
+pub fn topic(
+    store: &GraphStore,
+    label: &str,
+    narrower: bool,
+    page: Page,
+) -> Result<Card, ViewError> {
     let (iri, _) = pick(store, label, Kind::Topic)?;
     let t = [("t", iri_term(&iri))];
     let head = select(store, "SELECT ?pref ?en (GROUP_CONCAT(DISTINCT ?b; separator=\"、\") AS ?broader) (GROUP_CONCAT(DISTINCT ?n; separator=\"、\") AS ?narrow) WHERE {
@@ -487,17 +549,62 @@ pub fn topic(store: &GraphStore, label: &str, narrower: bool) -> Result<Card, Vi
     } else {
         iri_term(&iri).to_string()
     };
-    let timeline = select(store, &format!("SELECT DISTINCT ?date ?meeting ?item ?topic ?evidence ?doc ?line WHERE {{
+    let years = select(
+        store,
+        &format!(
+            "SELECT ?year ?topic ?items WHERE {{
         VALUES ?sub {{ {subs} }}
-        ?x a jy:TopicLink ; jy:topic ?sub ; jy:meeting ?m ; jy:evidence ?evidence ; jy:line ?line ; prov:hadPrimarySource ?s .
-        ?s dcterms:identifier ?doc . ?sub skos:prefLabel ?topic FILTER(lang(?topic) = \"zh\")
-        ?m jy:ordinal ?meeting . OPTIONAL {{ ?m schema:startDate ?date }} OPTIONAL {{ ?x jy:agendaItem ?i OPTIONAL {{ ?i jy:ordinal ?item }} }} }}
-        ORDER BY ?date ?meeting ?item ?topic"), &t)?;
+        ?s jy:about ?sub ; a jy:TopicYearSummary ; jy:year ?year ; jy:itemCount ?items .
+        ?sub skos:prefLabel ?topic FILTER(lang(?topic) = \"zh\") }} ORDER BY ?year ?topic"
+        ),
+        &[],
+    )?;
+    // Only topic links carry jy:topic, so the page is chosen without reading their types.
+    let timeline = select(store, &format!("SELECT ?date ?meeting ?item ?topic ?evidence ?doc ?line WHERE {{
+        {{ SELECT ?x ?sub ?m ?date ?meeting ?item WHERE {{
+            VALUES ?sub {{ {subs} }}
+            ?x jy:topic ?sub ; jy:meeting ?m . ?m jy:ordinal ?meeting . OPTIONAL {{ ?m schema:startDate ?date }}
+            OPTIONAL {{ ?x jy:agendaItem ?i OPTIONAL {{ ?i jy:ordinal ?item }} }}
+          }} ORDER BY ?date ?meeting ?item ?sub ?x{} }}
+        ?x jy:evidence ?evidence ; jy:line ?line ; prov:hadPrimarySource ?s .
+        ?s dcterms:identifier ?doc . ?sub skos:prefLabel ?topic FILTER(lang(?topic) = \"zh\") }}
+        ORDER BY ?date ?meeting ?item ?topic", page.modifiers()), &[])?;
+    // The documents' page likewise: chosen on date, item and mention, then titles, leads and next steps read for it.
     let documents = select(store, &format!("SELECT DISTINCT ?date ?meeting ?item ?title ?lead ?next WHERE {{
-        VALUES ?sub {{ {subs} }}
-        ?i dcterms:subject ?sub ; jy:ordinal ?item . ?x a jy:DocumentMention ; jy:agendaItem ?i ; jy:document ?d ; jy:meeting ?m .
-        ?d dcterms:title ?title . ?m jy:ordinal ?meeting . OPTIONAL {{ ?m schema:startDate ?date }}
-        OPTIONAL {{ ?x jy:leadOrganization ?o OPTIONAL {{ ?o skos:prefLabel ?lead }} }} OPTIONAL {{ ?x jy:nextStep ?next }} }} ORDER BY ?date ?item ?title"), &t)?;
+        {{ SELECT DISTINCT ?x ?m ?date ?item WHERE {{
+            VALUES ?sub {{ {subs} }}
+            ?i dcterms:subject ?sub ; jy:ordinal ?item . ?x jy:agendaItem ?i ; a jy:DocumentMention ; jy:meeting ?m .
+            OPTIONAL {{ ?m schema:startDate ?date }}
+          }} ORDER BY ?date ?item ?x{} }}
+        ?x jy:document ?d . ?d dcterms:title ?title . ?m jy:ordinal ?meeting .
+        OPTIONAL {{ ?x jy:leadOrganization ?o OPTIONAL {{ ?o skos:prefLabel ?lead }} }} OPTIONAL {{ ?x jy:nextStep ?next }} }} ORDER BY ?date ?item ?title", page.modifiers()), &[])?;
+    // The totals, when a page may leave rows out: an index scan of the links, and the mentions of the items.
+    let totals = if page.is_partial() {
+        let count = |body: String| -> Result<usize, QueryError> {
+            Ok(select(store, &body, &[])?
+                .first()
+                .and_then(|r| r.number::<usize>("n"))
+                .unwrap_or(0))
+        };
+        Some((
+            count(format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?sub {{ {subs} }} ?x jy:topic ?sub }}"
+            ))?,
+            count(format!(
+                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ VALUES ?sub {{ {subs} }}
+                ?i dcterms:subject ?sub . ?x jy:agendaItem ?i ; a jy:DocumentMention }}"
+            ))?,
+        ))
+    } else {
+        None
+    };
+    let paged = |mut s: Section, total: Option<usize>| {
+        if let Some(total) = total {
+            s.total = Some(total);
+            s.offset = Some(page.offset);
+        }
+        s
+    };
     let h = |var: &str| head.first().map(|r| r.text(var)).unwrap_or_default();
     let mut fields = vec![
         ("english".to_owned(), h("en")),
@@ -510,25 +617,32 @@ pub fn topic(store: &GraphStore, label: &str, narrower: bool) -> Result<Card, Vi
         iri,
         fields,
         sections: vec![
-            section(
-                "timeline",
-                &named(&[
-                    "date", "meeting", "item", "topic", "evidence", "doc", "line",
-                ]),
-                &timeline,
+            paged(
+                section(
+                    "timeline",
+                    &named(&[
+                        "date", "meeting", "item", "topic", "evidence", "doc", "line",
+                    ]),
+                    &timeline,
+                ),
+                totals.map(|t| t.0),
             ),
-            section(
-                "documents",
-                &[
-                    ("date", "date"),
-                    ("meeting", "meeting"),
-                    ("item", "item"),
-                    ("title", "title"),
-                    ("lead", "lead"),
-                    ("next step", "next"),
-                ],
-                &documents,
+            paged(
+                section(
+                    "documents",
+                    &[
+                        ("date", "date"),
+                        ("meeting", "meeting"),
+                        ("item", "item"),
+                        ("title", "title"),
+                        ("lead", "lead"),
+                        ("next step", "next"),
+                    ],
+                    &documents,
+                ),
+                totals.map(|t| t.1),
             ),
+            section("years", &named(&["year", "topic", "items"]), &years),
         ],
     })
 }

@@ -507,18 +507,19 @@ impl Explorer {
             .is_some()
     }
 
-    /// Returns a card drawn by [`crate::query::views`], as JSON, with a meeting's records and their lines.
+    /// Returns a card drawn by [`crate::query::views`], as JSON, with a meeting's records and their lines; a topic's long tables cut to `page`.
     pub fn card(
         &self,
         kind: &str,
         key: &str,
         narrower: bool,
+        page: views::Page,
     ) -> Result<Response<Body>, QueryError> {
         let store = &*self.store;
         let card: Result<Card, ViewError> = match kind {
             "person" => views::person(store, key),
             "org" => views::organisation(store, key),
-            "topic" => views::topic(store, key, narrower),
+            "topic" => views::topic(store, key, narrower, page),
             "meeting" => match self.meeting_of(key)? {
                 Some(iri) => views::meeting(store, &iri),
                 None => views::meeting(store, key),
@@ -582,7 +583,7 @@ impl Explorer {
         }))
     }
 
-    /// Returns the corpus at a glance, from the summary graph: meetings per year, agenda items per topic and year, and the organisations and people seen most.
+    /// Returns the corpus at a glance, from the summary graph: meetings per year, agenda items per topic and year, the organisations and people seen most, and the organisations leading most documents.
     pub fn overview(&self, top: usize) -> Result<Response<Body>, QueryError> {
         let store = &*self.store;
         let years = select(store, "SELECT ?year ?meetings ?items ?attendance WHERE {
@@ -595,7 +596,7 @@ impl Explorer {
             &[],
         )?;
         let lk = self.reader();
-        let (orgs, people) = self.most_seen(&lk, top)?;
+        let [orgs, people, leads] = self.most_seen(&lk, top)?;
         let years: Vec<serde_json::Value> = years
             .iter()
             .map(|r| serde_json::json!({ "year": r.text("year"), "meetings": count(r, "meetings"), "items": count(r, "items"), "attendance": count(r, "attendance") }))
@@ -620,38 +621,59 @@ impl Explorer {
             "topics": topics.into_iter().map(|t| t.1).collect::<Vec<_>>(),
             "organisations": orgs,
             "people": people,
+            "leads": leads,
         })))
     }
 
-    /// The organisations and the people with the most attendance records, from their summaries (one index scan each).
+    /// The organisations and the people with the most attendance records, and the organisations leading most documents, from their summaries (one index scan of each count).
     fn most_seen(
         &self,
         lk: &Reader<'_>,
         top: usize,
-    ) -> Result<(Vec<serde_json::Value>, Vec<serde_json::Value>), QueryError> {
-        let record_count = NamedNode::new_unchecked(format!("{}recordCount", jy::NAMESPACE));
-        let about = NamedNode::new_unchecked(format!("{}about", jy::NAMESPACE));
+    ) -> Result<[Vec<serde_json::Value>; 3], QueryError> {
         let base = self.store.base().as_str();
-        let (org_prefix, person_prefix) = (
+        let (org, person) = (
             format!("{base}summary/org/"),
             format!("{base}summary/person/"),
         );
+        let records = self.top_by(
+            lk,
+            ("recordCount", "records"),
+            &[(&org, Kind::Org), (&person, Kind::Person)],
+            top,
+        )?;
+        let leads = self.top_by(
+            lk,
+            ("documentCount", "documents"),
+            &[(&org, Kind::Org)],
+            top,
+        )?;
+        let [orgs, people] = <[Vec<serde_json::Value>; 2]>::try_from(records).unwrap_or_default();
+        Ok([orgs, people, leads.into_iter().next().unwrap_or_default()])
+    }
+
+    /// The `top` summary nodes with the largest count (a `jy:` property, written under `key`), per IRI prefix of the summaries, each as the entity it is about (`id`, `label`, key).
+    fn top_by(
+        &self,
+        lk: &Reader<'_>,
+        (count, key): (&str, &str),
+        sides: &[(&str, Kind)],
+        top: usize,
+    ) -> Result<Vec<Vec<serde_json::Value>>, QueryError> {
+        let count = NamedNode::new_unchecked(format!("{}{count}", jy::NAMESPACE));
+        let about = NamedNode::new_unchecked(format!("{}about", jy::NAMESPACE));
         // Min-heaps of (count, summary IRI) keep the top entries in one pass.
-        let mut heaps: [Top; 2] = Default::default();
-        for q in
-            self.store
-                .oxigraph()
-                .quads_for_pattern(None, Some(record_count.as_ref()), None, None)
+        let mut heaps: Vec<Top> = sides.iter().map(|_| Top::default()).collect();
+        for q in self
+            .store
+            .oxigraph()
+            .quads_for_pattern(None, Some(count.as_ref()), None, None)
         {
             let q = q.map_err(crate::store::StoreError::from)?;
             let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object) else {
                 continue;
             };
-            let side = if s.as_str().starts_with(&org_prefix) {
-                0
-            } else if s.as_str().starts_with(&person_prefix) {
-                1
-            } else {
+            let Some(side) = sides.iter().position(|(p, _)| s.as_str().starts_with(p)) else {
                 continue;
             };
             heaps[side].push(std::cmp::Reverse((num(l.value()), s.as_str().to_owned())));
@@ -659,10 +681,11 @@ impl Explorer {
                 heaps[side].pop();
             }
         }
-        let mut out: [Vec<serde_json::Value>; 2] = Default::default();
-        for (side, heap) in heaps.into_iter().enumerate() {
+        let mut out = Vec::new();
+        for (heap, (_, kind)) in heaps.into_iter().zip(sides) {
             let mut v: Vec<(u64, String)> = heap.into_iter().map(|r| r.0).collect();
             v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let mut side = Vec::new();
             for (n, summary) in v {
                 let node = NamedNode::new_unchecked(summary);
                 let target = self
@@ -675,13 +698,12 @@ impl Explorer {
                 let Some(Term::NamedNode(t)) = target.map(|q| q.object) else {
                     continue;
                 };
-                let kind = if side == 0 { Kind::Org } else { Kind::Person };
-                let e = lk.describe(t.as_str(), kind)?;
-                out[side].push(serde_json::json!({ "id": e.iri, "label": e.label, "records": n }));
+                let e = lk.describe(t.as_str(), *kind)?;
+                side.push(serde_json::json!({ "id": e.iri, "label": e.label, key: n }));
             }
+            out.push(side);
         }
-        let [orgs, people] = out;
-        Ok((orgs, people))
+        Ok(out)
     }
 
     /// Returns one page of the store's source files (`offset`, at most `limit`), in file order, with their meetings and the total.

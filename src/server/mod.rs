@@ -434,10 +434,16 @@ fn route(state: &State, req: &mut Request<Body>) -> Response<Body> {
         p => {
             if let Some(kind) = p.strip_prefix("/api/card/") {
                 let narrower = param("narrower").is_some_and(|v| v == "1" || v == "true");
+                let number = |name: &str| param(name).and_then(|v| v.parse::<usize>().ok());
+                let page = crate::query::views::Page {
+                    offset: number("offset").unwrap_or(0),
+                    limit: number("limit"),
+                };
                 return get_only(or_500(explorer(state).card(
                     kind,
                     &param("id").unwrap_or_default(),
                     narrower,
+                    page,
                 )));
             }
             if let Some(file) = p.strip_prefix("/source/") {

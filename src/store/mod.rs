@@ -397,9 +397,13 @@ impl GraphStore {
             people: distinct(foaf::PERSON)?,
             organisations: distinct(org::ORGANIZATION)?,
             attendance: typed(jy::ATTENDANCE)?,
+            // From the diagnostic summaries (a node per severity and code), not by reading every diagnostic.
             warnings: self.count(&format!(
-                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{}> ?sev FILTER(?sev IN (\"warning\", \"error\")) }} }}",
-                jy::SEVERITY.as_str()
+                "SELECT (SUM(?k) AS ?n) WHERE {{ GRAPH <{}> {{ ?s a <{}> ; <{}> ?sev ; <{}> ?k FILTER(?sev IN (\"warning\", \"error\")) }} }}",
+                self.base.summary_graph().as_str(),
+                jy::DIAGNOSTIC_SUMMARY.as_str(),
+                jy::SEVERITY.as_str(),
+                jy::DIAGNOSTIC_COUNT.as_str()
             ))?,
             memberships: distinct(org::MEMBERSHIP)?,
             quads: if quads { Some(self.store.len()?) } else { None },

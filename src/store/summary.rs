@@ -97,6 +97,33 @@ fn holds(tx: &Transaction<'_>, key: &Distinct) -> Result<bool, StoreError> {
             }
             Ok(false)
         }
+        Distinct::LeadDocument { org, document } => {
+            // A document has few mentions (the meetings that decide on it); an organisation may lead thousands.
+            let mentions: Vec<Quad> = tx
+                .quads_for_pattern(
+                    None,
+                    Some(jy::DOCUMENT),
+                    Some(document.as_ref().into()),
+                    None,
+                )
+                .collect::<Result<_, _>>()?;
+            for x in mentions {
+                if tx
+                    .quads_for_pattern(
+                        Some(x.subject.as_ref()),
+                        Some(jy::LEAD_ORGANIZATION),
+                        Some(org.as_ref().into()),
+                        None,
+                    )
+                    .next()
+                    .transpose()?
+                    .is_some()
+                {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
     }
 }
 

@@ -92,8 +92,8 @@ async function home() {
         }),
         el('td', { class: 'total' }, t.total));
     })));
-  const seen = (kind, list, id) => el('ol', { class: 'seen', id }, list.map((x) => el('li', {},
-    el('a', { href: '#/' + kind + '/' + enc(x.label) }, x.label), el('span', { class: 'muted' }, ` ${x.records}`))));
+  const seen = (kind, list, id, n = 'records') => el('ol', { class: 'seen', id }, list.map((x) => el('li', {},
+    el('a', { href: '#/' + kind + '/' + enc(x.label) }, x.label), el('span', { class: 'muted' }, ` ${x[n]}`))));
   const totals = o.years.reduce((t, y) => ({ meetings: t.meetings + y.meetings, items: t.items + y.items }), { meetings: 0, items: 0 });
   show(
     el('h1', {}, '常务会议纪要 knowledge graph'),
@@ -105,7 +105,8 @@ async function home() {
     topics.length ? heat : el('p', { class: 'muted' }, 'No topics.'),
     el('div', { class: 'columns' },
       el('div', {}, el('h2', {}, '单位 Organisations seen most'), seen('org', o.organisations, 'top-orgs'), el('p', { class: 'muted' }, 'attendance records')),
-      el('div', {}, el('h2', {}, '人物 People seen most'), seen('person', o.people, 'top-people'), el('p', { class: 'muted' }, 'attendance records'))),
+      el('div', {}, el('h2', {}, '人物 People seen most'), seen('person', o.people, 'top-people'), el('p', { class: 'muted' }, 'attendance records')),
+      el('div', {}, el('h2', {}, '牵头 Leading most documents'), seen('org', o.leads || [], 'top-leads', 'documents'), el('p', { class: 'muted' }, 'distinct policy documents led'))),
   );
   // The store's counts come last: on a large store they take longer than the summaries.
   getJSON('/api/stats').then((stats) => {
@@ -232,26 +233,42 @@ async function org(id) {
   );
 }
 
-async function topic(id, narrower) {
-  const c = await getJSON('/api/card/topic?id=' + enc(id) + (narrower ? '&narrower=1' : ''));
+// A topic's card, one page of its timeline at a time (a topic spoken of at every meeting has tens of
+// thousands of entries); the bars per year come from the summaries, whole.
+const TOPIC_PAGE = 200;
+
+async function topic(id, narrower, offset) {
+  const c = await getJSON('/api/card/topic?id=' + enc(id) + (narrower ? '&narrower=1' : '') + `&limit=${TOPIC_PAGE}&offset=${offset}`);
   const tl = section(c, 'timeline');
   const docs = section(c, 'documents');
   // date, meeting, item, topic, evidence, doc, line
-  const years = new Map();
-  for (const r of tl.rows) { const y = (r[0] || '????').slice(0, 4); if (!years.has(y)) years.set(y, []); years.get(y).push(r); }
-  const most = Math.max(1, ...[...years.values()].map((v) => v.length));
+  const perYear = new Map();
+  for (const [y, , n] of section(c, 'years').rows) perYear.set(String(y), (perYear.get(String(y)) || 0) + n);
+  const most = Math.max(1, ...perYear.values());
+  const shown = new Map();
+  for (const r of tl.rows) { const y = (r[0] || '????').slice(0, 4); if (!shown.has(y)) shown.set(y, []); shown.get(y).push(r); }
+  const total = tl.total ?? tl.rows.length;
+  const at = (o) => '#/topic/' + enc(id) + '/' + (narrower ? 'narrower' : 'only') + '/' + o;
+  const pager = total > tl.rows.length ? el('p', { id: 'pager' },
+    `${offset + 1}–${offset + tl.rows.length} / ${total} `,
+    offset > 0 ? el('a', { href: at(Math.max(0, offset - TOPIC_PAGE)) }, '← 上一页 Previous') : null, ' ',
+    offset + tl.rows.length < total ? el('a', { href: at(offset + TOPIC_PAGE), id: 'next-page' }, '下一页 Next →') : null) : null;
   show(
     el('p', {}, kindBadge('topic'), el('span', { class: 'muted' }, c.iri)),
     el('h1', { id: 'title' }, c.title),
     fieldList(c.fields),
     el('p', {}, el('a', { href: '#/topic/' + enc(id) + (narrower ? '' : '/narrower') }, narrower ? 'Without narrower topics' : 'Include narrower topics')),
-    el('h2', {}, `时间线 Timeline (${tl.rows.length})`),
-    el('div', { id: 'timeline' }, [...years.entries()].map(([y, rows]) => [
-      el('div', { class: 'year', 'data-year': y }, y, el('span', { class: 'bar', style: `width:${(12 * rows.length) / most}rem` }), el('span', { class: 'muted' }, rows.length)),
+    el('h2', {}, '每年议题 Agenda items per year'),
+    el('div', { id: 'years' }, [...perYear.entries()].map(([y, n]) =>
+      el('div', { class: 'year', 'data-year': y }, y, el('span', { class: 'bar', style: `width:${(12 * n) / most}rem` }), el('span', { class: 'muted' }, n)))),
+    el('h2', {}, `时间线 Timeline (${total})`),
+    pager,
+    el('div', { id: 'timeline' }, [...shown.entries()].map(([y, rows]) => [
+      el('div', { class: 'year', 'data-year': y }, y),
       el('ul', { class: 'timeline' }, rows.map((r) => el('li', {}, el('span', {}, r[0]), el('a', { href: '#/meeting/' + enc(r[5]) }, `第${r[1]}次 议题${r[2]}`),
         el('a', { href: '#/topic/' + enc(r[3]) }, r[3]), el('span', {}, r[4]), src(r[5], r[6])))),
     ])),
-    el('h2', {}, `文件 Documents (${docs.rows.length})`),
+    el('h2', {}, `文件 Documents (${docs.total ?? docs.rows.length})`),
     table(['date', 'meeting', 'item', 'title', 'lead', 'next step'], docs.rows.map((r) => [r[0], `第${r[1]}次`, r[2], '《' + r[3] + '》', r[4] ? el('a', { href: '#/org/' + enc(r[4]) }, r[4]) : '', r[5]]), 'topic-documents'),
     graphLink(c.iri),
   );
@@ -336,7 +353,7 @@ async function route() {
       case 'person': return await person(id);
       case 'meeting': return await meeting(id);
       case 'org': return await org(id);
-      case 'topic': return await topic(id, extra === 'narrower');
+      case 'topic': return await topic(id, extra === 'narrower', Number(parts[3]) || 0);
       case 'entity': return await entity(id);
       case 'graph': return await graph(id, extra === '2' ? 2 : 1);
       case 'sparql': return sparqlPage();

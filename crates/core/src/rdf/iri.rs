@@ -221,6 +221,16 @@ impl Base {
         self.mint(&["summary", "person", &key])
     }
 
+    /// Returns the IRI of the summary of the diagnostics of one severity and code.
+    pub fn diagnostic_summary(&self, severity: &str, code: &str) -> NamedNode {
+        self.mint(&[
+            "summary",
+            "diagnostic",
+            &encode_segment(severity),
+            &encode_segment(code),
+        ])
+    }
+
     /// Returns what follows `{base}{kind}` in an IRI minted under this base, as one segment (its `/` encoded).
     fn key(&self, iri: &NamedNode, kind: &str) -> String {
         let rest = iri

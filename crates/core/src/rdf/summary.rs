@@ -6,17 +6,22 @@
 //! |---|---|---|---|
 //! | year | `summary/year/{year}` | `jy:YearSummary` | `jy:year`, `jy:meetingCount`, `jy:itemCount`, `jy:attendanceCount` |
 //! | topic and year | `summary/year/{year}/topic/{topic key}` | `jy:TopicYearSummary` | `jy:about` (the topic), `jy:year`, `jy:itemCount` |
-//! | organisation | `summary/org/{org key}` | `jy:OrganizationSummary` | `jy:about` (the organisation), `jy:recordCount` |
+//! | organisation | `summary/org/{org key}` | `jy:OrganizationSummary` | `jy:about` (the organisation), `jy:recordCount`, `jy:documentCount` |
 //! | person | `summary/person/{person key}` | `jy:PersonSummary` | `jy:about` (the person), `jy:recordCount` |
+//! | diagnostics | `summary/diagnostic/{severity}/{code}` | `jy:DiagnosticSummary` | `jy:severity`, `jy:code`, `jy:diagnosticCount` |
 //!
-//! with every count an `xsd:integer`, and no node whose counts are all zero.
+//! with every count an `xsd:integer`, and no node whose counts are all zero
+//! (an organisation's two counts are each written only when not zero).
 //! The counts are those of the bundled queries over the union of the source
 //! graphs: a year counts its distinct dated meetings (`schema:startDate`),
 //! their distinct agenda items (`schema:subEvent`) and their attendance records
 //! (`jy:Attendance`, one per record of each document); a topic and year count
 //! the distinct agenda items a `jy:TopicLink` ties to the topic, in the year of
 //! the link's meeting; an organisation or person counts the attendance records
-//! naming it (`jy:organization`, `jy:person`).
+//! naming it (`jy:organization`, `jy:person`), and an organisation the distinct
+//! policy documents it leads (a `jy:DocumentMention`'s `jy:leadOrganization`
+//! and `jy:document`, however many meetings decide on it); a severity and code
+//! count the `jy:Diagnostic`s of the source graphs.
 //!
 //! Each document's share is its [`Contribution`], computed from the quads of
 //! its own graph alone, so the store can compute it again from a stored graph
@@ -52,6 +57,13 @@ pub enum Tally {
     Org(NamedNode),
     /// A person.
     Person(NamedNode),
+    /// The diagnostics of one severity and code.
+    Diagnostic {
+        /// The severity as stored (`warning`, `error`, `info`).
+        severity: String,
+        /// The code as stored (`unknown-org`).
+        code: String,
+    },
 }
 
 /// The counts of one summary node (only those that apply to its kind are ever non-zero).
@@ -65,6 +77,10 @@ pub struct Counts {
     pub attendance: i64,
     /// Attendance records naming the organisation or person.
     pub records: i64,
+    /// Distinct policy documents the organisation leads.
+    pub documents: i64,
+    /// Diagnostics of the severity and code.
+    pub diagnostics: i64,
 }
 
 impl Counts {
@@ -74,6 +90,8 @@ impl Counts {
         self.items += sign * other.items;
         self.attendance += sign * other.attendance;
         self.records += sign * other.records;
+        self.documents += sign * other.documents;
+        self.diagnostics += sign * other.diagnostics;
     }
 
     /// Returns true when every count is zero (the node is not written).
@@ -111,6 +129,13 @@ pub enum Distinct {
         /// The year of the link's meeting's date.
         year: i32,
     },
+    /// A policy document an organisation leads, by any mention of any meeting.
+    LeadDocument {
+        /// The lead organisation.
+        org: NamedNode,
+        /// The document.
+        document: NamedNode,
+    },
 }
 
 impl Distinct {
@@ -135,6 +160,13 @@ impl Distinct {
                 Tally::TopicYear(topic.clone(), *year),
                 Counts {
                     items: 1,
+                    ..Counts::default()
+                },
+            ),
+            Distinct::LeadDocument { org, .. } => (
+                Tally::Org(org.clone()),
+                Counts {
+                    documents: 1,
                     ..Counts::default()
                 },
             ),
@@ -174,6 +206,11 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
     let mut meetings: HashMap<NamedNode, i32> = HashMap::new();
     let mut is_meeting = BTreeSet::new();
     let mut is_attendance = BTreeSet::new();
+    let mut is_diagnostic = BTreeSet::new();
+    let mut is_mention = BTreeSet::new();
+    // Per diagnostic: its severity and code; per document mention: its lead organisation and document.
+    let mut diagnostics: HashMap<NamedNode, [Option<String>; 2]> = HashMap::new();
+    let mut mentions: HashMap<NamedNode, [Option<NamedNode>; 2]> = HashMap::new();
     let mut items = Vec::new();
     // Per record node (attendance or topic link): its meeting, topic, item, person, organisation.
     let mut by_record: HashMap<NamedNode, [Option<NamedNode>; 5]> = HashMap::new();
@@ -196,6 +233,19 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
                 is_meeting.insert(s);
             } else if q.object == jy::ATTENDANCE.into() {
                 is_attendance.insert(s);
+            } else if q.object == jy::DIAGNOSTIC.into() {
+                is_diagnostic.insert(s);
+            } else if q.object == jy::DOCUMENT_MENTION.into() {
+                is_mention.insert(s);
+            }
+        } else if p == jy::SEVERITY || p == jy::CODE {
+            if let Term::Literal(l) = &q.object {
+                diagnostics.entry(s).or_default()[usize::from(p == jy::CODE)] =
+                    Some(l.value().to_owned());
+            }
+        } else if p == jy::LEAD_ORGANIZATION || p == jy::DOCUMENT {
+            if let Some(o) = object(&q.object) {
+                mentions.entry(s).or_default()[usize::from(p == jy::DOCUMENT)] = Some(o);
             }
         } else if p == schema::START_DATE {
             if let Term::Literal(l) = &q.object {
@@ -226,7 +276,24 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
             out.distinct.insert(Distinct::Item { item: i, year: *y });
         }
     }
+    for (x, [org, document]) in mentions {
+        if let (true, Some(org), Some(document)) = (is_mention.contains(&x), org, document) {
+            out.distinct
+                .insert(Distinct::LeadDocument { org, document });
+        }
+    }
     let mut bump = |t: Tally, c: Counts| out.additive.entry(t).or_default().add(&c, 1);
+    for (d, [severity, code]) in diagnostics {
+        if let (true, Some(severity), Some(code)) = (is_diagnostic.contains(&d), severity, code) {
+            bump(
+                Tally::Diagnostic { severity, code },
+                Counts {
+                    diagnostics: 1,
+                    ..Counts::default()
+                },
+            );
+        }
+    }
     for (r, [m, topic, item, person, o]) in by_record {
         let year = m.as_ref().and_then(|m| meetings.get(m)).copied();
         if is_attendance.contains(&r) {
@@ -276,6 +343,7 @@ pub fn node_iri(base: &Base, tally: &Tally) -> NamedNode {
         Tally::TopicYear(t, y) => base.topic_year_summary(t, *y),
         Tally::Org(o) => base.org_summary(o),
         Tally::Person(p) => base.person_summary(p),
+        Tally::Diagnostic { severity, code } => base.diagnostic_summary(severity, code),
     }
 }
 
@@ -306,12 +374,23 @@ pub fn node_quads(base: &Base, tally: &Tally, c: &Counts) -> Vec<Quad> {
         Tally::Org(o) => {
             add(rdf::TYPE, jy::ORGANIZATION_SUMMARY.into());
             add(jy::ABOUT, o.clone().into());
-            add(jy::RECORD_COUNT, int(c.records));
+            if c.records != 0 {
+                add(jy::RECORD_COUNT, int(c.records));
+            }
+            if c.documents != 0 {
+                add(jy::DOCUMENT_COUNT, int(c.documents));
+            }
         }
         Tally::Person(p) => {
             add(rdf::TYPE, jy::PERSON_SUMMARY.into());
             add(jy::ABOUT, p.clone().into());
             add(jy::RECORD_COUNT, int(c.records));
+        }
+        Tally::Diagnostic { severity, code } => {
+            add(rdf::TYPE, jy::DIAGNOSTIC_SUMMARY.into());
+            add(jy::SEVERITY, Literal::new_simple_literal(severity).into());
+            add(jy::CODE, Literal::new_simple_literal(code).into());
+            add(jy::DIAGNOSTIC_COUNT, int(c.diagnostics));
         }
     }
     out
@@ -336,6 +415,10 @@ pub fn counts_of(quads: &[Quad]) -> Counts {
             c.attendance = n;
         } else if p == jy::RECORD_COUNT {
             c.records = n;
+        } else if p == jy::DOCUMENT_COUNT {
+            c.documents = n;
+        } else if p == jy::DIAGNOSTIC_COUNT {
+            c.diagnostics = n;
         }
     }
     c
@@ -373,6 +456,41 @@ mod tests {
             q("http://x/l", jy::TOPIC, n("http://x/t"), &g),
             q("http://x/l", jy::MEETING_PROP, n("http://x/m"), &g),
             q("http://x/l", jy::AGENDA_ITEM_PROP, n("http://x/m/i1"), &g),
+            // Two mentions of one document with one lead count it once; a mention without a lead not at all.
+            q("http://x/x1", rdf::TYPE, jy::DOCUMENT_MENTION.into(), &g),
+            q("http://x/x1", jy::DOCUMENT, n("http://x/d"), &g),
+            q("http://x/x1", jy::LEAD_ORGANIZATION, n("http://x/o"), &g),
+            q("http://x/x2", rdf::TYPE, jy::DOCUMENT_MENTION.into(), &g),
+            q("http://x/x2", jy::DOCUMENT, n("http://x/d"), &g),
+            q("http://x/x2", jy::LEAD_ORGANIZATION, n("http://x/o"), &g),
+            q("http://x/x3", rdf::TYPE, jy::DOCUMENT_MENTION.into(), &g),
+            q("http://x/x3", jy::DOCUMENT, n("http://x/d2"), &g),
+            q("http://x/dg1", rdf::TYPE, jy::DIAGNOSTIC.into(), &g),
+            q(
+                "http://x/dg1",
+                jy::SEVERITY,
+                Literal::new_simple_literal("warning").into(),
+                &g,
+            ),
+            q(
+                "http://x/dg1",
+                jy::CODE,
+                Literal::new_simple_literal("unknown-org").into(),
+                &g,
+            ),
+            q("http://x/dg2", rdf::TYPE, jy::DIAGNOSTIC.into(), &g),
+            q(
+                "http://x/dg2",
+                jy::SEVERITY,
+                Literal::new_simple_literal("warning").into(),
+                &g,
+            ),
+            q(
+                "http://x/dg2",
+                jy::CODE,
+                Literal::new_simple_literal("unknown-org").into(),
+                &g,
+            ),
             // Another graph's quads do not count.
             q("http://x/a3", rdf::TYPE, jy::ATTENDANCE.into(), &other),
         ];
@@ -398,6 +516,10 @@ mod tests {
                     item: nn("http://x/m/i1"),
                     year: 2021
                 },
+                Distinct::LeadDocument {
+                    org: nn("http://x/o"),
+                    document: nn("http://x/d")
+                },
             ])
         );
         let rec = |records| Counts {
@@ -416,6 +538,16 @@ mod tests {
                 ),
                 (Tally::Org(nn("http://x/o")), rec(2)),
                 (Tally::Person(nn("http://x/p")), rec(1)),
+                (
+                    Tally::Diagnostic {
+                        severity: "warning".to_owned(),
+                        code: "unknown-org".to_owned()
+                    },
+                    Counts {
+                        diagnostics: 2,
+                        ..Counts::default()
+                    }
+                ),
             ])
         );
     }
@@ -461,5 +593,38 @@ mod tests {
         );
         assert_eq!(counts_of(&quads), c);
         assert!(node_quads(&base, &t, &Counts::default()).is_empty());
+
+        // An organisation that leads documents but is named by no record has no record count.
+        let o = Tally::Org(base.org("苏州市财政局"));
+        let c = Counts {
+            documents: 3,
+            ..Counts::default()
+        };
+        let quads = node_quads(&base, &o, &c);
+        let predicates: Vec<String> = quads.iter().map(|q| q.predicate.to_string()).collect();
+        assert_eq!(
+            predicates,
+            [
+                "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
+                "<https://w3id.org/jiyao/ontology#about>",
+                "<https://w3id.org/jiyao/ontology#documentCount>",
+            ]
+        );
+        assert_eq!(counts_of(&quads), c);
+
+        let d = Tally::Diagnostic {
+            severity: "warning".to_owned(),
+            code: "unknown-org".to_owned(),
+        };
+        let c = Counts {
+            diagnostics: 4,
+            ..Counts::default()
+        };
+        let quads = node_quads(&base, &d, &c);
+        assert_eq!(
+            quads[0].subject.to_string(),
+            "<https://w3id.org/jiyao/id/summary/diagnostic/warning/unknown-org>"
+        );
+        assert_eq!(counts_of(&quads), c);
     }
 }

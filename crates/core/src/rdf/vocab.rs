@@ -175,6 +175,12 @@ pub mod jy {
         ATTENDANCE_COUNT = "attendanceCount",
         /// The number of attendance records naming a summary's organisation or person.
         RECORD_COUNT = "recordCount",
+        /// The number of distinct policy documents an organisation leads (summary graph).
+        DOCUMENT_COUNT = "documentCount",
+        /// A summary of one kind of diagnostic (summary graph): how many the extractor raised, by severity and code.
+        DIAGNOSTIC_SUMMARY = "DiagnosticSummary",
+        /// The number of diagnostics a diagnostic summary counts.
+        DIAGNOSTIC_COUNT = "diagnosticCount",
     }
 }
 
