@@ -125,19 +125,50 @@ def pick_names(truth):
             if r["org_name"]:
                 orgs[r["org_name"]] += 1
     org_full = orgs.most_common(1)[0][0] if orgs else "市财政局"
-    return {"a": a, "b": b, "name": a, "meeting": meeting, "topic": "安全生产", "orgName": "市财政局",
+    # The drill-downs of the whole-corpus lists: one government's meeting, one organisation (by its full name: a
+    # short form such as 市财政局 names one per city), one diagnostic code.
+    return {"a": a, "b": b, "name": a, "meeting": meeting, "issuer": first["issuer"], "topic": "安全生产",
+            "orgName": org_full, "leadName": org_full, "codeName": "unknown-org",
             "meeting_iri": meeting_iri, "org_full": org_full}
 
 
-def params_of(path):
-    """The ?names a query's header declares as parameters (optional ones included)."""
+def param_specs(path):
+    """The parameters a query's header declares, as (name, tag, optional), as `jiyao query` reads them (library::parameter_specs)."""
+    import re
+
     for line in open(path, encoding="utf-8"):
         if not line.startswith("#"):
             break
         if "Parameters" in line:
-            head = line.split("—")[0]
-            return [tok.strip("?.,;:() ").split("@")[0] for tok in head.split() if tok.startswith("?")]
+            every = "Parameters (optional)" in line
+            out = []
+            for m in re.finditer(r"\?(\w+)(?:@([A-Za-z0-9-]+))?", line):
+                if any(m.group(1) == o[0] for o in out):
+                    continue
+                optional = every or line[m.end():].lstrip().startswith("(optional)")
+                out.append((m.group(1), m.group(2), optional))
+            return out
     return []
+
+
+def params_of(path):
+    """The ?names a query's header declares as parameters (optional ones included)."""
+    return [name for name, _, _ in param_specs(path)]
+
+
+def variants(path, names):
+    """The bindings a query is timed with: its required parameters alone, and, when it has optional ones, with those too.
+
+    Yields (suffix, params): suffix "" for the first, ".NAME" (the optional
+    parameters bound) for the second, so that a whole-corpus list and its
+    drill-down are both reported.
+    """
+    specs = [(p, o) for p, _, o in param_specs(path) if p in names]
+    required = {p: names[p] for p, o in specs if not o}
+    yield "", required
+    optional = [p for p, o in specs if o]
+    if optional:
+        yield "." + ".".join(optional), {**required, **{p: names[p] for p in optional}}
 
 
 def latency(cmd, runs, timeout):
@@ -201,14 +232,12 @@ def cmd_queries(args):
             if not q.endswith(".rq"):
                 continue
             path = os.path.join(qdir, q)
-            cmd = base + [path, "--timeout", str(timeout)]
-            bound = []
-            for p in params_of(path):
-                if p in names:
-                    cmd += ["--param", f"{p}={names[p]}"]
-                    bound.append(f"{p}={names[p]}")
-            t, f, r = latency(cmd, runs, timeout + 10)
-            report(f"query_{q[:-3]}", t, f, r, " ".join(bound))
+            for suffix, params in variants(path, names):
+                cmd = base + [path, "--timeout", str(timeout)]
+                for k, v in params.items():
+                    cmd += ["--param", f"{k}={v}"]
+                t, f, r = latency(cmd, runs, timeout + 10)
+                report(f"query_{q[:-3]}{suffix}", t, f, r, " ".join(f"{k}={v}" for k, v in params.items()))
     help_ok = subprocess.run([jiyao, "path", "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
     if help_ok:
         cmd = [jiyao, "path", names["a"], names["b"], "--store", store]
@@ -286,7 +315,7 @@ def param_tags(text):
         if not line.startswith("#"):
             break
         if "Parameters" in line:
-            return dict(re.findall(r"\?(\w+)@([A-Za-z-]+)", line.split("—")[0]))
+            return dict(re.findall(r"\?(\w+)@([A-Za-z0-9-]+)", line))
     return {}
 
 
@@ -400,28 +429,28 @@ MaxQueryCostEstimationTime = 0
             if not q.endswith(".rq"):
                 continue
             path = os.path.join(qdir, q)
-            params = {p: names[p] for p in params_of(path) if p in names}
-            text = bind_params(open(path, encoding="utf-8").read(), params)
-            ts, rows, why = [], None, ""
-            for _ in range(runs):
-                t = time.perf_counter()
-                try:
-                    body = ask(text)
-                except Exception as e:  # HTTP errors, time-outs: reported, not fatal
-                    why = str(e).replace(",", ";")[:160]
-                    break
-                ts.append(time.perf_counter() - t)
-                rows = len(list(csv.reader(body.splitlines(keepends=True)))) - 1
-                if len(ts) >= 3 and sum(ts) > budget:
-                    break
-            metric = f"virtuoso_query_{q[:-3]}"
-            note = " ".join(f"{k}={v}" for k, v in params.items())
-            if ts:
-                row(n, f"{metric}_p50", f"{pct(ts, 0.5) * 1000:.1f}", "ms", f"{note} ({len(ts)} runs; {rows} rows)".strip())
-                row(n, f"{metric}_p95", f"{pct(ts, 0.95) * 1000:.1f}", "ms", f"{note} ({len(ts)} runs; {rows} rows)".strip())
-                row(n, f"{metric}_rows", rows, "rows", note)
-            if why:
-                row(n, f"{metric}_failed", "", "", why)
+            for suffix, params in variants(path, names):
+                text = bind_params(open(path, encoding="utf-8").read(), params)
+                ts, rows, why = [], None, ""
+                for _ in range(runs):
+                    t = time.perf_counter()
+                    try:
+                        body = ask(text)
+                    except Exception as e:  # HTTP errors, time-outs: reported, not fatal
+                        why = str(e).replace(",", ";")[:160]
+                        break
+                    ts.append(time.perf_counter() - t)
+                    rows = len(list(csv.reader(body.splitlines(keepends=True)))) - 1
+                    if len(ts) >= 3 and sum(ts) > budget:
+                        break
+                metric = f"virtuoso_query_{q[:-3]}{suffix}"
+                note = " ".join(f"{k}={v}" for k, v in params.items())
+                if ts:
+                    row(n, f"{metric}_p50", f"{pct(ts, 0.5) * 1000:.1f}", "ms", f"{note} ({len(ts)} runs; {rows} rows)".strip())
+                    row(n, f"{metric}_p95", f"{pct(ts, 0.95) * 1000:.1f}", "ms", f"{note} ({len(ts)} runs; {rows} rows)".strip())
+                    row(n, f"{metric}_rows", rows, "rows", note)
+                if why:
+                    row(n, f"{metric}_failed", "", "", why)
     finally:
         subprocess.run(["isql-vt", "1112", "dba", "dba", "exec=shutdown;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(2)
