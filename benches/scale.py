@@ -249,6 +249,7 @@ def cmd_queries(args):
         ("view_meeting", ["meeting", names["meeting_iri"]]),
         ("view_org", ["org", names["org_full"]]),
         ("view_topic", ["topic", names["topic"]]),
+        ("view_topic_page", ["topic", names["topic"], "--limit", "200"]),
         ("neighbors", ["neighbors", names["a"]]),
     ):
         t, f, _ = latency([jiyao] + words + ["--store", store], runs, timeout)
