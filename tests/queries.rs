@@ -8,7 +8,8 @@
 mod common;
 
 use common::{seed, SEEDS};
-use jiyao::query::views::{Cell, Page};
+use jiyao::query::views::Cell;
+use jiyao::query::Page;
 use jiyao::query::{
     self,
     graph::{EntityGraph, Kind, Lookup},

@@ -130,7 +130,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Topic(args) => views::run(
             views::View::Topic(
                 args.narrower,
-                jiyao::query::views::Page {
+                jiyao::query::Page {
                     offset: args.offset,
                     limit: args.limit,
                 },

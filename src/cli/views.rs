@@ -58,7 +58,7 @@ pub enum View {
     /// An organisation.
     Org,
     /// A topic, with or without narrower topics, and the page of its long tables.
-    Topic(bool, views::Page),
+    Topic(bool, jiyao::query::Page),
 }
 
 /// Runs a view.

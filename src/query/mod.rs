@@ -291,6 +291,20 @@ impl Page {
         self.limit
             .is_some_and(|l| index >= self.offset.saturating_add(l))
     }
+
+    /// Returns the SPARQL solution modifiers that select the page inside a query (empty for every row), for a subquery that chooses a page before the rest of its columns are read.
+    pub fn modifiers(&self) -> String {
+        match (self.limit, self.offset) {
+            (Some(l), o) => format!(" LIMIT {l} OFFSET {o}"),
+            (None, 0) => String::new(),
+            (None, o) => format!(" OFFSET {o}"),
+        }
+    }
+
+    /// Returns true when the page may leave rows out.
+    pub fn is_partial(&self) -> bool {
+        self.limit.is_some() || self.offset > 0
+    }
 }
 
 /// Parses, binds parameters, and evaluates a query over the union of all graphs; `timeout` stops it after that long.

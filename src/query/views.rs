@@ -9,7 +9,7 @@
 
 use super::graph::Kind;
 use super::lookup::{self, Found, PersonCandidate, Reader};
-use super::{QueryError, Row};
+use super::{Page, QueryError, Row};
 use crate::store::GraphStore;
 use oxigraph::model::{NamedNode, Term};
 use serde::Serialize;
@@ -86,41 +86,6 @@ impl Section {
             .iter()
             .map(|r| r.iter().map(Cell::to_string).collect())
             .collect()
-    }
-}
-
-/// Which rows of a card's long tables to show: `limit` rows (all when `None`) after skipping `offset`.
-///
-/// A topic spoken of at every meeting of the corpus has a timeline of tens of
-/// thousands of rows; the explorer asks for one page at a time, and the card
-/// then says how many rows the whole table has ([`Section::total`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Page {
-    /// Rows skipped.
-    pub offset: usize,
-    /// Rows shown at most; `None` shows every row.
-    pub limit: Option<usize>,
-}
-
-impl Page {
-    /// Returns every row.
-    pub const ALL: Page = Page {
-        offset: 0,
-        limit: None,
-    };
-
-    /// Returns the SPARQL solution modifiers that select the page (empty for every row).
-    fn modifiers(&self) -> String {
-        match (self.limit, self.offset) {
-            (Some(l), o) => format!(" LIMIT {l} OFFSET {o}"),
-            (None, 0) => String::new(),
-            (None, o) => format!(" OFFSET {o}"),
-        }
-    }
-
-    /// Returns true when the page may leave rows out.
-    fn is_partial(&self) -> bool {
-        self.limit.is_some() || self.offset > 0
     }
 }
 

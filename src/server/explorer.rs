@@ -513,7 +513,7 @@ impl Explorer {
         kind: &str,
         key: &str,
         narrower: bool,
-        page: views::Page,
+        page: crate::query::Page,
     ) -> Result<Response<Body>, QueryError> {
         let store = &*self.store;
         let card: Result<Card, ViewError> = match kind {

@@ -435,7 +435,7 @@ fn route(state: &State, req: &mut Request<Body>) -> Response<Body> {
             if let Some(kind) = p.strip_prefix("/api/card/") {
                 let narrower = param("narrower").is_some_and(|v| v == "1" || v == "true");
                 let number = |name: &str| param(name).and_then(|v| v.parse::<usize>().ok());
-                let page = crate::query::views::Page {
+                let page = crate::query::Page {
                     offset: number("offset").unwrap_or(0),
                     limit: number("limit"),
                 };

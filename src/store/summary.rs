@@ -14,7 +14,7 @@ use jiyao_core::rdf::summary::{
     contribution, counts_of, node_iri, node_quads, year_of, Contribution, Distinct, Summary,
 };
 use jiyao_core::rdf::vocab::{jy, schema};
-use oxigraph::model::{NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{NamedNodeRef, Quad, Term};
 use oxigraph::store::Transaction;
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
@@ -69,62 +69,46 @@ fn holds(tx: &Transaction<'_>, key: &Distinct) -> Result<bool, StoreError> {
             .next()
             .transpose()?
             .is_some()),
-        Distinct::TopicItem { topic, item, .. } => {
-            let links: Vec<Quad> = tx
-                .quads_for_pattern(
-                    None,
-                    Some(jy::AGENDA_ITEM_PROP),
-                    Some(item.as_ref().into()),
-                    None,
-                )
-                .collect::<Result<_, _>>()?;
-            for l in links {
-                if let NamedOrBlankNode::NamedNode(l) = &l.subject {
-                    if tx
-                        .quads_for_pattern(
-                            Some(l.as_ref().into()),
-                            Some(jy::TOPIC),
-                            Some(topic.as_ref().into()),
-                            None,
-                        )
-                        .next()
-                        .transpose()?
-                        .is_some()
-                    {
-                        return Ok(true);
-                    }
-                }
-            }
-            Ok(false)
-        }
-        Distinct::LeadDocument { org, document } => {
-            // A document has few mentions (the meetings that decide on it); an organisation may lead thousands.
-            let mentions: Vec<Quad> = tx
-                .quads_for_pattern(
-                    None,
-                    Some(jy::DOCUMENT),
-                    Some(document.as_ref().into()),
-                    None,
-                )
-                .collect::<Result<_, _>>()?;
-            for x in mentions {
-                if tx
-                    .quads_for_pattern(
-                        Some(x.subject.as_ref()),
-                        Some(jy::LEAD_ORGANIZATION),
-                        Some(org.as_ref().into()),
-                        None,
-                    )
-                    .next()
-                    .transpose()?
-                    .is_some()
-                {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
+        // An item has a few links, a document a few mentions (the meetings that decide on it),
+        // where a topic or an organisation may have thousands: start from the item, the document.
+        Distinct::TopicItem { topic, item, .. } => linked(
+            tx,
+            (jy::AGENDA_ITEM_PROP, item.as_ref()),
+            (jy::TOPIC, topic.as_ref()),
+        ),
+        Distinct::LeadDocument { org, document } => linked(
+            tx,
+            (jy::DOCUMENT, document.as_ref()),
+            (jy::LEAD_ORGANIZATION, org.as_ref()),
+        ),
+    }
+}
+
+/// Returns true when some subject with `first` (predicate, object) also has `then`, in any graph.
+fn linked(
+    tx: &Transaction<'_>,
+    first: (NamedNodeRef<'_>, NamedNodeRef<'_>),
+    then: (NamedNodeRef<'_>, NamedNodeRef<'_>),
+) -> Result<bool, StoreError> {
+    let subjects: Vec<Quad> = tx
+        .quads_for_pattern(None, Some(first.0), Some(first.1.into()), None)
+        .collect::<Result<_, _>>()?;
+    for q in subjects {
+        if tx
+            .quads_for_pattern(
+                Some(q.subject.as_ref()),
+                Some(then.0),
+                Some(then.1.into()),
+                None,
+            )
+            .next()
+            .transpose()?
+            .is_some()
+        {
+            return Ok(true);
         }
     }
+    Ok(false)
 }
 
 /// A summary change being prepared inside a transaction: the old and new contributions of the documents it touches.
