@@ -218,3 +218,41 @@ fn simplified_prints_the_written_text_in_simplified_characters() {
     assert_eq!(v[0]["documents"][0]["lead"]["written"], "市工信局");
     assert_eq!(v[0]["documents"][0]["co_leads"][0]["written"], "市发改委");
 }
+
+#[test]
+fn the_query_list_marks_optional_parameters_and_a_missing_one_is_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = jiyao(&["query", "--list"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let line = |name: &str| {
+        stdout(&o)
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        line("meeting-attendees"),
+        "meeting-attendees meeting [issuer]"
+    );
+    assert_eq!(
+        line("documents-by-lead"),
+        "documents-by-lead [leadName] Policy"
+    );
+    // The required parameter is asked for before any store is opened.
+    let o = jiyao(
+        &[
+            "query",
+            "meeting-attendees",
+            "--param",
+            "issuer=苏州市人民政府",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("this query needs --param meeting=…"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -117,7 +117,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .map(|(n, t)| {
                 vec![
                     (*n).to_owned(),
-                    library::parameters(t).join(" "),
+                    // Optional parameters in brackets: meeting [issuer].
+                    library::parameter_specs(t)
+                        .iter()
+                        .map(|p| {
+                            if p.optional {
+                                format!("[{}]", p.name)
+                            } else {
+                                p.name.to_owned()
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     library::summary(t).to_owned(),
                 ]
             })

@@ -95,9 +95,10 @@ pub struct Parameter<'a> {
 /// Returns the parameters a query's header line `# Parameters…` names, in order.
 ///
 /// The line reads `# Parameters: ?meeting — …; ?issuer@zh (optional) — …`:
-/// each `?name` at the start of the list or after `;`, `,` or `and`, with an
-/// optional language tag, and `(optional)` after a parameter the query can
-/// run without; `# Parameters (optional): …` makes every one optional.
+/// every `?name` on it is a parameter (so its descriptions name no other
+/// variable), with an optional language tag, and `(optional)` after a
+/// parameter the query can run without; `# Parameters (optional): …` makes
+/// every one optional.
 ///
 /// ```
 /// use jiyao::query::library::{get, parameter_specs};
