@@ -428,6 +428,25 @@ fn views() {
             Cell::Number(2),
         ]]
     );
+    // Who they met most: both of 蔡剑峰's meetings for each, the ties by name, ten kept.
+    assert_eq!(card.sections[2].name, "co-attendees");
+    assert_eq!(
+        card.sections[2].text_rows(),
+        [
+            "刘军",
+            "吴文祥",
+            "吴晓东",
+            "吴炜",
+            "周伟",
+            "张东驰",
+            "张剑",
+            "徐本",
+            "徐海东",
+            "曹后灵"
+        ]
+        .map(|n| vec![n.to_owned(), "2".to_owned()])
+        .to_vec()
+    );
     let card = views::organisation(store(), "市工信局").unwrap();
     let reps = card.sections[0].text_rows();
     let reps: Vec<(&str, &str)> = reps

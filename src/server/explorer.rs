@@ -549,7 +549,7 @@ impl Explorer {
             OPTIONAL { ?x jy:agendaItem ?i . ?i jy:ordinal ?item } OPTIONAL { ?x jy:decision ?decision }
             OPTIONAL { ?x jy:leadOrganization ?o OPTIONAL { ?o skos:prefLabel ?lead } } OPTIONAL { ?x jy:nextStep ?next } } ORDER BY ?line ?title", &m)?;
         let attendance = select(store, "SELECT DISTINCT ?a ?role ?name ?org ?line ?col ?order WHERE {
-            ?a a jy:Attendance ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; jy:column ?col . ?r rdfs:label ?role FILTER(lang(?role) = \"zh\")
+            ?a a jy:Attendance ; jy:meeting ?m ; jy:role ?r ; jy:line ?line ; jy:column ?col . OPTIONAL { ?r rdfs:label ?role FILTER(lang(?role) = \"zh\") }
             VALUES (?r ?order) { (jy:chair 1) (jy:present 2) (jy:attending 3) (jy:representative 4) (jy:absent 5) (jy:recorder 6) }
             OPTIONAL { ?a jy:person ?p OPTIONAL { ?p foaf:name ?name } } OPTIONAL { ?a jy:organization ?o OPTIONAL { ?o skos:prefLabel ?org } } }", &m)?;
         // Sorted by role, line and column, then by every cell as before (the record's IRI first).
