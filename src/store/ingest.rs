@@ -8,7 +8,7 @@
 //! read or is not minutes is reported in [`IngestReport::failures`] and the
 //! others still load; only a storage error stops the run.
 
-use super::{GraphStore, StoreError};
+use super::{GraphStore, PreparedDocument, StoreError};
 use jiyao_core::diag::Severity;
 use jiyao_core::extract::extract_file;
 use jiyao_core::rdf::{file_name, DocumentGraph, Mapper};
@@ -77,6 +77,14 @@ pub struct IngestReport {
     pub mode: LoadMode,
 }
 
+/// One extracted and mapped document, with what the report counts of it.
+struct Mapped<T> {
+    doc: T,
+    quads: usize,
+    attendance: usize,
+    warnings: usize,
+}
+
 /// Ingests files into a store, calling `progress(documents done, documents in all)` after each batch.
 pub fn ingest(
     store: &GraphStore,
@@ -118,53 +126,116 @@ pub fn ingest(
         }
     }
     let mapper = Mapper::new(store.base(), res, people);
-    let mut bulk = (mode == LoadMode::Bulk).then(|| store.bulk());
+    let base = store.base();
+    let batch = options.batch.max(1);
+    let total = todo.len();
     let mut done = 0;
-    for chunk in todo.chunks(options.batch.max(1)) {
-        let results: Vec<Result<(DocumentGraph, usize, usize), Failure>> = chunk
-            .par_iter()
-            .map(|path| {
-                let fail = |reason: String| Failure {
-                    file: (*path).clone(),
-                    reason,
-                };
-                let x = extract_file(path, res).map_err(|e| fail(e.to_string()))?;
-                let warnings = x
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity >= Severity::Warning)
-                    .count();
-                Ok((mapper.document(&x), x.attendance.len(), warnings))
-            })
-            .collect();
-        let mut docs = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok((doc, attendance, warnings)) => {
-                    debug_assert_eq!(doc.file, file_name(&doc.file));
-                    report.documents += 1;
-                    report.quads += doc.quads.len();
-                    report.attendance += attendance;
-                    report.warnings += warnings;
-                    docs.push(doc);
+    if mode == LoadMode::Bulk {
+        let mut bulk = store.bulk();
+        pipeline(
+            &todo,
+            batch,
+            res,
+            &mapper,
+            |d| PreparedDocument::new(base, d),
+            |results| {
+                done += results.len();
+                for d in tally(&mut report, results) {
+                    bulk.add_prepared(d)?;
                 }
-                Err(f) => report.failures.push(f),
-            }
-        }
-        match &mut bulk {
-            Some(b) => {
-                for d in docs {
-                    b.add(d)?;
-                }
-            }
-            None => store.replace_documents(&docs)?,
-        }
-        done += chunk.len();
-        progress(done, todo.len());
-    }
-    if let Some(b) = bulk {
-        report.quads = b.quads();
-        b.commit()?;
+                progress(done, total);
+                Ok(())
+            },
+        )?;
+        report.quads = bulk.quads();
+        bulk.commit()?;
+    } else {
+        pipeline(
+            &todo,
+            batch,
+            res,
+            &mapper,
+            |d| d,
+            |results| {
+                done += results.len();
+                store.replace_documents(&tally(&mut report, results))?;
+                progress(done, total);
+                Ok(())
+            },
+        )?;
     }
     Ok(report)
+}
+
+/// Counts a batch's documents and failures into the report, and returns the documents.
+fn tally<T>(report: &mut IngestReport, results: Vec<Result<Mapped<T>, Failure>>) -> Vec<T> {
+    let mut docs = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(m) => {
+                report.documents += 1;
+                report.quads += m.quads;
+                report.attendance += m.attendance;
+                report.warnings += m.warnings;
+                docs.push(m.doc);
+            }
+            Err(f) => report.failures.push(f),
+        }
+    }
+    docs
+}
+
+/// Extracts and maps files a batch at a time on rayon's workers, turns each
+/// document graph into what the store takes (`make`), and hands each batch, in
+/// order, to `consume` on the calling thread.
+///
+/// The workers go on with the next batch while `consume` loads the last one
+/// (the bulk loader often blocks until one of its sorting threads is free);
+/// one batch waits between the two at most. An error of `consume` ends the run.
+fn pipeline<T: Send>(
+    todo: &[&PathBuf],
+    batch: usize,
+    res: &Resources,
+    mapper: &Mapper<'_>,
+    make: impl Fn(DocumentGraph) -> T + Sync,
+    mut consume: impl FnMut(Vec<Result<Mapped<T>, Failure>>) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel(1);
+        let make = &make;
+        scope.spawn(move || {
+            for chunk in todo.chunks(batch) {
+                let results: Vec<Result<Mapped<T>, Failure>> = chunk
+                    .par_iter()
+                    .map(|path| {
+                        let x = extract_file(path, res).map_err(|e| Failure {
+                            file: (*path).clone(),
+                            reason: e.to_string(),
+                        })?;
+                        let warnings = x
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.severity >= Severity::Warning)
+                            .count();
+                        let doc = mapper.document(&x);
+                        debug_assert_eq!(doc.file, file_name(&doc.file));
+                        Ok(Mapped {
+                            quads: doc.quads.len(),
+                            doc: make(doc),
+                            attendance: x.attendance.len(),
+                            warnings,
+                        })
+                    })
+                    .collect();
+                // The receiver is gone only after an error of `consume`, which ends the run.
+                if send.send(results).is_err() {
+                    return;
+                }
+            }
+        });
+        for results in receive {
+            consume(results)?;
+        }
+        Ok(())
+    })
 }

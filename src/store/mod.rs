@@ -53,7 +53,7 @@ pub use shacl::{ValidationReport, Violation};
 
 use jiyao_core::date::Date;
 use jiyao_core::rdf::iri::Base;
-use jiyao_core::rdf::summary::{contribution, summary_quads, Summary};
+use jiyao_core::rdf::summary::{contribution, summary_quads, Distinct, Summary};
 use jiyao_core::rdf::vocab::time;
 use jiyao_core::rdf::vocab::{dcterms, foaf, jy, org, schema};
 use jiyao_core::rdf::{
@@ -355,7 +355,6 @@ impl GraphStore {
             base: &self.base,
             buffer: Vec::new(),
             memberships: Memberships::new(),
-            entities: self.base.entities_graph(),
             seen_entity_quads: HashSet::new(),
             summary: Summary::new(),
             seen_keys: HashSet::new(),
@@ -437,8 +436,6 @@ pub struct BulkIngest<'a> {
     base: &'a Base,
     buffer: Vec<Quad>,
     memberships: Memberships,
-    /// The shared entities graph, whose descriptions every document naming an entity repeats.
-    entities: NamedNode,
     /// Fingerprints of the entity quads already buffered, so each reaches the loader once.
     seen_entity_quads: HashSet<u128>,
     /// The summaries of the documents added so far.
@@ -452,29 +449,76 @@ pub struct BulkIngest<'a> {
 /// How many quads the bulk loader receives per batch (each batch becomes sorted files on disk).
 const BULK_BATCH: usize = 500_000;
 
+/// A document made ready for a bulk load off the loading thread.
+///
+/// Computing a document's summary contribution and fingerprinting its keys
+/// and shared entity quads is a tenth of an ingest's work; done here, in the
+/// workers that extract and map, it leaves the one thread that feeds the
+/// loader only set lookups.
+pub struct PreparedDocument {
+    /// Quads of the document's own graph (and any other graph but the shared entities graph).
+    own: Vec<Quad>,
+    /// Quads of the shared entities graph, each with its fingerprint.
+    entities: Vec<(u128, Quad)>,
+    /// The distinct summary keys of the document, each with its fingerprint.
+    distinct: Vec<(u128, Distinct)>,
+    /// The counts that add across documents.
+    additive: Summary,
+    /// Membership facts of the document.
+    facts: Vec<MembershipFact>,
+}
+
+impl PreparedDocument {
+    /// Prepares a document graph for [`BulkIngest::add_prepared`]; pure, so it runs on any thread.
+    pub fn new(base: &Base, doc: DocumentGraph) -> PreparedDocument {
+        let c = contribution(&doc.graph, &doc.quads);
+        let entities_graph = base.entities_graph();
+        let (shared, own): (Vec<Quad>, Vec<Quad>) = doc.quads.into_iter().partition(
+            |q| matches!(&q.graph_name, GraphName::NamedNode(g) if *g == entities_graph),
+        );
+        PreparedDocument {
+            own,
+            entities: shared
+                .into_iter()
+                .map(|q| (summary::fingerprint(&q), q))
+                .collect(),
+            distinct: c
+                .distinct
+                .into_iter()
+                .map(|k| (summary::fingerprint(&k), k))
+                .collect(),
+            additive: c.additive,
+            facts: doc.facts,
+        }
+    }
+}
+
 impl BulkIngest<'_> {
     /// Adds a whole document.
     pub fn add(&mut self, doc: DocumentGraph) -> Result<(), StoreError> {
-        let c = contribution(&doc.graph, &doc.quads);
-        for k in c.distinct {
-            if self.seen_keys.insert(summary::fingerprint(&k)) {
+        let prepared = PreparedDocument::new(self.base, doc);
+        self.add_prepared(prepared)
+    }
+
+    /// Adds a whole document prepared by [`PreparedDocument::new`], on whichever thread.
+    pub fn add_prepared(&mut self, doc: PreparedDocument) -> Result<(), StoreError> {
+        for (print, k) in doc.distinct {
+            if self.seen_keys.insert(print) {
                 let (t, n) = k.tally();
                 self.summary.entry(t).or_default().add(&n, 1);
             }
         }
-        for (t, n) in c.additive {
+        for (t, n) in doc.additive {
             self.summary.entry(t).or_default().add(&n, 1);
         }
+        self.buffer.extend(doc.own);
         // Entity descriptions repeat in every document that names the entity;
         // the loader would drop repeats only within one batch, so drop them here
         // (a quarter of all quads on a generated corpus).
-        for q in doc.quads {
-            if matches!(&q.graph_name, GraphName::NamedNode(g) if *g == self.entities)
-                && !self.seen_entity_quads.insert(summary::fingerprint(&q))
-            {
-                continue;
+        for (print, q) in doc.entities {
+            if self.seen_entity_quads.insert(print) {
+                self.buffer.push(q);
             }
-            self.buffer.push(q);
         }
         for f in doc.facts {
             self.memberships
