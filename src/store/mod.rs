@@ -452,9 +452,10 @@ const BULK_BATCH: usize = 500_000;
 /// A document made ready for a bulk load off the loading thread.
 ///
 /// Computing a document's summary contribution and fingerprinting its keys
-/// and shared entity quads is a tenth of an ingest's work; done here, in the
-/// workers that extract and map, it leaves the one thread that feeds the
-/// loader only set lookups.
+/// and shared entity quads took 7% of an ingest's CPU (perf, 10,000 generated
+/// meetings) on the one thread that feeds the loader, while the workers
+/// waited; done here, by the workers that extract and map, it leaves that
+/// thread only set lookups.
 pub struct PreparedDocument {
     /// Quads of the document's own graph (and any other graph but the shared entities graph).
     own: Vec<Quad>,
