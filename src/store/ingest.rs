@@ -4,7 +4,8 @@
 //! time, maps each extraction to its document graph, and loads the batch:
 //! through one transaction per batch ([`LoadMode::Transactional`]), or, when
 //! the store holds no document yet, through one atomic bulk load of the whole
-//! run ([`LoadMode::Bulk`]); [`LoadMode::Auto`] picks. A file that cannot be
+//! run ([`LoadMode::Bulk`]); [`LoadMode::Auto`] picks. The workers extract
+//! the next batch while the calling thread loads the last one. A file that cannot be
 //! read or is not minutes is reported in [`IngestReport::failures`] and the
 //! others still load; only a storage error stops the run.
 
