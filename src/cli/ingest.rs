@@ -146,11 +146,14 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
     } else {
         store
     };
-    let c = store.counts()?;
+    // Counting every quad reads the whole store (2.5 s of a 10,000-meeting
+    // ingest's 85 s, 25 s at 100,000), so the line leaves them out; a query
+    // counts them: SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }.
+    let c = store.counts_with(false)?;
     writeln!(
         out,
-        "store: {} documents, {} meetings, {} people, {} organisations, {} attendance records, {} memberships, {} quads",
-        c.documents, c.meetings, c.people, c.organisations, c.attendance, c.memberships, c.quads.unwrap_or_default()
+        "store: {} documents, {} meetings, {} people, {} organisations, {} attendance records, {} memberships",
+        c.documents, c.meetings, c.people, c.organisations, c.attendance, c.memberships
     )?;
     Ok(if report.failures.is_empty() {
         Outcome::Ok
