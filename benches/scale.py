@@ -575,6 +575,11 @@ def cmd_table(args):
     line("Oxigraph bulk load of the export (Rust)", lambda n: load(n, "oxigraph_load", "oxigraph_store_bytes_per_quad"))
     line("**ingest time / Oxigraph time**", lambda n: f"**{g(n, 'ingest_vs_oxigraph_time_ratio'):.2f}**")
     line("ingest time without compaction / Oxigraph time", lambda n: f"{g(n, 'ingest_uncompacted_vs_oxigraph_time_ratio'):.2f}")
+    if any(g(n, "ingest_vs_oxigraph_load_optimize_time_ratio") is not None for n in sizes):
+        line(
+            "ingest time / (Oxigraph load + `optimize`)",
+            lambda n: f"{g(n, 'ingest_vs_oxigraph_load_optimize_time_ratio'):.2f}",
+        )
     line("pyoxigraph `bulk_load`", lambda n: load(n, "pyoxigraph_load"))
     line("rdflib `Dataset.parse`", lambda n: load(n, "rdflib_load"))
     queries = sorted(
