@@ -146,8 +146,8 @@ pub fn run(args: Args, res: &Resources) -> anyhow::Result<Outcome> {
     } else {
         store
     };
-    // Counting every quad reads the whole store (2.5 s of a 10,000-meeting
-    // ingest's 85 s, 25 s at 100,000), so the line leaves them out; a query
+    // Counting every quad reads the whole store (2.5 s of a 65–85 s
+    // ingest of 10,000 meetings, 25 s at 100,000), so the line leaves them out; a query
     // counts them: SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }.
     let c = store.counts_with(false)?;
     writeln!(
