@@ -8,7 +8,9 @@
 #     compaction's share, peak RSS (/usr/bin/time -v),
 #     anonymous and file-backed RSS sampled every second (benches/scale.py rss), store size on disk per quad;
 #   - the same quads, dumped with `jiyao export -f nquads`, loaded by Oxigraph's own bulk loader (same crate
-#     version as jiyao, on disk), by pyoxigraph's bulk_load and by rdflib (pip-installed into target/bench/venv;
+#     version as jiyao, on disk; then compacted by its Store::optimize, the like-for-like peer of an ingest that
+#     compacts, up to SCALE_OPTIMIZE_MAX_QUADS quads, default 20,000,000, as it nearly doubles that store on disk
+#     while it runs), by pyoxigraph's bulk_load and by rdflib (pip-installed into target/bench/venv;
 #     rdflib only up to SCALE_RDFLIB_MAX_QUADS quads, default 3,000,000, as it holds everything in Python objects);
 #   - p50/p95 latency, over SCALE_RUNS runs (default 20; fewer once a query has used SCALE_QUERY_BUDGET s, default 60),
 #     of every query in queries/ and of `jiyao path`, through the CLI as a user runs them (process start and store
@@ -32,6 +34,7 @@ SIZES=${SCALE_SIZES:-"1000 10000 100000"}
 SEED=${SCALE_SEED:-1}
 RUNS=${SCALE_RUNS:-20}
 RDFLIB_MAX=${SCALE_RDFLIB_MAX_QUADS:-3000000}
+OPTIMIZE_MAX=${SCALE_OPTIMIZE_MAX_QUADS:-20000000}
 OUT=${SCALE_OUT:-target/bench}
 mkdir -p "$OUT"
 CSV="$OUT/scale.csv"
@@ -155,14 +158,14 @@ for N in $SIZES; do
     OXI_BYTES=$(du -sb "$WORK/oxigraph" | cut -f1)
     row "$N" oxigraph_store_bytes_per_quad "$(python3 -c "print(round($OXI_BYTES / max($QUADS, 1), 1))")" bytes/quad
     # Then Oxigraph's own compaction of that store: with the load, the like-for-like peer of an ingest that compacts.
-    # It nearly doubles the store on disk (uncompressed last level) while it runs, so above
-    # SCALE_OPTIMIZE_MAX_QUADS (default 20M: the 100k store would need ~45 GB more) it is skipped.
+    # It nearly doubles the store on disk (uncompressed last level) while it runs, so above OPTIMIZE_MAX
+    # (the 100k store would need ~45 GB more) it is skipped.
     rm -f "$WORK/oxigraph-optimize.time"
-    if [ "$QUADS" -le "${SCALE_OPTIMIZE_MAX_QUADS:-20000000}" ]; then
+    if [ "$QUADS" -le "$OPTIMIZE_MAX" ]; then
       J=$(/usr/bin/time -v -o "$WORK/oxigraph-optimize.time" "$HELPER" optimize "$WORK/oxigraph")
       row "$N" oxigraph_optimize_seconds "$(json "$J" seconds)" s "Store::optimize after Oxigraph's bulk load (leaves the last level uncompressed)"
     else
-      row "$N" oxigraph_optimize_seconds "" s "skipped: $QUADS quads > SCALE_OPTIMIZE_MAX_QUADS=${SCALE_OPTIMIZE_MAX_QUADS:-20000000}"
+      row "$N" oxigraph_optimize_seconds "" s "skipped: $QUADS quads > SCALE_OPTIMIZE_MAX_QUADS=$OPTIMIZE_MAX"
     fi
     python3 - "$N" "$WORK" "$CSV" >> "$CSV" <<'PY'
 import csv, os, sys
