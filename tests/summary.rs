@@ -81,6 +81,20 @@ fn bulk_summary_has_the_seeds_figures() {
         } GROUP BY ?year ORDER BY ?year");
     assert_eq!(rows, old);
     assert_eq!(rows.len(), 2);
+    // Topic links per topic and month: as counted from the links, and as the links' own jy:topicMonth edges say.
+    let months = select(&store, "SELECT ?t ?month ?n WHERE { ?s a jy:TopicMonthSummary ; jy:about ?t ; jy:month ?month ; jy:linkCount ?n } ORDER BY ?t ?month");
+    let counted = select(&store, "SELECT ?t ?month (COUNT(?x) AS ?n) WHERE { ?x a jy:TopicLink ; jy:topic ?t ; jy:meeting ?m . ?m schema:startDate ?d BIND(SUBSTR(STR(?d), 1, 7) AS ?month) } GROUP BY ?t ?month ORDER BY ?t ?month");
+    assert_eq!(months, counted);
+    let edges = select(&store, "SELECT ?t ?month (COUNT(?x) AS ?n) WHERE { ?x jy:topicMonth ?s . ?s jy:about ?t ; jy:month ?month } GROUP BY ?t ?month ORDER BY ?t ?month");
+    assert_eq!(months, edges);
+    assert_eq!(
+        months
+            .iter()
+            .map(|r| r[2].parse::<u32>().unwrap())
+            .sum::<u32>(),
+        43,
+        "the seeds' topic links (crates/core/tests/expected/*.topics.csv)"
+    );
     // 黄戟 is named by records under two organisations in 〔2020〕3号.
     let people = select(&store, "SELECT ?n WHERE { ?s a jy:PersonSummary ; jy:about ?p ; jy:recordCount ?n . ?p foaf:name \"蔡剑峰\" }");
     assert_eq!(people, vec![vec!["2".to_owned()]]);

@@ -209,6 +209,18 @@ impl Base {
         self.mint(&["summary", "year", &year.to_string(), "topic", &key])
     }
 
+    /// Returns the IRI of the summary of one topic (by IRI, minted under this base) in one month (`2020-03`).
+    pub fn topic_month_summary(&self, topic: &NamedNode, year: i32, month: u32) -> NamedNode {
+        let key = self.key(topic, "topic/");
+        self.mint(&[
+            "summary",
+            "month",
+            &format!("{year:04}-{month:02}"),
+            "topic",
+            &key,
+        ])
+    }
+
     /// Returns the IRI of the summary of one organisation (by IRI, minted under this base).
     pub fn org_summary(&self, org: &NamedNode) -> NamedNode {
         let key = self.key(org, "org/");

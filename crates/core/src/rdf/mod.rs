@@ -362,6 +362,12 @@ impl<'a> Mapper<'a> {
             w.record(&r, &t.span, &source);
             w.add(&r, jy::TOPIC, &topic);
             w.add(&r, jy::MEETING_PROP, &meeting);
+            // The month's summary node, which the summary counts this link towards:
+            // a topic's links of one month are then one index range.
+            if let Some(d) = m.date {
+                let (y, mo, _) = d.ymd();
+                w.add(&r, jy::TOPIC_MONTH, base.topic_month_summary(&topic, y, mo));
+            }
             if let Some(i) = item_iri(Some(t.item)) {
                 w.add(&r, jy::AGENDA_ITEM_PROP, &i);
                 w.add(&i, dcterms::SUBJECT, &topic);

@@ -6,18 +6,23 @@
 //! |---|---|---|---|
 //! | year | `summary/year/{year}` | `jy:YearSummary` | `jy:year`, `jy:meetingCount`, `jy:itemCount`, `jy:attendanceCount` |
 //! | topic and year | `summary/year/{year}/topic/{topic key}` | `jy:TopicYearSummary` | `jy:about` (the topic), `jy:year`, `jy:itemCount` |
+//! | topic and month | `summary/month/{yyyy-mm}/topic/{topic key}` | `jy:TopicMonthSummary` | `jy:about` (the topic), `jy:month`, `jy:linkCount` |
 //! | organisation | `summary/org/{org key}` | `jy:OrganizationSummary` | `jy:about` (the organisation), `jy:recordCount`, `jy:documentCount` |
 //! | person | `summary/person/{person key}` | `jy:PersonSummary` | `jy:about` (the person), `jy:recordCount` |
 //! | diagnostics | `summary/diagnostic/{severity}/{code}` | `jy:DiagnosticSummary` | `jy:severity`, `jy:code`, `jy:diagnosticCount` |
 //!
-//! with every count an `xsd:integer`, and no node whose counts are all zero
+//! with every count an `xsd:integer` (a month an `xsd:gYearMonth`), and no node whose counts are all zero
 //! (an organisation's two counts are each written only when not zero).
 //! The counts are those of the bundled queries over the union of the source
 //! graphs: a year counts its distinct dated meetings (`schema:startDate`),
 //! their distinct agenda items (`schema:subEvent`) and their attendance records
 //! (`jy:Attendance`, one per record of each document); a topic and year count
 //! the distinct agenda items a `jy:TopicLink` ties to the topic, in the year of
-//! the link's meeting; an organisation or person counts the attendance records
+//! the link's meeting; a topic and month count the links themselves (one per
+//! link of each document, with an agenda item or with the meeting alone, in
+//! the month of its meeting's date; each such link also names its node by
+//! `jy:topicMonth`, in its own graph, so that a topic card reads one month's
+//! links as one index range); an organisation or person counts the attendance records
 //! naming it (`jy:organization`, `jy:person`), and an organisation the distinct
 //! policy documents it leads (a `jy:DocumentMention`'s `jy:leadOrganization`
 //! and `jy:document`, however many meetings decide on it); a severity and code
@@ -42,7 +47,7 @@
 
 use super::iri::Base;
 use super::vocab::{jy, schema};
-use oxrdf::vocab::rdf;
+use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -53,6 +58,8 @@ pub enum Tally {
     Year(i32),
     /// A topic in a year.
     TopicYear(NamedNode, i32),
+    /// A topic in a month (year, month 1–12).
+    TopicMonth(NamedNode, i32, u32),
     /// An organisation.
     Org(NamedNode),
     /// A person.
@@ -73,6 +80,8 @@ pub struct Counts {
     pub meetings: i64,
     /// Distinct agenda items (year; topic and year).
     pub items: i64,
+    /// Topic links (topic and month).
+    pub links: i64,
     /// Attendance records of the year's meetings (year).
     pub attendance: i64,
     /// Attendance records naming the organisation or person.
@@ -88,6 +97,7 @@ impl Counts {
     pub fn add(&mut self, other: &Counts, sign: i64) {
         self.meetings += sign * other.meetings;
         self.items += sign * other.items;
+        self.links += sign * other.links;
         self.attendance += sign * other.attendance;
         self.records += sign * other.records;
         self.documents += sign * other.documents;
@@ -179,8 +189,18 @@ impl Distinct {
 pub struct Contribution {
     /// Keys counted once across documents.
     pub distinct: BTreeSet<Distinct>,
-    /// Counts that add across documents (attendance records).
+    /// Counts that add across documents (attendance records, topic links).
     pub additive: Summary,
+}
+
+/// Returns the year and month of an ISO date (`2020-11-02` → (2020, 11)).
+pub fn month_of(date: &str) -> Option<(i32, u32)> {
+    let y = year_of(date)?;
+    if date.as_bytes().get(7).is_some_and(|b| *b != b'-') {
+        return None;
+    }
+    let m: u32 = date.get(5..7)?.parse().ok()?;
+    (1..=12).contains(&m).then_some((y, m))
 }
 
 /// Returns the year of an ISO date (`2020-11-02` → 2020).
@@ -204,6 +224,7 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
         _ => None,
     };
     let mut meetings: HashMap<NamedNode, i32> = HashMap::new();
+    let mut months: HashMap<NamedNode, (i32, u32)> = HashMap::new();
     let mut is_meeting = BTreeSet::new();
     let mut is_attendance = BTreeSet::new();
     let mut is_diagnostic = BTreeSet::new();
@@ -249,6 +270,9 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
             }
         } else if p == schema::START_DATE {
             if let Term::Literal(l) = &q.object {
+                if let Some(ym) = month_of(l.value()) {
+                    months.insert(s.clone(), ym);
+                }
                 if let Some(y) = year_of(l.value()) {
                     meetings.insert(s, y);
                 }
@@ -265,6 +289,7 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
     }
     let mut out = Contribution::default();
     meetings.retain(|m, _| is_meeting.contains(m));
+    months.retain(|m, _| is_meeting.contains(m));
     for (m, y) in &meetings {
         out.distinct.insert(Distinct::Meeting {
             meeting: m.clone(),
@@ -316,12 +341,23 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
             if let Some(o) = o {
                 bump(Tally::Org(o), one);
             }
-        } else if let (Some(t), Some(i), Some(y)) = (topic, item, year) {
-            out.distinct.insert(Distinct::TopicItem {
-                topic: t,
-                item: i,
-                year: y,
-            });
+        } else if let (Some(t), Some(y)) = (topic, year) {
+            if let Some((y, mo)) = m.as_ref().and_then(|m| months.get(m)) {
+                bump(
+                    Tally::TopicMonth(t.clone(), *y, *mo),
+                    Counts {
+                        links: 1,
+                        ..Counts::default()
+                    },
+                );
+            }
+            if let Some(i) = item {
+                out.distinct.insert(Distinct::TopicItem {
+                    topic: t,
+                    item: i,
+                    year: y,
+                });
+            }
         }
     }
     out
@@ -341,6 +377,7 @@ pub fn node_iri(base: &Base, tally: &Tally) -> NamedNode {
     match tally {
         Tally::Year(y) => base.year_summary(*y),
         Tally::TopicYear(t, y) => base.topic_year_summary(t, *y),
+        Tally::TopicMonth(t, y, mo) => base.topic_month_summary(t, *y, *mo),
         Tally::Org(o) => base.org_summary(o),
         Tally::Person(p) => base.person_summary(p),
         Tally::Diagnostic { severity, code } => base.diagnostic_summary(severity, code),
@@ -370,6 +407,15 @@ pub fn node_quads(base: &Base, tally: &Tally, c: &Counts) -> Vec<Quad> {
             add(jy::ABOUT, t.clone().into());
             add(jy::YEAR, int(i64::from(*y)));
             add(jy::ITEM_COUNT, int(c.items));
+        }
+        Tally::TopicMonth(t, y, mo) => {
+            add(rdf::TYPE, jy::TOPIC_MONTH_SUMMARY.into());
+            add(jy::ABOUT, t.clone().into());
+            add(
+                jy::MONTH,
+                Literal::new_typed_literal(format!("{y:04}-{mo:02}"), xsd::G_YEAR_MONTH).into(),
+            );
+            add(jy::LINK_COUNT, int(c.links));
         }
         Tally::Org(o) => {
             add(rdf::TYPE, jy::ORGANIZATION_SUMMARY.into());
@@ -411,6 +457,8 @@ pub fn counts_of(quads: &[Quad]) -> Counts {
             c.meetings = n;
         } else if p == jy::ITEM_COUNT {
             c.items = n;
+        } else if p == jy::LINK_COUNT {
+            c.links = n;
         } else if p == jy::ATTENDANCE_COUNT {
             c.attendance = n;
         } else if p == jy::RECORD_COUNT {
@@ -437,6 +485,21 @@ mod tests {
     }
 
     #[test]
+    fn month_of_reads_iso_dates_and_months() {
+        for (date, month) in [
+            ("2020-11-02", Some((2020, 11))),
+            ("2020-03", Some((2020, 3))),
+            ("2020", None),
+            ("2020-13-01", None),
+            ("2020-1-01", None),
+            ("2020-11x02", None),
+            ("20201102", None),
+        ] {
+            assert_eq!(month_of(date), month, "{date}");
+        }
+    }
+
+    #[test]
     fn contribution_counts_dated_meetings_items_records_and_topic_items() {
         let g = NamedNode::new_unchecked("http://x/g");
         let other = NamedNode::new_unchecked("http://x/other");
@@ -456,6 +519,9 @@ mod tests {
             q("http://x/l", jy::TOPIC, n("http://x/t"), &g),
             q("http://x/l", jy::MEETING_PROP, n("http://x/m"), &g),
             q("http://x/l", jy::AGENDA_ITEM_PROP, n("http://x/m/i1"), &g),
+            // A link of the meeting alone counts as a link, not as an item.
+            q("http://x/l2", jy::TOPIC, n("http://x/t"), &g),
+            q("http://x/l2", jy::MEETING_PROP, n("http://x/m"), &g),
             // Two mentions of one document with one lead count it once; a mention without a lead not at all.
             q("http://x/x1", rdf::TYPE, jy::DOCUMENT_MENTION.into(), &g),
             q("http://x/x1", jy::DOCUMENT, n("http://x/d"), &g),
@@ -533,6 +599,13 @@ mod tests {
                     Tally::Year(2021),
                     Counts {
                         attendance: 2,
+                        ..Counts::default()
+                    }
+                ),
+                (
+                    Tally::TopicMonth(nn("http://x/t"), 2021, 3),
+                    Counts {
+                        links: 2,
                         ..Counts::default()
                     }
                 ),

@@ -161,6 +161,8 @@ pub mod jy {
         YEAR_SUMMARY = "YearSummary",
         /// A summary of one topic in one year (summary graph): the agenda items that speak of it.
         TOPIC_YEAR_SUMMARY = "TopicYearSummary",
+        /// A summary of one topic in one month (summary graph): the topic links of that month's meetings.
+        TOPIC_MONTH_SUMMARY = "TopicMonthSummary",
         /// A summary of one organisation (summary graph): the attendance records naming it.
         ORGANIZATION_SUMMARY = "OrganizationSummary",
         /// A summary of one person (summary graph): the attendance records naming them.
@@ -171,6 +173,12 @@ pub mod jy {
         YEAR = "year",
         /// The number of distinct agenda items a summary counts.
         ITEM_COUNT = "itemCount",
+        /// The number of topic links a topic-month summary counts (with an agenda item or with the meeting alone).
+        LINK_COUNT = "linkCount",
+        /// The calendar month a summary is about, an `xsd:gYearMonth` (`2020-03`).
+        MONTH = "month",
+        /// The topic-month summary node of a topic link: its topic in the month of its meeting's date, so that a month's links are one index range.
+        TOPIC_MONTH = "topicMonth",
         /// The number of attendance records of the meetings a year summary counts.
         ATTENDANCE_COUNT = "attendanceCount",
         /// The number of attendance records naming a summary's organisation or person.
