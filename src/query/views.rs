@@ -762,3 +762,45 @@ pub fn topic(
         ],
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn months(links: &[usize]) -> Vec<LinkMonth> {
+        links
+            .iter()
+            .enumerate()
+            .map(|(k, &links)| LinkMonth {
+                nodes: vec![format!("<m{k}>")],
+                links,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_timeline_page_reads_the_months_it_falls_in() {
+        let m = months(&[3, 5, 2]);
+        let page = |offset, limit| Page {
+            offset,
+            limit: Some(limit),
+        };
+        for (p, want) in [
+            (page(0, 2), Some(("<m0>", 0))),
+            (page(0, 3), Some(("<m0>", 0))),
+            (page(0, 4), Some(("<m0> <m1>", 0))),
+            (page(3, 5), Some(("<m1>", 3))),
+            (page(4, 5), Some(("<m1> <m2>", 3))),
+            (page(8, 2), Some(("<m2>", 8))),
+            (page(2, 8), Some(("<m0> <m1> <m2>", 0))),
+            // Past the dated links (undated ones may follow), or every row: all links.
+            (page(8, 3), None),
+            (page(20, 3), None),
+            (Page::ALL, None),
+        ] {
+            let got = timeline_window(&m, p);
+            assert_eq!(got.as_ref().map(|(n, b)| (n.as_str(), *b)), want, "{p:?}");
+        }
+        assert_eq!(timeline_window(&[], page(0, 1)), None);
+    }
+}
