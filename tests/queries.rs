@@ -634,3 +634,17 @@ fn per_lead_and_per_code_counts_come_from_the_summaries() {
         assert_eq!(n.to_string(), r[2], "{}", r[1]);
     }
 }
+
+#[test]
+fn a_meeting_has_its_average_relations_from_the_summaries() {
+    // The seeds' 238 attendance records and 14 agenda items over 3 meetings.
+    let lk = query::lookup::Reader::new(store(), usize::MAX);
+    assert_eq!(lk.meeting_degree().unwrap(), (238 + 14) / 3);
+    let empty = GraphStore::in_memory(Base::default()).unwrap();
+    assert_eq!(
+        query::lookup::Reader::new(&empty, usize::MAX)
+            .meeting_degree()
+            .unwrap(),
+        1
+    );
+}

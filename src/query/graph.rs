@@ -712,7 +712,13 @@ impl Gathered {
 /// Finds up to `k` shortest explained paths between two entities by searching from both ends over the store's indexes.
 ///
 /// The search reads relations one entity at a time ([`Reader::relations`]),
-/// level by level, each time from the end whose frontier is smaller. After
+/// level by level, each time from the end whose frontier costs less to read,
+/// each entity counted as the relations it may hold: an agenda item or a
+/// document as one (a few), a meeting as a meeting's average (attendance
+/// records and agenda items, from the summaries), a person, organisation or
+/// topic as the hub cap (they may have thousands). So a person's hundreds of
+/// meetings are not read where a topic's agenda items would cost a lookup
+/// each. After
 /// `da` levels from `a` and `db` from `b`, every path of at most `da + db`
 /// hops lies in the gathered subgraph, so petgraph's search over that subgraph
 /// ([`EntityGraph::paths`]) gives exactly the k shortest paths of that length
@@ -732,6 +738,17 @@ pub fn paths_in_store(
 ) -> Result<Search, QueryError> {
     let mut g = Gathered::default();
     let (ia, ib) = (g.node(a.0, a.1), g.node(b.0, b.1));
+    let meeting = lk.meeting_degree()?.min(bounds.cap);
+    let cost = |frontier: &[usize], g: &Gathered| -> usize {
+        frontier
+            .iter()
+            .map(|&n| match g.nodes[n].1 {
+                Kind::Item | Kind::Document => 1,
+                Kind::Meeting => meeting,
+                Kind::Person | Kind::Org | Kind::Topic => bounds.cap,
+            })
+            .sum()
+    };
     let passable = |n: usize, g: &Gathered| {
         n == ia || n == ib || via.is_empty() || via.contains(&g.nodes[n].1)
     };
@@ -784,7 +801,7 @@ pub fn paths_in_store(
             });
         }
         let side = if frontier[1].is_empty()
-            || (!frontier[0].is_empty() && frontier[0].len() <= frontier[1].len())
+            || (!frontier[0].is_empty() && cost(&frontier[0], &g) <= cost(&frontier[1], &g))
         {
             0
         } else {

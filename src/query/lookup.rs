@@ -287,6 +287,21 @@ impl<'a> Reader<'a> {
             .min())
     }
 
+    /// Returns how many relations a meeting has on average (its attendance records and agenda items), from the year summaries; 1 when the store has none.
+    pub fn meeting_degree(&self) -> Result<usize, QueryError> {
+        let rows = super::select(
+            self.store,
+            "SELECT (SUM(?a) + SUM(?i) AS ?relations) (SUM(?m) AS ?meetings) WHERE {
+            ?s a jy:YearSummary ; jy:attendanceCount ?a ; jy:itemCount ?i ; jy:meetingCount ?m }",
+            &[],
+        )?;
+        let read = |var: &str| rows.first().and_then(|r| r.number::<usize>(var));
+        Ok(match (read("relations"), read("meetings")) {
+            (Some(r), Some(m)) if m > 0 => (r / m).max(1),
+            _ => 1,
+        })
+    }
+
     /// Returns the labels of an entity of a kind: its label and its other names.
     pub fn describe(&self, iri: &str, kind: Kind) -> Result<Entity, QueryError> {
         let zh = |t: &Term| match t {
