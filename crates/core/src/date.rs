@@ -112,6 +112,11 @@ impl Date {
     }
 }
 
+/// Returns the ISO 8601 form of a calendar month, 2020-03 (as `xsd:gYearMonth` writes it).
+pub fn year_month(year: i32, month: u32) -> String {
+    format!("{year:04}-{month:02}")
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.ymd();

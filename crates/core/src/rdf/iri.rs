@@ -215,7 +215,7 @@ impl Base {
         self.mint(&[
             "summary",
             "month",
-            &format!("{year:04}-{month:02}"),
+            &crate::date::year_month(year, month),
             "topic",
             &key,
         ])

@@ -223,8 +223,8 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
         Term::NamedNode(n) => Some(n.clone()),
         _ => None,
     };
-    let mut meetings: HashMap<NamedNode, i32> = HashMap::new();
-    let mut months: HashMap<NamedNode, (i32, u32)> = HashMap::new();
+    // Per dated meeting: the year of its date, and the month when the date has one.
+    let mut meetings: HashMap<NamedNode, (i32, Option<u32>)> = HashMap::new();
     let mut is_meeting = BTreeSet::new();
     let mut is_attendance = BTreeSet::new();
     let mut is_diagnostic = BTreeSet::new();
@@ -270,11 +270,8 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
             }
         } else if p == schema::START_DATE {
             if let Term::Literal(l) = &q.object {
-                if let Some(ym) = month_of(l.value()) {
-                    months.insert(s.clone(), ym);
-                }
                 if let Some(y) = year_of(l.value()) {
-                    meetings.insert(s, y);
+                    meetings.insert(s, (y, month_of(l.value()).map(|(_, m)| m)));
                 }
             }
         } else if p == schema::SUB_EVENT {
@@ -289,15 +286,14 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
     }
     let mut out = Contribution::default();
     meetings.retain(|m, _| is_meeting.contains(m));
-    months.retain(|m, _| is_meeting.contains(m));
-    for (m, y) in &meetings {
+    for (m, (y, _)) in &meetings {
         out.distinct.insert(Distinct::Meeting {
             meeting: m.clone(),
             year: *y,
         });
     }
     for (m, i) in items {
-        if let Some(y) = meetings.get(&m) {
+        if let Some((y, _)) = meetings.get(&m) {
             out.distinct.insert(Distinct::Item { item: i, year: *y });
         }
     }
@@ -320,7 +316,8 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
         }
     }
     for (r, [m, topic, item, person, o]) in by_record {
-        let year = m.as_ref().and_then(|m| meetings.get(m)).copied();
+        let date = m.as_ref().and_then(|m| meetings.get(m)).copied();
+        let year = date.map(|(y, _)| y);
         if is_attendance.contains(&r) {
             if let Some(y) = year {
                 bump(
@@ -342,9 +339,9 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
                 bump(Tally::Org(o), one);
             }
         } else if let (Some(t), Some(y)) = (topic, year) {
-            if let Some((y, mo)) = m.as_ref().and_then(|m| months.get(m)) {
+            if let Some((y, Some(mo))) = date {
                 bump(
-                    Tally::TopicMonth(t.clone(), *y, *mo),
+                    Tally::TopicMonth(t.clone(), y, mo),
                     Counts {
                         links: 1,
                         ..Counts::default()
@@ -413,7 +410,8 @@ pub fn node_quads(base: &Base, tally: &Tally, c: &Counts) -> Vec<Quad> {
             add(jy::ABOUT, t.clone().into());
             add(
                 jy::MONTH,
-                Literal::new_typed_literal(format!("{y:04}-{mo:02}"), xsd::G_YEAR_MONTH).into(),
+                Literal::new_typed_literal(crate::date::year_month(*y, *mo), xsd::G_YEAR_MONTH)
+                    .into(),
             );
             add(jy::LINK_COUNT, int(c.links));
         }
