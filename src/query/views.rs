@@ -242,7 +242,16 @@ fn timeline_window(months: &[LinkMonth], page: Page) -> Option<(String, usize)> 
     None
 }
 
-/// Chooses the first months whose agenda items' document mentions hold a documents page: their nodes, or `None` when the page is deep, reaches past the dated months or is every row.
+/// The agenda items (`?i`) of the links of some topic-month nodes (SPARQL terms, space-separated).
+fn month_items(nodes: &str) -> String {
+    format!("VALUES ?tm {{ {nodes} }} ?l jy:topicMonth ?tm ; jy:agendaItem ?i .")
+}
+
+/// The document mentions (`?x`, with `?m` and `?item`) of agenda items `?i`: the same pattern counts a documents window and reads its page.
+const ITEM_MENTIONS: &str =
+    "?i jy:ordinal ?item . ?x jy:agendaItem ?i ; a jy:DocumentMention ; jy:meeting ?m .";
+
+/// Chooses the first months whose agenda items' document mentions hold a documents page: the pattern of their items ([`month_items`]), or `None` when the page is deep, reaches past the dated months or is every row.
 ///
 /// The summary counts links, not mentions. A topic's agenda items have about
 /// one mention a link (36,067 for the 37,490 links of 安全生产 at 100,000
@@ -269,17 +278,15 @@ fn documents_window(
             links += m.links;
             nodes.extend(m.nodes.iter().cloned());
         }
-        let nodes = nodes.join(" ");
+        let items = month_items(&nodes.join(" "));
         let n = count(
             store,
             &format!(
-                "SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?x WHERE {{
-                VALUES ?tm {{ {nodes} }} ?l jy:topicMonth ?tm ; jy:agendaItem ?i .
-                ?i jy:ordinal ?item . ?x jy:agendaItem ?i ; a jy:DocumentMention ; jy:meeting ?m }} }}"
+                "SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?x WHERE {{ {items} {ITEM_MENTIONS} }} }}"
             ),
         )?;
         if n >= end {
-            return Ok(Some(nodes));
+            return Ok(Some(items));
         }
         want = want.saturating_mul(2);
     }
@@ -676,12 +683,11 @@ pub fn topic(
     // The documents' page likewise: chosen on date, item and mention, then titles, leads
     // and next steps read for it; from the items of the first months' links when those
     // hold the page (see `documents_window`), else from every item on the topic.
-    let mentions = documents_window(store, &spans, page)?
-        .map(|nodes| format!("VALUES ?tm {{ {nodes} }} ?l jy:topicMonth ?tm ; jy:agendaItem ?i ."))
+    let items = documents_window(store, &spans, page)?
         .unwrap_or_else(|| format!("VALUES ?sub {{ {subs} }} ?i dcterms:subject ?sub ."));
     let documents = select(store, &format!("SELECT DISTINCT ?date ?meeting ?item ?title ?lead ?next WHERE {{
         {{ SELECT DISTINCT ?x ?m ?date ?item WHERE {{
-            {mentions} ?i jy:ordinal ?item . ?x jy:agendaItem ?i ; a jy:DocumentMention ; jy:meeting ?m .
+            {items} {ITEM_MENTIONS}
             OPTIONAL {{ ?m schema:startDate ?date }}
           }} ORDER BY (!BOUND(?date)) ?date ?item ?x{} }}
         ?x jy:document ?d . ?d dcterms:title ?title . OPTIONAL {{ ?m jy:ordinal ?meeting }}
