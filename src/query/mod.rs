@@ -25,16 +25,18 @@ pub mod library;
 pub mod links;
 pub mod lookup;
 pub mod network;
+mod order;
 pub mod render;
 pub mod views;
 
 use crate::store::GraphStore;
 use oxigraph::model::{Literal, Term, Triple, Variable};
 use oxigraph::sparql::{
-    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, QuerySolution,
+    QuerySolutionIter, SparqlEvaluator,
 };
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Why a query gave no answer.
@@ -163,16 +165,98 @@ pub fn select(
     params: &[(String, String)],
 ) -> Result<Vec<Row>, QueryError> {
     let text = bind_params(&format!("{}{body}", prefixes()), params)?;
-    let mut prepared = SparqlEvaluator::new()
-        .parse_query(&text)
-        .map_err(|e| QueryError::Syntax(e.to_string()))?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    let (prepared, order) = prepare(SparqlEvaluator::new(), &text)?;
     match prepared.on_store(store.oxigraph()).execute()? {
-        QueryResults::Solutions(solutions) => solutions
+        QueryResults::Solutions(solutions) => Solutions::new(solutions, order)?
             .map(|s| Ok(Row(s?)))
             .collect::<Result<_, QueryEvaluationError>>()
             .map_err(QueryError::from),
         _ => Err(QueryError::Syntax("not a SELECT query".to_owned())),
+    }
+}
+
+/// Parses a query, taking its outermost `ORDER BY` out for jiyao to apply ([`Solutions::new`]); the dataset is the query's own, as written.
+///
+/// Every SPARQL jiyao evaluates goes through here (the command line, the
+/// views, the server's protocol), so every sorted answer is sorted the same way.
+pub(crate) fn parse(
+    evaluator: SparqlEvaluator,
+    text: &str,
+) -> Result<(PreparedSparqlQuery, Option<order::Order>), spargebra::SparqlSyntaxError> {
+    let query = spargebra::SparqlParser::new().parse_query(text)?;
+    let (query, order) = order::split(query);
+    Ok((evaluator.for_query(query), order))
+}
+
+/// Parses a query with the parameters already bound, over the union of all graphs ([`parse`]).
+fn prepare(
+    evaluator: SparqlEvaluator,
+    text: &str,
+) -> Result<(PreparedSparqlQuery, Option<order::Order>), QueryError> {
+    let (mut prepared, order) =
+        parse(evaluator, text).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    Ok((prepared, order))
+}
+
+/// A SELECT's solutions in the order the query asks for: as the engine gives them, or, when [`parse`] took the outermost `ORDER BY` out, every row read, sorted, deduplicated and sliced as the query says.
+pub(crate) struct Solutions<'a> {
+    /// The query's own projected variables.
+    variables: Arc<[Variable]>,
+    /// Where the rows come from.
+    rows: SolutionRows<'a>,
+}
+
+/// The two sources of [`Solutions`].
+enum SolutionRows<'a> {
+    /// Straight from the engine.
+    Engine(QuerySolutionIter<'a>),
+    /// Read whole and ordered by jiyao.
+    Ordered(std::vec::IntoIter<Vec<Option<Term>>>),
+}
+
+impl<'a> Solutions<'a> {
+    /// Wraps the engine's solutions; with an `order`, reads them all first and applies it.
+    pub(crate) fn new(
+        solutions: QuerySolutionIter<'a>,
+        order: Option<order::Order>,
+    ) -> Result<Self, QueryEvaluationError> {
+        let Some(order) = order else {
+            return Ok(Solutions {
+                variables: solutions.variables().into(),
+                rows: SolutionRows::Engine(solutions),
+            });
+        };
+        let variables: Arc<[Variable]> = solutions.variables()[..order.width()].into();
+        let all: Vec<Variable> = solutions.variables().to_vec();
+        let rows = solutions
+            .map(|s| {
+                let s = s?;
+                Ok(all.iter().map(|v| s.get(v).cloned()).collect())
+            })
+            .collect::<Result<Vec<Vec<Option<Term>>>, QueryEvaluationError>>()?;
+        Ok(Solutions {
+            variables,
+            rows: SolutionRows::Ordered(order.apply(rows).into_iter()),
+        })
+    }
+
+    /// Returns the projected variables, in order.
+    pub(crate) fn variables(&self) -> &[Variable] {
+        &self.variables
+    }
+}
+
+impl Iterator for Solutions<'_> {
+    type Item = Result<QuerySolution, QueryEvaluationError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.rows {
+            SolutionRows::Engine(solutions) => solutions.next(),
+            SolutionRows::Ordered(rows) => rows
+                .next()
+                .map(|row| Ok(QuerySolution::from((self.variables.clone(), row)))),
+        }
     }
 }
 
@@ -331,10 +415,7 @@ pub fn run_page(
         evaluator = evaluator.with_cancellation_token(token.clone());
     }
     let text = bind_params(text, params)?;
-    let mut prepared = evaluator
-        .parse_query(&text)
-        .map_err(|e| QueryError::Syntax(e.to_string()))?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    let (prepared, order) = prepare(evaluator, &text)?;
     let _watchdog = timeout.map(|t| Watchdog::start(t, token.clone()));
     let map_err = |e: QueryEvaluationError| match (timeout, &e) {
         (Some(t), QueryEvaluationError::Cancelled) => QueryError::Timeout(t),
@@ -346,6 +427,7 @@ pub fn run_page(
         .map_err(map_err)?;
     Ok(match results {
         QueryResults::Solutions(solutions) => {
+            let solutions = Solutions::new(solutions, order).map_err(map_err)?;
             let variables: Vec<Variable> = solutions.variables().to_vec();
             let mut rows = Vec::new();
             for (k, s) in solutions.enumerate() {
@@ -382,17 +464,16 @@ pub fn run_page(
 /// Evaluates a query like [`run`], reading every answer, and returns Oxigraph's plan as JSON, with the rows and time each step took.
 ///
 /// This is how to see why a query is slow: the plan shows the join order the
-/// optimiser chose and, per operator, how many solutions it produced.
+/// optimiser chose and, per operator, how many solutions it produced. It is the
+/// plan of the query as jiyao evaluates it: an outermost `ORDER BY` is not in
+/// it, since jiyao sorts the rows itself ([`order`]).
 pub fn explain(
     store: &GraphStore,
     text: &str,
     params: &[(String, String)],
 ) -> Result<String, QueryError> {
     let text = bind_params(text, params)?;
-    let mut prepared = SparqlEvaluator::new()
-        .parse_query(&text)
-        .map_err(|e| QueryError::Syntax(e.to_string()))?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    let (prepared, _order) = prepare(SparqlEvaluator::new(), &text)?;
     let (results, explanation) = prepared
         .on_store(store.oxigraph())
         .compute_statistics()

@@ -13,7 +13,7 @@
 //! cancelled, not left running), 500 when evaluation failed otherwise.
 
 use super::http::{accepted, parse_form, respond, text};
-use crate::query::Watchdog;
+use crate::query::{self, Watchdog};
 use crate::store::GraphStore;
 use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -413,10 +413,11 @@ fn evaluate(
     limits: Limits,
     token: CancellationToken,
 ) -> Result<Reply, Reply> {
-    let mut prepared = SparqlEvaluator::new()
-        .with_cancellation_token(token.clone())
-        .parse_query(&req.query)
-        .map_err(|e| Reply::text(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}")))?;
+    let (mut prepared, order) = query::parse(
+        SparqlEvaluator::new().with_cancellation_token(token.clone()),
+        &req.query,
+    )
+    .map_err(|e| Reply::text(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}")))?;
     if !req.default_graphs.is_empty() || !req.named_graphs.is_empty() {
         let defaults = req
             .default_graphs
@@ -451,6 +452,7 @@ fn evaluate(
                 negotiate(req.format.as_deref(), accept, RESULT_TYPES, SHORT_NAMES).ok_or_else(
                     || not_acceptable("SELECT", RESULT_TYPES.iter().map(|(m, _)| *m)),
                 )?;
+            let solutions = query::Solutions::new(solutions, order).map_err(failed)?;
             let variables: Vec<Variable> = solutions.variables().to_vec();
             let mut rows = Vec::new();
             for s in solutions {
