@@ -25,6 +25,10 @@ use oxigraph::store::Store;
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// The allocator the `jiyao` binary uses, so that Oxigraph's side of each ratio allocates as jiyao's does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus(dir: &std::path::Path, docs: usize) -> Vec<PathBuf> {
     let seeds_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/minutes");
     let mut seeds: Vec<PathBuf> = std::fs::read_dir(seeds_dir)

@@ -9,6 +9,11 @@ mod cli;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc rather than glibc's allocator: a 10,000-meeting ingest takes a quarter less time
+/// (60-65 s -> 44-47 s, 15-20% more peak RSS) and the queries that join by hash 10-25% less.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match cli::run(cli) {
