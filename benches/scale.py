@@ -344,6 +344,93 @@ def bind_params(text, params):
     return "".join(out)
 
 
+def endpoint_latency(n, prefix, url, qdir, names, runs):
+    """p50/p95 and row counts of `ASK {}` and of every bundled query through a SPARQL endpoint over HTTP (GET, CSV results).
+
+    Each query is bound with the parameters jiyao gets (`variants`, `bind_params`)
+    and timed from the request to the last byte of the answer; rows are written
+    as PREFIXquery_NAME_p50 … so that `versus` can set them beside jiyao's CLI.
+    """
+    import urllib.parse
+    import urllib.request
+
+    timeout = float(os.environ.get("SCALE_QUERY_TIMEOUT", "120"))
+    budget = float(os.environ.get("SCALE_QUERY_BUDGET", "60"))
+
+    def ask(text):
+        req = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": text}), headers={"Accept": "text/csv"})
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.read().decode("utf-8", "replace")
+
+    ask("ASK {}")
+    ts = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        ask("ASK {}")
+        ts.append(time.perf_counter() - t)
+    row(n, f"{prefix}query_baseline_ask_p50", f"{pct(ts, 0.5) * 1000:.1f}", "ms", f"HTTP round trip ({len(ts)} runs)")
+    for q in sorted(os.listdir(qdir)):
+        if not q.endswith(".rq"):
+            continue
+        path = os.path.join(qdir, q)
+        for suffix, params in variants(path, names):
+            text = bind_params(open(path, encoding="utf-8").read(), params)
+            ts, rows, why = [], None, ""
+            for _ in range(runs):
+                t = time.perf_counter()
+                try:
+                    body = ask(text)
+                except Exception as e:  # HTTP errors, time-outs: reported, not fatal
+                    why = str(e).replace(",", ";")[:160]
+                    break
+                ts.append(time.perf_counter() - t)
+                rows = len(list(csv.reader(body.splitlines(keepends=True)))) - 1
+                if len(ts) >= 3 and sum(ts) > budget:
+                    break
+            metric = f"{prefix}query_{q[:-3]}{suffix}"
+            note = " ".join(f"{k}={v}" for k, v in params.items())
+            if ts:
+                row(n, f"{metric}_p50", f"{pct(ts, 0.5) * 1000:.1f}", "ms", f"{note} ({len(ts)} runs; {rows} rows)".strip())
+                row(n, f"{metric}_p95", f"{pct(ts, 0.95) * 1000:.1f}", "ms", f"{note} ({len(ts)} runs; {rows} rows)".strip())
+                row(n, f"{metric}_rows", rows, "rows", note)
+            if why:
+                row(n, f"{metric}_failed", "", "", why)
+
+
+def cmd_http(args):
+    """http N JIYAO STORE QUERY_DIR TRUTH RUNS: every bundled query through `jiyao serve`'s SPARQL endpoint, as `virtuoso` times Virtuoso's.
+
+    The server is started once, warm as Virtuoso is, with the query time limit
+    of the CLI runs and no cap on the rows; the figures are the like-for-like
+    peer of Virtuoso's (HTTP, same client, same bound queries).
+    """
+    n, jiyao, store, qdir, truth, runs = args[0], args[1], args[2], args[3], args[4], int(args[5])
+    timeout = os.environ.get("SCALE_QUERY_TIMEOUT", "120")
+    names = pick_names(truth)
+    port = free_port()
+    p = subprocess.Popen([jiyao, "serve", "--store", store, "--bind", f"127.0.0.1:{port}", "--timeout", timeout,
+                          "--max-results", "1000000000", "--no-access-log"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        import urllib.request
+
+        url = f"http://127.0.0.1:{port}/query"
+        t = time.perf_counter()
+        while True:
+            try:
+                urllib.request.urlopen(url + "?query=ASK%20%7B%7D", timeout=2).read()
+                break
+            except OSError:
+                if p.poll() is not None or time.perf_counter() - t > 60:
+                    row(n, "http_query_baseline_ask_failed", "", "", "jiyao serve did not answer")
+                    return
+                time.sleep(0.05)
+        endpoint_latency(n, "http_", url, qdir, names, runs)
+    finally:
+        p.terminate()
+        p.wait()
+
+
 def cmd_virtuoso(args):
     """virtuoso N JIYAO STORE WORK QUERY_DIR TRUTH RUNS: the same quads and queries through Virtuoso (HTTP), row counts beside jiyao's.
 
@@ -353,12 +440,8 @@ def cmd_virtuoso(args):
     parameters jiyao got, bound the same way, and shuts Virtuoso down.
     """
     import shutil
-    import urllib.parse
-    import urllib.request
 
     n, jiyao, store, work, qdir, truth, runs = args[0], args[1], args[2], args[3], args[4], args[5], int(args[6])
-    timeout = float(os.environ.get("SCALE_QUERY_TIMEOUT", "120"))
-    budget = float(os.environ.get("SCALE_QUERY_BUDGET", "60"))
     names = pick_names(truth)
     shards, vdir = os.path.abspath(os.path.join(work, "shards")), os.path.abspath(os.path.join(work, "virtuoso"))
     for d in (shards, vdir):
@@ -412,46 +495,7 @@ MaxQueryCostEstimationTime = 0
         row(n, "virtuoso_load_seconds", f"{time.perf_counter() - t:.3f}", "s", "scripts/virtuoso-load.sh, 1 loader, checkpoint included")
         row(n, "virtuoso_db_bytes", os.path.getsize(os.path.join(vdir, "virtuoso.db")), "bytes")
 
-        def ask(text):
-            req = urllib.request.Request(
-                "http://127.0.0.1:8891/sparql?" + urllib.parse.urlencode({"query": text}),
-                headers={"Accept": "text/csv"})
-            with urllib.request.urlopen(req, timeout=timeout) as r:
-                return r.read().decode("utf-8", "replace")
-
-        ask("ASK {}")
-        ts = []
-        for _ in range(runs):
-            t = time.perf_counter()
-            ask("ASK {}")
-            ts.append(time.perf_counter() - t)
-        row(n, "virtuoso_query_baseline_ask_p50", f"{pct(ts, 0.5) * 1000:.1f}", "ms", f"HTTP round trip ({len(ts)} runs)")
-        for q in sorted(os.listdir(qdir)):
-            if not q.endswith(".rq"):
-                continue
-            path = os.path.join(qdir, q)
-            for suffix, params in variants(path, names):
-                text = bind_params(open(path, encoding="utf-8").read(), params)
-                ts, rows, why = [], None, ""
-                for _ in range(runs):
-                    t = time.perf_counter()
-                    try:
-                        body = ask(text)
-                    except Exception as e:  # HTTP errors, time-outs: reported, not fatal
-                        why = str(e).replace(",", ";")[:160]
-                        break
-                    ts.append(time.perf_counter() - t)
-                    rows = len(list(csv.reader(body.splitlines(keepends=True)))) - 1
-                    if len(ts) >= 3 and sum(ts) > budget:
-                        break
-                metric = f"virtuoso_query_{q[:-3]}{suffix}"
-                note = " ".join(f"{k}={v}" for k, v in params.items())
-                if ts:
-                    row(n, f"{metric}_p50", f"{pct(ts, 0.5) * 1000:.1f}", "ms", f"{note} ({len(ts)} runs; {rows} rows)".strip())
-                    row(n, f"{metric}_p95", f"{pct(ts, 0.95) * 1000:.1f}", "ms", f"{note} ({len(ts)} runs; {rows} rows)".strip())
-                    row(n, f"{metric}_rows", rows, "rows", note)
-                if why:
-                    row(n, f"{metric}_failed", "", "", why)
+        endpoint_latency(n, "virtuoso_", "http://127.0.0.1:8891/sparql", qdir, names, runs)
     finally:
         subprocess.run(["isql-vt", "1112", "dba", "dba", "exec=shutdown;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(2)
@@ -459,7 +503,7 @@ MaxQueryCostEstimationTime = 0
 
 
 def cmd_versus(args):
-    """versus CSV N: the Markdown table of jiyao and Virtuoso side by side at one size, with the row counts checked."""
+    """versus CSV N: the Markdown table of jiyao (CLI, and `jiyao serve` over HTTP) and Virtuoso (HTTP) side by side at one size, with the row counts checked."""
     n = args[1]
     vals = {}
     with open(args[0], encoding="utf-8") as f:
@@ -475,24 +519,30 @@ def cmd_versus(args):
         return "—" if x is None else (f"{x:,.0f} ms" if x < 1000 else f"{x / 1000:.1f} s")
 
     ask = g("query_baseline_ask_p50")
-    print(f"`ASK {{}}` through the CLI (process start, store open): p50 {dur(ask)}\n")
-    print("| question | jiyao p50 / p95 | × ASK | Virtuoso p50 / p95 | jiyao rows | Virtuoso rows | rows equal | Virtuoso / jiyao |")
+    print(f"`ASK {{}}` through the CLI (process start, store open): p50 {dur(ask)}; through HTTP: jiyao serve "
+          f"{dur(g('http_query_baseline_ask_p50'))}, Virtuoso {dur(g('virtuoso_query_baseline_ask_p50'))}\n")
+    print("| question | jiyao CLI p50 / p95 | × ASK | jiyao HTTP p50 / p95 | Virtuoso HTTP p50 / p95 | rows jiyao / Virtuoso | rows equal | Virtuoso / jiyao HTTP |")
     print("|---|---:|---:|---:|---:|---:|:-:|---:|")
     queries = sorted({m[len("query_"):-len("_p50")] for m in vals if m.startswith("query_") and m.endswith("_p50")} - {"baseline_ask"})
-    for q in queries + ["path", "view_person", "view_meeting", "view_org", "view_topic", "neighbors"]:
+    for q in queries + ["path", "view_person", "view_meeting", "view_org", "view_topic", "view_topic_page", "neighbors"]:
         key = q if q in ("path", "neighbors") or q.startswith("view_") else f"query_{q}"
         p50, p95 = g(f"{key}_p50"), g(f"{key}_p95")
         if p50 is None and f"{key}_failed" not in vals:
             continue
-        jiyao = f"{dur(p50)} / {dur(p95)}" if p50 is not None else "failed"
+
+        def cell(prefix):
+            a, b = g(f"{prefix}{key}_p50"), g(f"{prefix}{key}_p95")
+            return f"{dur(a)} / {dur(b)}" if a is not None else ("failed" if f"{prefix}{key}_failed" in vals else "—")
+
         times = f"{p50 / ask:.1f}" if p50 is not None and ask else "—"
-        v50, v95 = g(f"virtuoso_{key}_p50"), g(f"virtuoso_{key}_p95")
-        virt = f"{dur(v50)} / {dur(v95)}" if v50 is not None else ("failed" if f"virtuoso_{key}_failed" in vals else "—")
+        h50, v50 = g(f"http_{key}_p50"), g(f"virtuoso_{key}_p50")
         jr, vr = vals.get(f"{key}_rows", ""), vals.get(f"virtuoso_{key}_rows", "")
-        eq = "" if not (jr and vr) else ("yes" if jr == vr else "**no**")
-        ratio = f"{v50 / p50:.2f}" if p50 and v50 else "—"
+        hr = vals.get(f"http_{key}_rows", "")
+        eq = "" if not (jr and vr) else ("yes" if jr == vr and hr in ("", jr) else "**no**")
+        ratio = f"{v50 / h50:.2f}" if h50 and v50 else "—"
         label = f"`{q}`" if key.startswith("query_") else f"`{q.replace('view_', 'jiyao ')}`"
-        print(f"| {label} | {jiyao} | {times} | {virt} | {jr} | {vr} | {eq} | {ratio} |")
+        rows = f"{jr} / {vr}" if jr or vr else ""
+        print(f"| {label} | {cell('')} | {times} | {cell('http_')} | {cell('virtuoso_')} | {rows} | {eq} | {ratio} |")
     for m, label in (("serve_first_answer_ms", "`serve`: first answer"), ("serve_rss_at_first_answer", "`serve`: RSS then (MB)"),
                      ("serve_home_page_ms", "`serve`: GET /"), ("serve_rss_after_home_page", "`serve`: RSS after (MB)")):
         if g(m) is not None:
@@ -662,7 +712,7 @@ def cmd_plot(args):
 
 
 if __name__ == "__main__":
-    cmds = {"timed": cmd_timed, "rss": cmd_rss, "pyoxigraph": cmd_pyoxigraph, "rdflib": cmd_rdflib, "queries": cmd_queries, "serve": cmd_serve, "virtuoso": cmd_virtuoso, "versus": cmd_versus, "plot": cmd_plot, "table": cmd_table}
+    cmds = {"timed": cmd_timed, "rss": cmd_rss, "pyoxigraph": cmd_pyoxigraph, "rdflib": cmd_rdflib, "queries": cmd_queries, "serve": cmd_serve, "http": cmd_http, "virtuoso": cmd_virtuoso, "versus": cmd_versus, "plot": cmd_plot, "table": cmd_table}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         sys.exit("usage: scale.py {" + ",".join(cmds) + "} ...")
     cmds[sys.argv[1]](sys.argv[2:])

@@ -16,7 +16,8 @@
 #     of every query in queries/ and of `jiyao path`, through the CLI as a user runs them (process start and store
 #     open included; the ASK {} baseline shows that part); a query that fails or exceeds SCALE_QUERY_TIMEOUT s
 #     (default 120) is reported as failed; likewise the views (person, meeting, org, topic) and `jiyao neighbors`;
-#   - `jiyao serve`: time from process start to its first SPARQL answer, and its RSS (benches/scale.py serve);
+#   - `jiyao serve`: time from process start to its first SPARQL answer, and its RSS (benches/scale.py serve); then
+#     every bundled query through its SPARQL endpoint over HTTP, warm (benches/scale.py http), as Virtuoso is timed;
 #   - with SCALE_VIRTUOSO=1, the same store exported in shards and bulk-loaded into a Virtuoso of its own
 #     (Debian's virtuoso-opensource, default graph = union of graphs), every bundled query through its HTTP
 #     endpoint with the same parameters, and the side-by-side table with row counts (benches/scale.py versus).
@@ -134,6 +135,8 @@ for N in $SIZES; do
   # Query, view, path and neighbourhood latency through the CLI; serve's time to first answer and RSS.
   $PY queries "$N" "$JIYAO" "$STORE" "$CORPUS/truth" queries "$RUNS" >> "$CSV"
   $PY serve "$N" "$JIYAO" "$STORE" >> "$CSV"
+  # The same bundled queries through `jiyao serve`'s endpoint, warm: the like-for-like peer of Virtuoso's HTTP figures.
+  $PY http "$N" "$JIYAO" "$STORE" queries "$CORPUS/truth" "$RUNS" >> "$CSV"
 
   # The same quads and queries through Virtuoso (SCALE_VIRTUOSO=1; needs the virtuoso-opensource package).
   if [ "${SCALE_VIRTUOSO:-0}" = 1 ]; then
