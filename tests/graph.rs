@@ -906,3 +906,64 @@ fn the_base_iri_can_be_changed() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not an absolute IRI"));
 }
+
+#[test]
+fn a_store_of_an_older_format_is_read_with_a_note_and_never_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store_dir = dir.path().join("store");
+    run_ok(
+        bin()
+            .arg("ingest")
+            .arg(SEEDS)
+            .arg("--store")
+            .arg(&store_dir),
+    );
+    {
+        let s = GraphStore::open(&store_dir, Base::default()).unwrap();
+        assert_eq!(s.format().unwrap(), jiyao::store::STORE_FORMAT);
+        assert!(s.check_format().is_ok());
+        // What a store written before the marker looks like.
+        let marker: Vec<Quad> = s
+            .oxigraph()
+            .quads_for_pattern(None, Some(vocab::jy::STORE_FORMAT), None, None)
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(marker.len(), 1);
+        s.oxigraph().remove(&marker[0]).unwrap();
+        assert_eq!(s.format().unwrap(), 1);
+    }
+    let before = quads(&GraphStore::open(&store_dir, Base::default()).unwrap());
+    let refused = "error: this store was written by an older jiyao (store format 1; this one writes 2): its summaries lack the name summaries (people-multiple-orgs, ambiguous-people), and changing its documents would leave them partial; ingest its minutes again into a new store\n";
+    for args in [
+        vec!["ingest", SEEDS],
+        vec!["remove", "004_acb563e421b872c8.txt"],
+    ] {
+        let o = bin()
+            .args(&args)
+            .arg("--store")
+            .arg(&store_dir)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&o.stderr), refused, "{args:?}");
+    }
+    assert_eq!(
+        quads(&GraphStore::open(&store_dir, Base::default()).unwrap()),
+        before
+    );
+    // Readers still answer, and say once why some answers may be empty.
+    let o = bin()
+        .args(["query", "ASK {}", "--store"])
+        .arg(&store_dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        refused.replacen("error: ", "note: ", 1)
+    );
+    // An empty store takes the current format, whatever it held before.
+    let fresh = GraphStore::in_memory(Base::default()).unwrap();
+    fresh.load_vocabulary(Resources::bundled()).unwrap();
+    assert_eq!(fresh.format().unwrap(), jiyao::store::STORE_FORMAT);
+}

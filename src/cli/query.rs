@@ -92,7 +92,7 @@ pub fn resolve_text(q: &str) -> anyhow::Result<String> {
     Ok(q.to_owned())
 }
 
-/// Opens the store read-only, so that readers can run side by side, refusing to create one where none is.
+/// Opens the store read-only, so that readers can run side by side, refusing to create one where none is, and noting on standard error when it was written by an older jiyao.
 pub fn open_existing(store: &StoreArgs) -> anyhow::Result<jiyao::store::GraphStore> {
     let dir = store.dir();
     if !dir.exists() {
@@ -101,10 +101,12 @@ pub fn open_existing(store: &StoreArgs) -> anyhow::Result<jiyao::store::GraphSto
             dir.display()
         );
     }
-    Ok(jiyao::store::GraphStore::open_read_only(
-        &dir,
-        store.base()?,
-    )?)
+    let store = jiyao::store::GraphStore::open_read_only(&dir, store.base()?)?;
+    // A store of an older format answers what its summaries lack with nothing: say so once.
+    if let Err(e @ jiyao::store::StoreError::OldFormat { .. }) = store.check_format() {
+        eprintln!("note: {e}");
+    }
+    Ok(store)
 }
 
 /// Runs `jiyao query`.

@@ -19,6 +19,7 @@ pub struct Args {
 /// Runs `jiyao remove`; a document that is not in the store counts as a failure.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let store = args.store.open()?;
+    store.check_format()?;
     let names: Vec<String> = args
         .docs
         .iter()

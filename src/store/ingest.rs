@@ -95,6 +95,7 @@ pub fn ingest(
     options: IngestOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<IngestReport, StoreError> {
+    store.check_format()?;
     store.load_vocabulary(res)?;
     let holds = store.holds_documents()?;
     let mode = match options.mode {

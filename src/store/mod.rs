@@ -8,8 +8,9 @@
 //! - one graph per source document, `{base}graph/source/{file name}`;
 //! - the derived memberships in `{base}graph/memberships`;
 //! - the whole-corpus summaries in `{base}graph/summary` (counts per year,
-//!   topic and year, organisation and person: [`jiyao_core::rdf::summary`]),
-//!   kept exact by both load paths and by removal.
+//!   topic and year, organisation and person: [`jiyao_core::rdf::summary`];
+//!   the rows of the lists grouped by a person's name:
+//!   [`jiyao_core::rdf::names`]), kept exact by both load paths and by removal.
 //!
 //! # Atomicity
 //!
@@ -44,6 +45,7 @@
 mod compress;
 mod export;
 mod ingest;
+mod names;
 mod shacl;
 mod summary;
 
@@ -53,6 +55,7 @@ pub use shacl::{ValidationReport, Violation};
 
 use jiyao_core::date::Date;
 use jiyao_core::rdf::iri::Base;
+use jiyao_core::rdf::names::{name_quads, name_records, NameRecord, NameRows};
 use jiyao_core::rdf::summary::{contribution, summary_quads, Distinct, Summary};
 use jiyao_core::rdf::vocab::time;
 use jiyao_core::rdf::vocab::{dcterms, foaf, jy, org, schema};
@@ -64,7 +67,7 @@ use jiyao_core::resolve::Resources;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{
-    GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{BulkLoader, Store, Transaction};
@@ -125,7 +128,24 @@ pub enum StoreError {
     /// The shapes use a SHACL feature the validator does not implement.
     #[error("shapes: {0}")]
     UnsupportedShape(String),
+    /// Documents were to be added to, or removed from, a store written by an older jiyao, whose derived graphs lack what this one keeps.
+    #[error("this store was written by an older jiyao (store format {found}; this one writes {STORE_FORMAT}): its summaries lack {missing}, and changing its documents would leave them partial; ingest its minutes again into a new store")]
+    OldFormat {
+        /// The store's format.
+        found: i64,
+        /// What the newer formats added.
+        missing: String,
+    },
 }
+
+/// The format of the stores this jiyao writes (`jy:storeFormat`): 2 since the name summaries; a store without the marker is format 1.
+pub const STORE_FORMAT: i64 = 2;
+
+/// What each format after the first added to the derived graphs, for messages.
+const FORMAT_ADDED: [(i64, &str); 1] = [(
+    2,
+    "the name summaries (people-multiple-orgs, ambiguous-people)",
+)];
 
 /// How many things a store holds, counted with SPARQL over all graphs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -195,16 +215,81 @@ impl GraphStore {
     }
 
     /// Replaces the ontology and topic-scheme graphs, in one transaction.
+    ///
+    /// A store that holds no document yet takes this jiyao's format
+    /// ([`STORE_FORMAT`]); one that does keeps the format it was written in
+    /// ([`GraphStore::format`]).
     pub fn load_vocabulary(&self, res: &Resources) -> Result<(), StoreError> {
         let ontology = parse_turtle("ontology/jiyao.ttl", ONTOLOGY_TTL, jy::ONTOLOGY)?;
         let topics = topic_scheme_quads(&self.base, &res.topics);
+        let empty = !self.holds_documents()?;
         let mut tx = self.store.start_transaction()?;
         tx.remove_named_graph(jy::ONTOLOGY)?;
         tx.remove_named_graph(&self.base.topics_graph())?;
         tx.extend(&ontology);
         tx.extend(&topics);
+        if empty {
+            let node = self.base.store_node();
+            let g = self.base.summary_graph();
+            let old: Vec<Quad> = tx
+                .quads_for_pattern(
+                    Some(node.as_ref().into()),
+                    Some(jy::STORE_FORMAT),
+                    None,
+                    Some(g.as_ref().into()),
+                )
+                .collect::<Result<_, _>>()?;
+            for q in &old {
+                tx.remove(q);
+            }
+            tx.insert(&Quad::new(
+                node,
+                jy::STORE_FORMAT,
+                Literal::from(STORE_FORMAT),
+                g,
+            ));
+        }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Returns the format the store's derived graphs were written in: its `jy:storeFormat`, or 1 for a store written before the marker.
+    pub fn format(&self) -> Result<i64, StoreError> {
+        let node = self.base.store_node();
+        let g = self.base.summary_graph();
+        for q in self.store.quads_for_pattern(
+            Some(node.as_ref().into()),
+            Some(jy::STORE_FORMAT),
+            None,
+            Some(g.as_ref().into()),
+        ) {
+            if let Term::Literal(l) = q?.object {
+                if let Ok(n) = l.value().parse() {
+                    return Ok(n);
+                }
+            }
+        }
+        Ok(1)
+    }
+
+    /// Returns an error when the store holds documents in an older format than this jiyao writes, so that they are not changed (their summaries would stay partial).
+    pub fn check_format(&self) -> Result<(), StoreError> {
+        if !self.holds_documents()? {
+            return Ok(());
+        }
+        let found = self.format()?;
+        if found >= STORE_FORMAT {
+            return Ok(());
+        }
+        let missing: Vec<&str> = FORMAT_ADDED
+            .iter()
+            .filter(|(f, _)| *f > found)
+            .map(|(_, what)| *what)
+            .collect();
+        Err(StoreError::OldFormat {
+            found,
+            missing: missing.join(", "),
+        })
     }
 
     /// Returns true when the store holds at least one source-document graph or a memberships graph.
@@ -283,9 +368,12 @@ impl GraphStore {
         let mut removed = BTreeSet::new();
         let mut added = BTreeSet::new();
         let mut change = summary::Change::default();
+        let mut names = BTreeSet::new();
         for d in docs {
             change.remove(summary::stored_contribution(&tx, d.graph.as_ref())?);
             change.add(contribution(&d.graph, &d.quads));
+            names.extend(names::touched(&tx, d.graph.as_ref())?);
+            names.extend(name_records(&d.graph, &d.quads).into_iter().map(|r| r.name));
         }
         let prepared = change.prepare(&tx)?;
         for d in docs {
@@ -298,6 +386,7 @@ impl GraphStore {
         let gained: BTreeSet<MembershipFact> = added.difference(&removed).cloned().collect();
         update_memberships(&mut tx, &self.base, &lost, &gained)?;
         change.apply(&mut tx, &self.base, prepared)?;
+        names::update(&mut tx, &self.base, &names)?;
         tx.commit()?;
         Ok(())
     }
@@ -310,10 +399,12 @@ impl GraphStore {
         let mut lost = BTreeSet::new();
         let mut removed = Vec::new();
         let mut change = summary::Change::default();
+        let mut names = BTreeSet::new();
         for f in files {
             let g = self.base.source_graph(jiyao_core::rdf::file_name(f));
             if tx.contains_named_graph(&g)? {
                 change.remove(summary::stored_contribution(&tx, g.as_ref())?);
+                names.extend(names::touched(&tx, g.as_ref())?);
                 lost.extend(facts_in(&tx, g.as_ref())?);
                 tx.remove_named_graph(&g)?;
                 removed.push((*f).to_owned());
@@ -322,6 +413,7 @@ impl GraphStore {
         update_memberships(&mut tx, &self.base, &lost, &BTreeSet::new())?;
         let prepared = change.prepare(&tx)?;
         change.apply(&mut tx, &self.base, prepared)?;
+        names::update(&mut tx, &self.base, &names)?;
         tx.commit()?;
         Ok(removed)
     }
@@ -358,6 +450,7 @@ impl GraphStore {
             seen_entity_quads: HashSet::new(),
             summary: Summary::new(),
             seen_keys: HashSet::new(),
+            names: NameRows::default(),
             sent: 0,
         }
     }
@@ -442,6 +535,8 @@ pub struct BulkIngest<'a> {
     summary: Summary,
     /// Fingerprints of the distinct summary keys already counted.
     seen_keys: HashSet<u128>,
+    /// Every attendance record of a person so far, for the name summaries.
+    names: NameRows,
     /// Quads handed to the loader so far.
     sent: usize,
 }
@@ -467,12 +562,15 @@ pub struct PreparedDocument {
     additive: Summary,
     /// Membership facts of the document.
     facts: Vec<MembershipFact>,
+    /// The document's attendance records of people, for the name summaries.
+    names: Vec<NameRecord>,
 }
 
 impl PreparedDocument {
     /// Prepares a document graph for [`BulkIngest::add_prepared`]; pure, so it runs on any thread.
     pub fn new(base: &Base, doc: DocumentGraph) -> PreparedDocument {
         let c = contribution(&doc.graph, &doc.quads);
+        let names = name_records(&doc.graph, &doc.quads);
         let entities_graph = base.entities_graph();
         let (shared, own): (Vec<Quad>, Vec<Quad>) = doc.quads.into_iter().partition(
             |q| matches!(&q.graph_name, GraphName::NamedNode(g) if *g == entities_graph),
@@ -490,6 +588,7 @@ impl PreparedDocument {
                 .collect(),
             additive: c.additive,
             facts: doc.facts,
+            names,
         }
     }
 }
@@ -520,6 +619,9 @@ impl BulkIngest<'_> {
             if self.seen_entity_quads.insert(print) {
                 self.buffer.push(q);
             }
+        }
+        for r in &doc.names {
+            self.names.add(r);
         }
         for f in doc.facts {
             self.memberships
@@ -554,6 +656,9 @@ impl BulkIngest<'_> {
         drop(memberships);
         let sums = std::mem::take(&mut self.summary);
         self.buffer.extend(summary_quads(self.base, &sums));
+        for row in std::mem::take(&mut self.names).rows() {
+            self.buffer.extend(name_quads(self.base, &row));
+        }
         self.flush()?;
         self.loader.commit()?;
         Ok(())

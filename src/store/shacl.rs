@@ -5,7 +5,7 @@
 //! ignored): node shapes with `sh:targetClass` (instances of subclasses
 //! included, through `rdfs:subClassOf*` in the store), and property shapes
 //! with an IRI `sh:path` and any of `sh:minCount`, `sh:maxCount`,
-//! `sh:datatype`, `sh:class`, `sh:nodeKind`, `sh:in` and `sh:pattern`;
+//! `sh:datatype`, `sh:class`, `sh:nodeKind`, `sh:in`, `sh:minInclusive` and `sh:pattern`;
 //! `sh:name`, `sh:description`, `rdfs:label` and `rdfs:comment` are
 //! accepted as documentation. The data graph is the union of every graph of
 //! the store, so a class declared in the ontology graph or a concept in the
@@ -158,6 +158,15 @@ pub(super) fn validate(store: &Store, shapes_ttl: &str) -> Result<ValidationRepo
                         filters.push((
                             label(&format!("({})", text.join(" "))),
                             format!("?v NOT IN ({})", text.join(", ")),
+                        ));
+                    }
+                    "minInclusive" => {
+                        let TermRef::Literal(m) = t.object else {
+                            return Err(unsupported("a non-literal sh:minInclusive"));
+                        };
+                        filters.push((
+                            label(&m.to_string()),
+                            format!("!isLiteral(?v) || !(?v >= {m})"),
                         ));
                     }
                     "pattern" => {

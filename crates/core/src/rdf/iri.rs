@@ -233,6 +233,16 @@ impl Base {
         self.mint(&["summary", "person", &key])
     }
 
+    /// Returns the IRI of the store itself, the node its format is stated on.
+    pub fn store_node(&self) -> NamedNode {
+        self.mint(&["store"])
+    }
+
+    /// Returns the IRI of the summary of one name (a person's `foaf:name`).
+    pub fn name_summary(&self, name: &str) -> NamedNode {
+        self.mint(&["summary", "name", &encode_segment(name)])
+    }
+
     /// Returns the IRI of the summary of the diagnostics of one severity and code.
     pub fn diagnostic_summary(&self, severity: &str, code: &str) -> NamedNode {
         self.mint(&[

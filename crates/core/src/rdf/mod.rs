@@ -52,6 +52,7 @@
 //! ```
 
 pub mod iri;
+pub mod names;
 pub mod summary;
 pub mod vocab;
 

@@ -189,6 +189,20 @@ pub mod jy {
         DIAGNOSTIC_SUMMARY = "DiagnosticSummary",
         /// The number of diagnostics a diagnostic summary counts.
         DIAGNOSTIC_COUNT = "diagnosticCount",
+        /// A summary of one name (summary graph): the organisations people of that name were seen for, or the people it stands for, when more than one.
+        NAME_SUMMARY = "NameSummary",
+        /// The name a name summary is about, as `foaf:name` writes it.
+        NAME = "name",
+        /// The number of organisations people of a name were seen for at meetings with an ordinal (name summary).
+        ORGANIZATION_COUNT = "organizationCount",
+        /// Where people of a name were seen for those organisations, as `{organisation} @ 第{n}次` pieces joined by `; ` (name summary).
+        ORGANIZATION_MEETINGS = "organizationMeetings",
+        /// The number of people a name stands for (name summary).
+        PERSON_COUNT = "personCount",
+        /// Every attendance record of those people, as `{person key} ← {organisation} @ 第{n}次` pieces joined by `; ` (name summary).
+        PERSON_RECORDS = "personRecords",
+        /// The format of a store's derived graphs, an `xsd:integer` on the store's own node (summary graph): which summaries it holds.
+        STORE_FORMAT = "storeFormat",
     }
 }
 
