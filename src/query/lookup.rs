@@ -634,55 +634,65 @@ impl<'a> Reader<'a> {
 
     /// Returns up to five names of the wanted kinds nearest to `name` by edit distance (within [`near_limit`]).
     ///
-    /// This reads the names of the store (one index scan per naming
-    /// property); it runs only when a name matched nothing.
+    /// This reads the names of the store (an index scan per naming property
+    /// and kind, joined with the kind's class by hash); it runs only when a
+    /// name matched nothing.
     pub fn nearest(&self, name: &str, kinds: &[Kind]) -> Result<Vec<String>, QueryError> {
         let target: Vec<char> = name.chars().collect();
         let limit = near_limit(target.len());
         let wanted = |k: Kind| kinds.is_empty() || kinds.contains(&k);
         let mut scored: BTreeMap<String, usize> = BTreeMap::new();
         let mut consider = |label: String| {
+            if label.chars().count().abs_diff(target.len()) > limit {
+                return;
+            }
             let std::collections::btree_map::Entry::Vacant(v) = scored.entry(label) else {
                 return;
             };
             let chars: Vec<char> = v.key().chars().collect();
-            if chars.len().abs_diff(target.len()) > limit {
-                return;
-            }
             let d = edit_distance(&target, &chars);
             if d <= limit {
                 v.insert(d);
             }
         };
-        let props: [(NamedNodeRef<'_>, bool); 4] = [
-            (foaf::NAME, false),
-            (skos::PREF_LABEL, false),
-            (skos::ALT_LABEL, false),
-            (dcterms::TITLE, true),
-        ];
-        for (p, document_title) in props {
-            for q in self
-                .store
-                .oxigraph()
-                .quads_for_pattern(None, Some(p), None, None)
-            {
-                let q = q.map_err(crate::store::StoreError::from)?;
-                let Some(kind) = subject_iri(&q).and_then(|s| self.kind_of(&s)) else {
-                    continue;
-                };
-                if !wanted(kind) || (document_title && kind != Kind::Document) {
-                    continue;
-                }
-                let Term::Literal(l) = &q.object else {
-                    continue;
-                };
-                if l.language().is_some_and(|lang| lang != "zh") {
-                    continue;
-                }
+        // Each kind's names, distinct, from whole columns joined by hash on the
+        // store's term ids: only the names are decoded, not every subject (the
+        // kind was read off the subject's IRI before, 17 s at 100,000 meetings).
+        let zh = "FILTER(LANG(?l) = \"zh\" || LANG(?l) = \"\")";
+        let labels = |class: &str| {
+            format!(
+                "SELECT DISTINCT ?l WHERE {{ {{ SELECT ?s WHERE {{ ?s a {class} }} }} \
+                 {{ SELECT ?s ?l WHERE {{ {{ ?s skos:prefLabel ?l }} UNION {{ ?s skos:altLabel ?l }} }} }} {zh} }}"
+            )
+        };
+        let mut sources: Vec<(String, bool)> = Vec::new();
+        if wanted(Kind::Person) {
+            sources.push((
+                "SELECT DISTINCT ?l WHERE { ?s foaf:name ?l }".to_owned(),
+                false,
+            ));
+        }
+        if wanted(Kind::Org) {
+            sources.push((labels("org:Organization"), false));
+        }
+        if wanted(Kind::Topic) {
+            sources.push((labels("skos:Concept"), false));
+        }
+        if wanted(Kind::Document) {
+            sources.push((labels("jy:PolicyDocument"), false));
+            sources.push((
+                format!("SELECT DISTINCT ?l WHERE {{ {{ SELECT ?s WHERE {{ ?s a jy:PolicyDocument }} }} \
+                 {{ SELECT ?s ?l WHERE {{ ?s dcterms:title ?l }} }} {zh} }}"),
+                true,
+            ));
+        }
+        for (query, document_title) in sources {
+            for row in super::select(self.store, &query, &[])? {
+                let l = row.text("l");
                 if document_title {
-                    consider(format!("《{}》", l.value()));
+                    consider(format!("《{l}》"));
                 } else {
-                    consider(l.value().to_owned());
+                    consider(l);
                 }
             }
         }
