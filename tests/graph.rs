@@ -87,6 +87,19 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_jiyao"))
 }
 
+/// Ingests the seeds with the binary into `store` under `dir`, and returns the store's directory.
+fn ingest_seeds(dir: &Path) -> PathBuf {
+    let store_dir = dir.join("store");
+    run_ok(
+        bin()
+            .arg("ingest")
+            .arg(SEEDS)
+            .arg("--store")
+            .arg(&store_dir),
+    );
+    store_dir
+}
+
 fn run_ok(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
     assert!(
@@ -717,14 +730,7 @@ fn every_export_format_round_trips() {
 #[test]
 fn export_to_a_fresh_store_gives_the_same_graph() {
     let dir = tempfile::tempdir().unwrap();
-    let store_dir = dir.path().join("store");
-    run_ok(
-        bin()
-            .arg("ingest")
-            .arg(SEEDS)
-            .arg("--store")
-            .arg(&store_dir),
-    );
+    let store_dir = ingest_seeds(dir.path());
     let dump = dir.path().join("all.nq");
     run_ok(
         bin()
@@ -910,14 +916,7 @@ fn the_base_iri_can_be_changed() {
 #[test]
 fn a_store_of_an_older_format_is_read_with_a_note_and_never_changed() {
     let dir = tempfile::tempdir().unwrap();
-    let store_dir = dir.path().join("store");
-    run_ok(
-        bin()
-            .arg("ingest")
-            .arg(SEEDS)
-            .arg("--store")
-            .arg(&store_dir),
-    );
+    let store_dir = ingest_seeds(dir.path());
     {
         let s = GraphStore::open(&store_dir, Base::default()).unwrap();
         assert_eq!(s.format().unwrap(), jiyao::store::STORE_FORMAT);
