@@ -16,6 +16,10 @@ import time
 from collections import Counter, defaultdict
 
 
+# A row of a long list (ambiguous-people's records of a common name, a pooled meeting's attendees) is one CSV field of hundreds of kilobytes.
+csv.field_size_limit(sys.maxsize)
+
+
 def row(n, metric, value, unit, note=""):
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow([n, metric, value, unit, note])
