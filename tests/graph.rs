@@ -932,7 +932,7 @@ fn a_store_of_an_older_format_is_read_with_a_note_and_never_changed() {
         assert_eq!(s.format().unwrap(), 1);
     }
     let before = quads(&GraphStore::open(&store_dir, Base::default()).unwrap());
-    let refused = "error: this store was written by an older jiyao (store format 1; this one writes 2): its summaries lack the name summaries (people-multiple-orgs, ambiguous-people), and changing its documents would leave them partial; ingest its minutes again into a new store\n";
+    let refused = "error: this store was written by an older jiyao (store format 1; this one writes 3): its summaries lack the name summaries (people-multiple-orgs, ambiguous-people), the corpus summary (the count of attendance records), and changing its documents would leave them partial; ingest its minutes again into a new store\n";
     for args in [
         vec!["ingest", SEEDS],
         vec!["remove", "004_acb563e421b872c8.txt"],

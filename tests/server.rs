@@ -758,7 +758,7 @@ fn explorer_json_and_source_lines() {
     );
     let (_, _, body) = curl(&[&s.url("/api/stats?quads=1")]);
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(v["quads"], serde_json::json!(8488));
+    assert_eq!(v["quads"], serde_json::json!(8494));
     // The home page's overview, from the summary graph.
     let (status, _, body) = curl(&[&s.url("/api/overview?top=1")]);
     assert_eq!(status, 200, "{body}");

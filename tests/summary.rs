@@ -81,6 +81,18 @@ fn bulk_summary_has_the_seeds_figures() {
         } GROUP BY ?year ORDER BY ?year");
     assert_eq!(rows, old);
     assert_eq!(rows.len(), 2);
+    // Every attendance record, dated or not, in the corpus node: what the store's counts read.
+    let corpus = select(
+        &store,
+        "SELECT ?n WHERE { ?s a jy:CorpusSummary ; jy:attendanceCount ?n }",
+    );
+    let counted = select(
+        &store,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a jy:Attendance } }",
+    );
+    assert_eq!(corpus, counted);
+    assert_eq!(corpus, vec![vec!["238".to_owned()]]);
+    assert_eq!(store.counts().unwrap().attendance, 238);
     // Topic links per topic and month: as counted from the links, and as the links' own jy:topicMonth edges say.
     let months = select(&store, "SELECT ?t ?month ?n WHERE { ?s a jy:TopicMonthSummary ; jy:about ?t ; jy:month ?month ; jy:linkCount ?n } ORDER BY ?t ?month");
     let counted = select(&store, "SELECT ?t ?month (COUNT(?x) AS ?n) WHERE { ?x a jy:TopicLink ; jy:topic ?t ; jy:meeting ?m . ?m schema:startDate ?d BIND(SUBSTR(STR(?d), 1, 7) AS ?month) } GROUP BY ?t ?month ORDER BY ?t ?month");
@@ -117,6 +129,8 @@ fn a_copy_of_a_meeting_counts_its_meeting_and_items_once_and_its_records_twice()
         81,
         "the copy's attendance records"
     );
+    let corpus = |s: &GraphStore| s.counts().unwrap().attendance;
+    assert_eq!(corpus(&twice) - corpus(&once), 81, "in the corpus node too");
 }
 
 #[test]

@@ -138,14 +138,17 @@ pub enum StoreError {
     },
 }
 
-/// The format of the stores this jiyao writes (`jy:storeFormat`): 2 since the name summaries; a store without the marker is format 1.
-pub const STORE_FORMAT: i64 = 2;
+/// The format of the stores this jiyao writes (`jy:storeFormat`): 2 since the name summaries, 3 since the corpus summary; a store without the marker is format 1.
+pub const STORE_FORMAT: i64 = 3;
 
 /// What each format after the first added to the derived graphs, for messages.
-const FORMAT_ADDED: [(i64, &str); 1] = [(
-    2,
-    "the name summaries (people-multiple-orgs, ambiguous-people)",
-)];
+const FORMAT_ADDED: [(i64, &str); 2] = [
+    (
+        2,
+        "the name summaries (people-multiple-orgs, ambiguous-people)",
+    ),
+    (3, "the corpus summary (the count of attendance records)"),
+];
 
 /// How many things a store holds, counted with SPARQL over all graphs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -488,7 +491,11 @@ impl GraphStore {
             meetings: distinct(jy::MEETING)?,
             people: distinct(foaf::PERSON)?,
             organisations: distinct(org::ORGANIZATION)?,
-            attendance: typed(jy::ATTENDANCE)?,
+            attendance: match self.summarised_attendance()? {
+                Some(n) => n,
+                // A store of format 2 or older has no corpus summary; an empty one needs none.
+                None => typed(jy::ATTENDANCE)?,
+            },
             // From the diagnostic summaries (a node per severity and code), not by reading every diagnostic.
             warnings: self.count(&format!(
                 "SELECT (SUM(?k) AS ?n) WHERE {{ GRAPH <{}> {{ ?s a <{}> ; <{}> ?sev ; <{}> ?k FILTER(?sev IN (\"warning\", \"error\")) }} }}",
@@ -500,6 +507,25 @@ impl GraphStore {
             memberships: distinct(org::MEMBERSHIP)?,
             quads: if quads { Some(self.store.len()?) } else { None },
         })
+    }
+
+    /// Returns the attendance records of the whole store from its corpus summary, or `None` when there is no such node (no records, or a store written before format 3).
+    fn summarised_attendance(&self) -> Result<Option<usize>, StoreError> {
+        let node = self.base.corpus_summary();
+        let g = self.base.summary_graph();
+        for q in self.store.quads_for_pattern(
+            Some(node.as_ref().into()),
+            Some(jy::ATTENDANCE_COUNT),
+            None,
+            Some(g.as_ref().into()),
+        ) {
+            if let Term::Literal(l) = q?.object {
+                if let Ok(n) = l.value().parse() {
+                    return Ok(Some(n));
+                }
+            }
+        }
+        Ok(None)
     }
 
     /// Runs a SPARQL query whose first solution binds `?n` to an integer, and returns it.

@@ -198,6 +198,11 @@ impl Base {
         self.mint(&["graph", "summary"])
     }
 
+    /// Returns the IRI of the summary of the whole corpus.
+    pub fn corpus_summary(&self) -> NamedNode {
+        self.mint(&["summary", "corpus"])
+    }
+
     /// Returns the IRI of the summary of one year.
     pub fn year_summary(&self, year: i32) -> NamedNode {
         self.mint(&["summary", "year", &year.to_string()])

@@ -4,6 +4,7 @@
 //!
 //! | node | IRI under the base | class | properties |
 //! |---|---|---|---|
+//! | corpus | `summary/corpus` | `jy:CorpusSummary` | `jy:attendanceCount` |
 //! | year | `summary/year/{year}` | `jy:YearSummary` | `jy:year`, `jy:meetingCount`, `jy:itemCount`, `jy:attendanceCount` |
 //! | topic and year | `summary/year/{year}/topic/{topic key}` | `jy:TopicYearSummary` | `jy:about` (the topic), `jy:year`, `jy:itemCount` |
 //! | topic and month | `summary/month/{yyyy-mm}/topic/{topic key}` | `jy:TopicMonthSummary` | `jy:about` (the topic), `jy:month`, `jy:linkCount` |
@@ -16,7 +17,8 @@
 //! The counts are those of the bundled queries over the union of the source
 //! graphs: a year counts its distinct dated meetings (`schema:startDate`),
 //! their distinct agenda items (`schema:subEvent`) and their attendance records
-//! (`jy:Attendance`, one per record of each document); a topic and year count
+//! (`jy:Attendance`, one per record of each document), and the corpus node
+//! every attendance record, dated or not; a topic and year count
 //! the distinct agenda items a `jy:TopicLink` ties to the topic, in the year of
 //! the link's meeting; a topic and month count the links themselves (one per
 //! link of each document, with an agenda item or with the meeting alone, in
@@ -54,6 +56,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// A summary node: what one set of counts is about.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tally {
+    /// The whole corpus.
+    Corpus,
     /// A calendar year.
     Year(i32),
     /// A topic in a year.
@@ -82,7 +86,7 @@ pub struct Counts {
     pub items: i64,
     /// Topic links (topic and month).
     pub links: i64,
-    /// Attendance records of the year's meetings (year).
+    /// Attendance records of the year's meetings (year), or of every meeting (corpus).
     pub attendance: i64,
     /// Attendance records naming the organisation or person.
     pub records: i64,
@@ -319,6 +323,13 @@ pub fn contribution(graph: &NamedNode, quads: &[Quad]) -> Contribution {
         let date = m.as_ref().and_then(|m| meetings.get(m)).copied();
         let year = date.map(|(y, _)| y);
         if is_attendance.contains(&r) {
+            bump(
+                Tally::Corpus,
+                Counts {
+                    attendance: 1,
+                    ..Counts::default()
+                },
+            );
             if let Some(y) = year {
                 bump(
                     Tally::Year(y),
@@ -372,6 +383,7 @@ pub fn summary_quads(base: &Base, summary: &Summary) -> Vec<Quad> {
 /// Returns the IRI of a summary node.
 pub fn node_iri(base: &Base, tally: &Tally) -> NamedNode {
     match tally {
+        Tally::Corpus => base.corpus_summary(),
         Tally::Year(y) => base.year_summary(*y),
         Tally::TopicYear(t, y) => base.topic_year_summary(t, *y),
         Tally::TopicMonth(t, y, mo) => base.topic_month_summary(t, *y, *mo),
@@ -392,6 +404,10 @@ pub fn node_quads(base: &Base, tally: &Tally, c: &Counts) -> Vec<Quad> {
     let mut add = |p: NamedNodeRef<'_>, o: Term| out.push(Quad::new(s.clone(), p, o, g.clone()));
     let int = |n: i64| Term::from(Literal::from(n));
     match tally {
+        Tally::Corpus => {
+            add(rdf::TYPE, jy::CORPUS_SUMMARY.into());
+            add(jy::ATTENDANCE_COUNT, int(c.attendance));
+        }
         Tally::Year(y) => {
             add(rdf::TYPE, jy::YEAR_SUMMARY.into());
             add(jy::YEAR, int(i64::from(*y)));
@@ -594,6 +610,13 @@ mod tests {
             c.additive,
             Summary::from([
                 (
+                    Tally::Corpus,
+                    Counts {
+                        attendance: 2,
+                        ..Counts::default()
+                    }
+                ),
+                (
                     Tally::Year(2021),
                     Counts {
                         attendance: 2,
@@ -624,7 +647,7 @@ mod tests {
     }
 
     #[test]
-    fn undated_meetings_count_nowhere_but_their_records_still_name_people() {
+    fn undated_meetings_count_nowhere_but_in_the_corpus_and_their_records_still_name_people() {
         let g = NamedNode::new_unchecked("http://x/g");
         let quads = vec![
             q("http://x/m", rdf::TYPE, jy::MEETING.into(), &g),
@@ -637,7 +660,10 @@ mod tests {
         assert!(c.distinct.is_empty());
         assert_eq!(
             c.additive.keys().cloned().collect::<Vec<_>>(),
-            vec![Tally::Person(NamedNode::new_unchecked("http://x/p"))]
+            vec![
+                Tally::Corpus,
+                Tally::Person(NamedNode::new_unchecked("http://x/p"))
+            ]
         );
     }
 

@@ -157,6 +157,8 @@ pub mod jy {
         TITLE = "title",
         /// True when the meeting studied the document (会前学习) rather than reviewing it.
         STUDIED = "studied",
+        /// The summary of the whole corpus (summary graph): its attendance records.
+        CORPUS_SUMMARY = "CorpusSummary",
         /// A summary of one year of the corpus (summary graph): meetings, agenda items, attendance records.
         YEAR_SUMMARY = "YearSummary",
         /// A summary of one topic in one year (summary graph): the agenda items that speak of it.
