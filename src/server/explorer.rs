@@ -4,7 +4,8 @@
 //! lookups made for that request ([`crate::query::lookup`]): an entity's
 //! relations, a neighbourhood searched outwards from it, a card from
 //! [`crate::query::views`] bound to one IRI, the home page from the summary
-//! graph that ingest keeps. Search finds exact names by lookups at once;
+//! graph that ingest keeps (computed once, by a background thread after the
+//! port opens, and kept until an update: see `Memo`). Search finds exact names by lookups at once;
 //! prefixes and substrings come from a list of names (people, organisations,
 //! topics, documents and source files, at most [`MAX_NAMES`]) that a background
 //! thread reads after the port opens, and that an update drops and reads again.
@@ -16,13 +17,16 @@ use crate::query::lookup::{Found, Reader};
 use crate::query::views::{self, Card, ViewError};
 use crate::query::{self, QueryError, Row};
 use crate::rdf::vocab::{dcterms, foaf, prov, skos};
-use crate::store::GraphStore;
+use crate::store::{Counts, GraphStore, StoreError};
 use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::model::{NamedOrBlankNode, Term};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+
+/// How many organisations and people the explorer's home page lists (`/api/overview?top=12`), computed ahead of the first visit.
+pub const HOME_TOP: usize = 12;
 
 /// The most names the search list holds; past it, search finds the rest by exact name only.
 pub const MAX_NAMES: usize = 2_000_000;
@@ -74,6 +78,65 @@ pub struct Explorer {
     sources: OnceLock<Result<BTreeMap<String, PathBuf>, String>>,
     /// The names search reads, once a background thread has read them.
     names: RwLock<Option<Arc<Names>>>,
+    /// The home page's overview, per number of top entries asked for.
+    overviews: Memo<usize, Arc<serde_json::Value>>,
+    /// What the store holds (its quads left out).
+    counts: Memo<(), Counts>,
+}
+
+/// Answers that depend on the store alone, each computed once and kept until [`Explorer::refresh`].
+///
+/// The server's store never changes under it but through its own `/update`,
+/// which refreshes: a store opened read-only is RocksDB's view at opening.
+/// Requests for an answer being computed wait for it rather than compute it
+/// again, so the answer the background thread starts on after start-up is
+/// ready for the first visitor at the cost of one computation. The keys are
+/// few (`top` is clamped), so what is kept is bounded.
+struct Memo<K, V> {
+    cells: Mutex<HashMap<K, Arc<OnceLock<Option<V>>>>>,
+}
+
+impl<K: Eq + std::hash::Hash + Copy, V: Clone> Memo<K, V> {
+    fn new() -> Self {
+        Memo {
+            cells: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<K, Arc<OnceLock<Option<V>>>>> {
+        self.cells.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Returns the kept answer for `key`, computing it first when there is none; a failure is returned and not kept, so that the next request tries again.
+    fn get<E>(&self, key: K, compute: impl Fn() -> Result<V, E>) -> Result<V, E> {
+        let cell = Arc::clone(self.lock().entry(key).or_default());
+        let mut failed = None;
+        let kept = cell.get_or_init(|| match compute() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                failed = Some(e);
+                None
+            }
+        });
+        if let Some(v) = kept {
+            return Ok(v.clone());
+        }
+        let mut cells = self.lock();
+        if cells.get(&key).is_some_and(|c| Arc::ptr_eq(c, &cell)) {
+            cells.remove(&key);
+        }
+        drop(cells);
+        match failed {
+            Some(e) => Err(e),
+            // Another request's computation failed while this one waited for it: try once more.
+            None => compute(),
+        }
+    }
+
+    /// Forgets every kept answer.
+    fn clear(&self) {
+        self.lock().clear();
+    }
 }
 
 fn select(
@@ -155,28 +218,48 @@ impl Explorer {
             dirs: sources.to_vec(),
             sources: OnceLock::new(),
             names: RwLock::new(None),
+            overviews: Memo::new(),
+            counts: Memo::new(),
         })
     }
 
-    /// Reads the names search uses, on a thread of its own; search answers exact names until it is done.
+    /// On a thread of its own, computes the home page's answers (the counts, the overview the page asks for) and then reads the names search uses; search answers exact names until it is done.
     pub fn read_names_in_background(self: &Arc<Self>) {
         let me = Arc::clone(self);
-        std::thread::spawn(move || match me.read_names() {
-            Ok(n) => {
-                if let Ok(mut slot) = me.names.write() {
-                    *slot = Some(Arc::new(n));
-                }
+        std::thread::spawn(move || {
+            if let Err(e) = me.counts(false) {
+                eprintln!("warning: the explorer could not count the store's contents: {e}");
             }
-            Err(e) => eprintln!("warning: the explorer could not read the store's names: {e}"),
+            if let Err(e) = me.overview_json(HOME_TOP) {
+                eprintln!("warning: the explorer could not read the store's overview: {e}");
+            }
+            match me.read_names() {
+                Ok(n) => {
+                    if let Ok(mut slot) = me.names.write() {
+                        *slot = Some(Arc::new(n));
+                    }
+                }
+                Err(e) => eprintln!("warning: the explorer could not read the store's names: {e}"),
+            }
         });
     }
 
-    /// Forgets the names (after an update) and reads them again in the background.
+    /// Forgets the names and the kept answers (after an update) and reads them again in the background.
     pub fn refresh(self: &Arc<Self>) {
         if let Ok(mut slot) = self.names.write() {
             *slot = None;
         }
+        self.overviews.clear();
+        self.counts.clear();
         self.read_names_in_background();
+    }
+
+    /// Returns what the store holds, kept after the first time unless `quads` asks for its quads too (which reads every one).
+    pub fn counts(&self, quads: bool) -> Result<Counts, StoreError> {
+        if quads {
+            return self.store.counts_with(true);
+        }
+        self.counts.get((), || self.store.counts_with(false))
     }
 
     fn read_names(&self) -> Result<Names, QueryError> {
@@ -585,6 +668,16 @@ impl Explorer {
 
     /// Returns the corpus at a glance, from the summary graph: meetings per year, agenda items per topic and year, the organisations and people seen most, and the organisations leading most documents.
     pub fn overview(&self, top: usize) -> Result<Response<Body>, QueryError> {
+        Ok(json(&*self.overview_json(top)?))
+    }
+
+    /// The overview's JSON, computed once per `top`.
+    fn overview_json(&self, top: usize) -> Result<Arc<serde_json::Value>, QueryError> {
+        self.overviews
+            .get(top, || self.compute_overview(top).map(Arc::new))
+    }
+
+    fn compute_overview(&self, top: usize) -> Result<serde_json::Value, QueryError> {
         let store = &*self.store;
         let years = select(store, "SELECT ?year ?meetings ?items ?attendance WHERE {
             ?s a jy:YearSummary ; jy:year ?year ; jy:meetingCount ?meetings ; jy:itemCount ?items ; jy:attendanceCount ?attendance } ORDER BY ?year", &[])?;
@@ -616,13 +709,13 @@ impl Explorer {
             })
             .collect();
         topics.sort_by_key(|t| std::cmp::Reverse(t.0));
-        Ok(json(&serde_json::json!({
+        Ok(serde_json::json!({
             "years": years,
             "topics": topics.into_iter().map(|t| t.1).collect::<Vec<_>>(),
             "organisations": orgs,
             "people": people,
             "leads": leads,
-        })))
+        }))
     }
 
     /// The organisations and the people with the most attendance records, and the organisations leading most documents, from their summaries.
@@ -812,6 +905,50 @@ fn view_error(e: ViewError) -> Response<Body> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn a_memo_computes_once_keeps_no_failure_and_forgets_when_cleared() {
+        let memo: Memo<usize, usize> = Memo::new();
+        let calls = AtomicUsize::new(0);
+        let fail = AtomicUsize::new(1);
+        let compute = |k: usize| {
+            calls.fetch_add(1, Ordering::SeqCst);
+            if fail.load(Ordering::SeqCst) == 1 {
+                Err("store failed")
+            } else {
+                Ok(k * 10)
+            }
+        };
+        assert_eq!(memo.get(3, || compute(3)), Err("store failed"));
+        fail.store(0, Ordering::SeqCst);
+        assert_eq!(memo.get(3, || compute(3)), Ok(30));
+        assert_eq!(memo.get(3, || compute(3)), Ok(30));
+        assert_eq!(memo.get(4, || compute(4)), Ok(40));
+        assert_eq!(calls.load(Ordering::SeqCst), 3);
+        memo.clear();
+        assert_eq!(memo.get(3, || compute(3)), Ok(30));
+        assert_eq!(calls.load(Ordering::SeqCst), 4);
+    }
+
+    #[test]
+    fn waiting_requests_share_one_computation() {
+        let memo: Memo<(), usize> = Memo::new();
+        let calls = AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    memo.get((), || {
+                        calls.fetch_add(1, Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                        Ok::<_, ()>(7)
+                    })
+                });
+            }
+        });
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+        assert_eq!(memo.get((), || Ok::<_, ()>(8)), Ok(7));
+    }
 
     #[test]
     fn folds_names_for_search() {

@@ -419,10 +419,7 @@ fn route(state: &State, req: &mut Request<Body>) -> Response<Body> {
             get_only(or_500(explorer(state).documents(offset, limit)))
         }
         "/api/stats" => get_only(
-            match state
-                .store
-                .counts_with(param("quads").is_some_and(|v| v == "1" || v == "true"))
-            {
+            match explorer(state).counts(param("quads").is_some_and(|v| v == "1" || v == "true")) {
                 Ok(c) => json(&serde_json::json!({
                     "documents": c.documents, "meetings": c.meetings, "people": c.people, "organisations": c.organisations,
                     "attendance": c.attendance, "memberships": c.memberships, "quads": c.quads,
