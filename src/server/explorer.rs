@@ -223,13 +223,16 @@ impl Explorer {
         })
     }
 
-    /// On a thread of its own, computes the home page's answers (the counts, the overview the page asks for) and then reads the names search uses; search answers exact names until it is done.
+    /// On threads of their own, computes the home page's answers (the counts; the overview the page asks for, then the names search uses); search answers exact names until they are read.
     pub fn read_names_in_background(self: &Arc<Self>) {
         let me = Arc::clone(self);
+        let counting = Arc::clone(self);
         std::thread::spawn(move || {
-            if let Err(e) = me.counts(false) {
+            if let Err(e) = counting.counts(false) {
                 eprintln!("warning: the explorer could not count the store's contents: {e}");
             }
+        });
+        std::thread::spawn(move || {
             if let Err(e) = me.overview_json(HOME_TOP) {
                 eprintln!("warning: the explorer could not read the store's overview: {e}");
             }
@@ -718,45 +721,50 @@ impl Explorer {
         }))
     }
 
-    /// The organisations and the people with the most attendance records, and the organisations leading most documents, from their summaries.
+    /// The organisations and the people with the most attendance records, and the organisations leading most documents, from their summaries; the people on a second thread, as their summaries are the most.
     fn most_seen(
         &self,
         lk: &Reader<'_>,
         top: usize,
     ) -> Result<[Vec<serde_json::Value>; 3], QueryError> {
         let records = ("recordCount", "records");
-        Ok([
-            self.top_by(lk, records, "OrganizationSummary", Kind::Org, top)?,
-            self.top_by(lk, records, "PersonSummary", Kind::Person, top)?,
-            self.top_by(
-                lk,
-                ("documentCount", "documents"),
-                "OrganizationSummary",
-                Kind::Org,
-                top,
-            )?,
-        ])
+        std::thread::scope(|scope| {
+            let people = scope.spawn(|| {
+                let lk = self.reader();
+                self.top_by(&lk, records, Some("PersonSummary"), Kind::Person, top)
+            });
+            let orgs = self.top_by(lk, records, Some("OrganizationSummary"), Kind::Org, top)?;
+            // Only organisation summaries count documents (`jy:documentCount`).
+            let leads = self.top_by(lk, ("documentCount", "documents"), None, Kind::Org, top)?;
+            let people = people
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+            Ok([orgs, people, leads])
+        })
     }
 
-    /// The `top` summaries of a class (`jy:{class}`) with the largest count (`jy:{property}`, written under `key`), each as the entity it is about (`id`, `label`, key), by count, largest first, then summary IRI; of the summaries that tie at the cut, those with the largest IRIs are kept.
+    /// The `top` summaries of a class (`jy:{class}`; `None` when only that class has the property) with the largest count (`jy:{property}`, written under `key`), each as the entity it is about (`id`, `label`, key), by count, largest first, then summary IRI; of the summaries that tie at the cut, those with the largest IRIs are kept.
     ///
     /// Two passes, so that only the kept summaries' IRIs are read from the
-    /// store: every count of the class (numbers the store keeps inline, in two
-    /// whole columns joined by hash), whose `top`-th largest is the threshold;
-    /// then the summaries at or above it. Reading every summary's IRI to keep
-    /// the largest took seconds at 100,000 meetings (300,000 people).
+    /// store: every count of the class (numbers the store keeps inline; with a
+    /// class, two whole columns joined by hash), whose `top`-th largest is the
+    /// threshold; then the summaries at or above it. Reading every summary's
+    /// IRI to keep the largest took seconds at 100,000 meetings (97,000 people).
     fn top_by(
         &self,
         lk: &Reader<'_>,
         (property, key): (&str, &str),
-        class: &str,
+        class: Option<&str>,
         kind: Kind,
         top: usize,
     ) -> Result<Vec<serde_json::Value>, QueryError> {
         let store = &*self.store;
-        let pair = format!(
-            "{{ SELECT ?s WHERE {{ ?s a jy:{class} }} }} {{ SELECT ?s ?n WHERE {{ ?s jy:{property} ?n }} }}"
-        );
+        let pair = match class {
+            Some(class) => format!(
+                "{{ SELECT ?s WHERE {{ ?s a jy:{class} }} }} {{ SELECT ?s ?n WHERE {{ ?s jy:{property} ?n }} }}"
+            ),
+            None => format!("?s jy:{property} ?n"),
+        };
         let mut counts: Vec<u64> = select(store, &format!("SELECT ?n WHERE {{ {pair} }}"), &[])?
             .iter()
             .map(|r| count(r, "n"))
