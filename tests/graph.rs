@@ -90,14 +90,13 @@ fn bin() -> Command {
 /// Ingests the seeds with the binary into `store` under `dir`, and returns the store's directory.
 fn ingest_seeds(dir: &Path) -> PathBuf {
     let store_dir = dir.join("store");
-    run_ok(
-        bin()
-            .arg("ingest")
-            .arg(SEEDS)
-            .arg("--store")
-            .arg(&store_dir),
-    );
+    ingest_seeds_into(&store_dir);
     store_dir
+}
+
+/// Ingests the seeds with the binary into the store at `store_dir`.
+fn ingest_seeds_into(store_dir: &Path) {
+    run_ok(bin().arg("ingest").arg(SEEDS).arg("--store").arg(store_dir));
 }
 
 fn run_ok(cmd: &mut Command) -> String {
@@ -843,13 +842,7 @@ fn a_killed_ingest_leaves_whole_documents_only() {
         let store_dir = dir.path().join(format!("store{k}"));
         // Seed the store first so the kill hits the transactional path (the bulk path is all-or-nothing).
         if k % 2 == 0 {
-            run_ok(
-                bin()
-                    .arg("ingest")
-                    .arg(SEEDS)
-                    .arg("--store")
-                    .arg(&store_dir),
-            );
+            ingest_seeds_into(&store_dir);
         }
         let mut child = bin()
             .arg("ingest")

@@ -258,21 +258,31 @@ impl GraphStore {
 
     /// Returns the format the store's derived graphs were written in: its `jy:storeFormat`, or 1 for a store written before the marker.
     pub fn format(&self) -> Result<i64, StoreError> {
-        let node = self.base.store_node();
+        Ok(self
+            .summary_integer(&self.base.store_node(), jy::STORE_FORMAT)?
+            .unwrap_or(1))
+    }
+
+    /// Reads the integer a node of the summary graph holds under `property`, or `None` when it holds none.
+    fn summary_integer<T: std::str::FromStr>(
+        &self,
+        node: &NamedNode,
+        property: NamedNodeRef<'_>,
+    ) -> Result<Option<T>, StoreError> {
         let g = self.base.summary_graph();
         for q in self.store.quads_for_pattern(
             Some(node.as_ref().into()),
-            Some(jy::STORE_FORMAT),
+            Some(property),
             None,
             Some(g.as_ref().into()),
         ) {
             if let Term::Literal(l) = q?.object {
                 if let Ok(n) = l.value().parse() {
-                    return Ok(n);
+                    return Ok(Some(n));
                 }
             }
         }
-        Ok(1)
+        Ok(None)
     }
 
     /// Returns an error when the store holds documents in an older format than this jiyao writes, so that they are not changed (their summaries would stay partial).
@@ -511,21 +521,7 @@ impl GraphStore {
 
     /// Returns the attendance records of the whole store from its corpus summary, or `None` when there is no such node (no records, or a store written before format 3).
     fn summarised_attendance(&self) -> Result<Option<usize>, StoreError> {
-        let node = self.base.corpus_summary();
-        let g = self.base.summary_graph();
-        for q in self.store.quads_for_pattern(
-            Some(node.as_ref().into()),
-            Some(jy::ATTENDANCE_COUNT),
-            None,
-            Some(g.as_ref().into()),
-        ) {
-            if let Term::Literal(l) = q?.object {
-                if let Ok(n) = l.value().parse() {
-                    return Ok(Some(n));
-                }
-            }
-        }
-        Ok(None)
+        self.summary_integer(&self.base.corpus_summary(), jy::ATTENDANCE_COUNT)
     }
 
     /// Runs a SPARQL query whose first solution binds `?n` to an integer, and returns it.
