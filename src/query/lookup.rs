@@ -436,6 +436,15 @@ impl<'a> Reader<'a> {
     /// document number. When nothing matches, the nearest names of the wanted
     /// kinds are suggested.
     pub fn find(&self, name: &str, kinds: &[Kind]) -> Result<Found, QueryError> {
+        self.find_with(name, kinds, true)
+    }
+
+    /// Finds what [`Reader::find`] finds, without suggesting names when nothing matches (which reads every name of the store: seconds at 100,000 meetings).
+    pub fn find_exact(&self, name: &str, kinds: &[Kind]) -> Result<Found, QueryError> {
+        self.find_with(name, kinds, false)
+    }
+
+    fn find_with(&self, name: &str, kinds: &[Kind], suggest: bool) -> Result<Found, QueryError> {
         let name = name.trim();
         let wanted = |k: Kind| kinds.is_empty() || kinds.contains(&k);
         let iri = name.trim_start_matches('<').trim_end_matches('>');
@@ -526,7 +535,8 @@ impl<'a> Reader<'a> {
         }
         let hits: Vec<(String, Kind)> = hits.into_iter().collect();
         Ok(match hits.len() {
-            0 => Found::NotFound(self.nearest(name, kinds)?),
+            0 if suggest => Found::NotFound(self.nearest(name, kinds)?),
+            0 => Found::NotFound(Vec::new()),
             1 => Found::One(hits[0].0.clone(), hits[0].1),
             _ => Found::Ambiguous(hits),
         })

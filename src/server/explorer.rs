@@ -393,7 +393,8 @@ impl Explorer {
         // (rank, kind order, name length, IRI) → the entity.
         let mut best: BTreeMap<String, (u8, usize, usize)> = BTreeMap::new();
         let mut refs: BTreeMap<String, EntityRef> = BTreeMap::new();
-        let exact = match lk.find(q, &kinds)? {
+        // Exact names without suggestions: those are read below only if nothing matches at all.
+        let exact = match lk.find_exact(q, &kinds)? {
             Found::One(iri, k) => vec![(iri, k)],
             Found::Ambiguous(c) => c,
             Found::NotFound(_) => Vec::new(),
