@@ -7,11 +7,12 @@
 //! graph that ingest keeps (computed once, by a background thread after the
 //! port opens, and kept until an update: see `Memo`). Search finds exact names by lookups at once;
 //! prefixes and substrings come from a list of names (people, organisations,
-//! topics, documents and source files, at most [`MAX_NAMES`]) that a background
+//! topics, documents and source files, at most [`super::names::MAX_NAMES`]) that a background
 //! thread reads after the port opens, and that an update drops and reads again.
 //! The sources directories are listed on the first request for a source text.
 
 use super::http::{html_escape, json, percent_encode, respond, text};
+use super::names::{kind_order, score, Names, NamesBuilder, Score};
 use crate::query::graph::{neighbors_in_store, Bounds, Kind};
 use crate::query::lookup::{Found, Reader};
 use crate::query::views::{self, Card, ViewError};
@@ -27,9 +28,6 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 /// How many organisations and people the explorer's home page lists (`/api/overview?top=12`), computed ahead of the first visit.
 pub const HOME_TOP: usize = 12;
-
-/// The most names the search list holds; past it, search finds the rest by exact name only.
-pub const MAX_NAMES: usize = 2_000_000;
 
 /// Why a sources directory could not be listed.
 #[derive(Debug, thiserror::Error)]
@@ -49,25 +47,6 @@ pub enum ExplorerError {
         /// What the system said.
         source: std::io::Error,
     },
-}
-
-/// An entity search can find: IRI, kind (`source` for a source file), label, other names.
-struct Named {
-    iri: String,
-    kind: &'static str,
-    label: String,
-    aliases: Vec<String>,
-}
-
-/// The names search reads: each entity once, with its folded names.
-#[derive(Default)]
-struct Names {
-    /// The entities named.
-    entities: Vec<Named>,
-    /// Folded name → entity.
-    names: Vec<(String, u32)>,
-    /// True when the list stopped at [`MAX_NAMES`].
-    truncated: bool,
 }
 
 /// The explorer over one store, shared by every request.
@@ -267,8 +246,7 @@ impl Explorer {
 
     fn read_names(&self) -> Result<Names, QueryError> {
         let lk = Reader::new(&self.store, 0);
-        let mut n = Names::default();
-        let mut at: HashMap<String, u32> = HashMap::new();
+        let mut n = NamesBuilder::new(self.store.base().as_str());
         let props = [
             foaf::NAME,
             skos::PREF_LABEL,
@@ -292,55 +270,26 @@ impl Explorer {
                     continue;
                 }
                 let kind = match lk.kind_of(s.as_str()) {
-                    Some(k @ (Kind::Person | Kind::Org | Kind::Topic | Kind::Document)) => {
-                        k.as_str()
-                    }
+                    Some(k @ (Kind::Person | Kind::Org | Kind::Topic | Kind::Document)) => Some(k),
                     None if p == dcterms::IDENTIFIER && s.as_str().starts_with(&source_prefix) => {
-                        "source"
+                        None
                     }
                     _ => continue,
                 };
-                if p == dcterms::TITLE && kind != "document" {
+                if p == dcterms::TITLE && kind != Some(Kind::Document) {
                     continue;
                 }
-                let name = if p == dcterms::TITLE {
-                    format!("《{}》", l.value())
+                let added = if p == dcterms::TITLE {
+                    n.add(s.as_str(), kind, &format!("《{}》", l.value()))
                 } else {
-                    l.value().to_owned()
+                    n.add(s.as_str(), kind, l.value())
                 };
-                let id = match at.get(s.as_str()) {
-                    Some(&id) => {
-                        let e = &mut n.entities[id as usize];
-                        if e.label != name && !e.aliases.contains(&name) {
-                            e.aliases.push(name.clone());
-                        }
-                        id
-                    }
-                    None => {
-                        let id = n.entities.len() as u32;
-                        n.entities.push(Named {
-                            iri: s.as_str().to_owned(),
-                            kind,
-                            label: name.clone(),
-                            aliases: Vec::new(),
-                        });
-                        at.insert(s.as_str().to_owned(), id);
-                        id
-                    }
-                };
-                let f = fold(&name);
-                if !f.is_empty() {
-                    n.names.push((f, id));
-                }
-                if n.names.len() >= MAX_NAMES {
-                    n.truncated = true;
+                if !added {
                     break 'props;
                 }
             }
         }
-        n.names.sort();
-        n.names.dedup();
-        Ok(n)
+        Ok(n.finish())
     }
 
     fn names(&self) -> Option<Arc<Names>> {
@@ -384,15 +333,8 @@ impl Explorer {
         }
         let lk = self.reader();
         let kinds: Vec<Kind> = kind.into_iter().collect();
-        let kind_order = |k: &str| {
-            Kind::ALL
-                .iter()
-                .position(|x| x.as_str() == k)
-                .unwrap_or(Kind::ALL.len())
-        };
-        // (rank, kind order, name length, IRI) → the entity.
-        let mut best: BTreeMap<String, (u8, usize, usize)> = BTreeMap::new();
-        let mut refs: BTreeMap<String, EntityRef> = BTreeMap::new();
+        // IRI → (score, the entity): the exact names found by lookups, then the list's best matches.
+        let mut best: BTreeMap<String, (Score, EntityRef)> = BTreeMap::new();
         // Exact names without suggestions: those are read below only if nothing matches at all.
         let exact = match lk.find_exact(q, &kinds)? {
             Found::One(iri, k) => vec![(iri, k)],
@@ -401,55 +343,41 @@ impl Explorer {
         };
         for (iri, k) in exact {
             let r = self.entity_ref(&lk, &iri, k)?;
-            best.insert(
-                iri.clone(),
-                (0, kind_order(k.as_str()), r.label.chars().count()),
-            );
-            refs.insert(iri, r);
+            let s = score(0, kind_order(Some(k)), r.label.chars().count());
+            best.insert(iri, (s, r));
         }
         let names = self.names();
+        let mut total = best.len();
         if let Some(n) = &names {
-            for (name, id) in &n.names {
-                let Named {
-                    iri,
-                    kind: k,
-                    label,
-                    aliases,
-                } = &n.entities[*id as usize];
-                if kind.is_some_and(|want| want.as_str() != *k) {
-                    continue;
+            let mut matches = n.matches(&fq, kind);
+            // Every entity of the first `limit` is among the list's first `limit` + (exact names) matches.
+            let head = limit.saturating_add(best.len()).min(matches.len());
+            n.sort_head(&mut matches, head);
+            let exact = best.len();
+            let mut also_exact = 0;
+            for (i, (s, id)) in matches.iter().enumerate() {
+                // Past the head, only to count the exact names the list also holds.
+                if i >= head && also_exact == exact {
+                    break;
                 }
-                let rank = if *name == fq {
-                    0
-                } else if name.starts_with(&fq) {
-                    1
-                } else if name.contains(&fq) {
-                    2
-                } else {
-                    continue;
-                };
-                let score = (rank, kind_order(k), name.chars().count());
-                best.entry(iri.clone())
-                    .and_modify(|s| *s = (*s).min(score))
-                    .or_insert(score);
-                refs.entry(iri.clone()).or_insert_with(|| EntityRef {
-                    id: iri.clone(),
-                    kind: (*k).to_owned(),
-                    label: label.clone(),
-                    aliases: aliases.clone(),
-                    detail: None,
-                });
+                let iri = n.iri(*id);
+                match best.get_mut(&iri) {
+                    Some(b) => {
+                        b.0 = b.0.min(*s);
+                        also_exact += 1;
+                    }
+                    None if i < head => {
+                        best.insert(iri, (*s, n.entity_ref(*id)));
+                    }
+                    None => {}
+                }
             }
+            total = total + matches.len() - also_exact;
         }
-        let mut hits: Vec<((u8, usize, usize), String)> =
-            best.into_iter().map(|(iri, s)| (s, iri)).collect();
-        hits.sort();
-        let total = hits.len();
-        let mut results: Vec<EntityRef> = hits
-            .into_iter()
-            .take(limit)
-            .filter_map(|(_, iri)| refs.remove(&iri))
-            .collect();
+        let mut hits: Vec<(Score, String, EntityRef)> =
+            best.into_iter().map(|(iri, (s, r))| (s, iri, r)).collect();
+        hits.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let mut results: Vec<EntityRef> = hits.into_iter().take(limit).map(|h| h.2).collect();
         // People are told apart from namesakes by government (and organisation, for a split name).
         for r in results
             .iter_mut()
@@ -458,13 +386,16 @@ impl Explorer {
             r.detail = Some(lk.person_detail(&r.id)?);
         }
         let suggestions = if results.is_empty() {
-            lk.nearest(q, &kinds)?
+            match &names {
+                Some(n) => n.nearest(q, kind),
+                None => lk.nearest(q, &kinds)?,
+            }
         } else {
             Vec::new()
         };
         Ok(serde_json::json!({
             "query": q, "total": total, "results": results, "suggestions": suggestions,
-            "complete": names.is_some_and(|n| !n.truncated),
+            "complete": names.is_some_and(|n| !n.truncated()),
         }))
     }
 

@@ -33,6 +33,7 @@
 
 mod explorer;
 mod http;
+mod names;
 mod sparql;
 
 pub use explorer::{Explorer, ExplorerError};
