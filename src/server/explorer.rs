@@ -220,6 +220,11 @@ impl Explorer {
             }
             match me.read_names() {
                 Ok(n) => {
+                    let (entities, names, _) = n.sizes();
+                    eprintln!(
+                        "the explorer's search list is read: {entities} entities, {names} names, {:.1} MB",
+                        n.heap_bytes() as f64 / 1e6
+                    );
                     if let Ok(mut slot) = me.names.write() {
                         *slot = Some(Arc::new(n));
                     }

@@ -231,9 +231,17 @@ impl Names {
     }
 
     /// How many entities and names the list holds, and the bytes of its text.
-    #[cfg(test)]
-    fn sizes(&self) -> (usize, usize, usize) {
+    pub fn sizes(&self) -> (usize, usize, usize) {
         (self.entities.len(), self.names.len(), self.text.len())
+    }
+
+    /// The bytes the list holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.base.capacity()
+            + self.text.capacity()
+            + self.entities.capacity() * std::mem::size_of::<Named>()
+            + self.aliases.capacity() * std::mem::size_of::<(u32, Span)>()
+            + self.names.capacity() * std::mem::size_of::<(Span, u32)>()
     }
 
     /// Returns an entity's IRI.
