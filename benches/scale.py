@@ -277,12 +277,41 @@ def free_port():
         return s.getsockname()[1]
 
 
+def explorer_pages(names):
+    """The explorer's requests a visit makes beyond the home page, by metric name: as app.js asks for them."""
+    from urllib.parse import quote
+
+    person = quote(names["a"])
+    return [
+        ("search", "/api/search?q=" + quote(names["a"][0])),
+        ("search_nothing", "/api/search?q=" + quote("无此名称之人")),
+        ("card_person", "/api/card/person?id=" + person),
+        ("entity_person", "/api/entity?id=" + person),
+        ("neighbors_person", "/api/neighbors?id=" + person + "&hops=1&max=80"),
+        ("neighbors_person_2", "/api/neighbors?id=" + person + "&hops=2&max=80"),
+        ("card_org", "/api/card/org?id=" + quote(names["org_full"])),
+        ("card_meeting", "/api/card/meeting?id=" + quote(names["meeting_iri"].strip("<>"))),
+        ("card_topic", "/api/card/topic?id=" + quote(names["topic"]) + "&limit=200&offset=0"),
+        ("card_topic_narrower", "/api/card/topic?id=" + quote(names["topic"]) + "&narrower=1&limit=200&offset=0"),
+        ("entity_nothing", "/api/entity?id=" + quote("无此名称之人")),
+        ("documents", "/api/documents?offset=0&limit=100"),
+    ]
+
+
 def cmd_serve(args):
-    """serve N JIYAO STORE: time from starting `jiyao serve` to its first SPARQL answer, and its RSS then and after the home page."""
+    """serve N JIYAO STORE [TRUTH]: time from starting `jiyao serve` to its first SPARQL answer, and its RSS then and after the home page.
+
+    With TRUTH, then waits for the search list the server reads in the
+    background (its time and the RSS after it), and times each page of
+    `explorer_pages` (p50/p95 over SCALE_RUNS requests, default 5), with the
+    RSS after them all."""
+    import json
+    import urllib.error
     import urllib.parse
     import urllib.request
 
     n, jiyao, store = args[0], args[1], args[2]
+    truth = args[3] if len(args) > 3 else None
     limit = float(os.environ.get("SCALE_QUERY_TIMEOUT", "120"))
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -316,6 +345,39 @@ def cmd_serve(args):
             urllib.request.urlopen(f"{url}{path}", timeout=limit).read()
         row(n, "serve_home_page_again_ms", f"{(time.perf_counter() - t) * 1000:.1f}", "ms",
             "the same three requests once more")
+        if truth is None:
+            return
+        names = pick_names(truth)
+        t = time.perf_counter()
+        ready = None
+        while time.perf_counter() - t < limit:
+            q = urllib.parse.quote(names["a"])
+            answer = json.loads(urllib.request.urlopen(f"{url}/api/search?q={q}", timeout=limit).read())
+            if answer.get("complete"):
+                ready = time.perf_counter() - t
+                break
+            time.sleep(0.2)
+        if ready is None:
+            row(n, "serve_names_failed", "", "", f"the search list was not read within {limit:g} s")
+        else:
+            row(n, "serve_names_ready_s", f"{ready:.1f}", "s", "after the home page, until search says its list is complete")
+            row(n, "serve_rss_after_names", f"{rss_mb(p.pid):.1f}", "MB")
+        runs = int(os.environ.get("SCALE_RUNS", "5"))
+        for metric, path in explorer_pages(names):
+            times, status = [], None
+            for _ in range(runs):
+                t = time.perf_counter()
+                try:
+                    urllib.request.urlopen(f"{url}{path}", timeout=limit).read()
+                    status = 200
+                except urllib.error.HTTPError as e:
+                    e.read()
+                    status = e.code
+                times.append(time.perf_counter() - t)
+            note = f"GET {urllib.parse.unquote(path)} ({runs} runs, HTTP {status})"
+            row(n, f"serve_page_{metric}_p50", f"{pct(times, 0.5) * 1000:.1f}", "ms", note)
+            row(n, f"serve_page_{metric}_p95", f"{pct(times, 0.95) * 1000:.1f}", "ms", note)
+        row(n, "serve_rss_after_pages", f"{rss_mb(p.pid):.1f}", "MB")
     finally:
         p.terminate()
         p.wait()
@@ -671,6 +733,12 @@ def cmd_table(args):
     line("`jiyao serve`: first answer, RSS", lambda n: f"{dur(g(n, 'serve_first_answer_ms'))}, {g(n, 'serve_rss_at_first_answer'):,.0f} MB")
     line("`jiyao serve`: explorer home page, RSS after", lambda n: f"{dur(g(n, 'serve_home_page_ms'))}, {g(n, 'serve_rss_after_home_page'):,.0f} MB")
     line("`jiyao serve`: explorer home page again", lambda n: dur(g(n, 'serve_home_page_again_ms')))
+    if any(g(n, "serve_names_ready_s") is not None for n in sizes):
+        line("`jiyao serve`: search list read after, RSS after", lambda n: f"{secs(g(n, 'serve_names_ready_s'))}, {g(n, 'serve_rss_after_names'):,.0f} MB")
+        pages = sorted({m[len("serve_page_"):-len("_p50")] for n in sizes for m in rows[n] if m.startswith("serve_page_") and m.endswith("_p50")})
+        for page in pages:
+            line(f"explorer `{page}` p50 / p95", lambda n, page=page: latency_cell(n, f"serve_page_{page}"))
+        line("`jiyao serve`: RSS after the pages", lambda n: f"{g(n, 'serve_rss_after_pages'):,.0f} MB")
     print("\n".join(out))
 
 

@@ -16,7 +16,9 @@
 #     of every query in queries/ and of `jiyao path`, through the CLI as a user runs them (process start and store
 #     open included; the ASK {} baseline shows that part); a query that fails or exceeds SCALE_QUERY_TIMEOUT s
 #     (default 120) is reported as failed; likewise the views (person, meeting, org, topic) and `jiyao neighbors`;
-#   - `jiyao serve`: time from process start to its first SPARQL answer, and its RSS (benches/scale.py serve); then
+#   - `jiyao serve`: time from process start to its first SPARQL answer, and its RSS; the explorer's home page; the
+#     search list read in the background (its time, RSS after); each explorer page a visit asks for (search, cards,
+#     entities, neighbourhoods, the documents list; p50/p95), and RSS after them (benches/scale.py serve); then
 #     every bundled query through its SPARQL endpoint over HTTP, warm (benches/scale.py http), as Virtuoso is timed;
 #   - with SCALE_VIRTUOSO=1, the same store exported in shards and bulk-loaded into a Virtuoso of its own
 #     (Debian's virtuoso-opensource, default graph = union of graphs), every bundled query through its HTTP
@@ -134,7 +136,7 @@ for N in $SIZES; do
 
   # Query, view, path and neighbourhood latency through the CLI; serve's time to first answer and RSS.
   $PY queries "$N" "$JIYAO" "$STORE" "$CORPUS/truth" queries "$RUNS" >> "$CSV"
-  $PY serve "$N" "$JIYAO" "$STORE" >> "$CSV"
+  $PY serve "$N" "$JIYAO" "$STORE" "$CORPUS/truth" >> "$CSV"
   # The same bundled queries through `jiyao serve`'s endpoint, warm: the like-for-like peer of Virtuoso's HTTP figures.
   $PY http "$N" "$JIYAO" "$STORE" queries "$CORPUS/truth" "$RUNS" >> "$CSV"
 
