@@ -15,6 +15,7 @@
 use super::explorer::{fold, EntityRef};
 use crate::query::graph::{edit_distance, Kind};
 use crate::query::lookup::near_limit;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
@@ -168,10 +169,13 @@ impl NamesBuilder {
                     label,
                 });
                 let f = fingerprint(iri);
-                if self.at.contains_key(&f) {
-                    self.collided.insert(iri.to_owned(), id);
-                } else {
-                    self.at.insert(f, id);
+                match self.at.entry(f) {
+                    Entry::Vacant(e) => {
+                        e.insert(id);
+                    }
+                    Entry::Occupied(_) => {
+                        self.collided.insert(iri.to_owned(), id);
+                    }
                 }
                 (id, label)
             }
