@@ -282,7 +282,7 @@ impl Explorer {
                     continue;
                 }
                 let kind = match lk.kind_of(s.as_str()) {
-                    Some(k @ (Kind::Person | Kind::Org | Kind::Topic | Kind::Document)) => Some(k),
+                    Some(k) if Names::holds(k) => Some(k),
                     None if p == dcterms::IDENTIFIER && s.as_str().starts_with(&source_prefix) => {
                         None
                     }
@@ -365,11 +365,15 @@ impl Explorer {
             // Every entity of the first `limit` is among the list's first `limit` + (exact names) matches.
             let head = limit.saturating_add(best.len()).min(matches.len());
             n.sort_head(&mut matches, head);
-            let exact = best.len();
+            // The exact names of the kinds the list holds (a meeting found by its date is not in it).
+            let listed = best
+                .values()
+                .filter(|(_, r)| Kind::parse(&r.kind).is_some_and(Names::holds))
+                .count();
             let mut also_exact = 0;
             for (i, (s, id)) in matches.iter().enumerate() {
                 // Past the head, only to count the exact names the list also holds.
-                if i >= head && also_exact == exact {
+                if i >= head && also_exact == listed {
                     break;
                 }
                 let iri = n.iri(*id);

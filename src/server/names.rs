@@ -229,6 +229,14 @@ impl Names {
         slice_of(&self.text, s)
     }
 
+    /// Returns true for the kinds of entity the list holds (besides source files).
+    pub fn holds(kind: Kind) -> bool {
+        matches!(
+            kind,
+            Kind::Person | Kind::Org | Kind::Topic | Kind::Document
+        )
+    }
+
     /// Returns true when the list stopped at [`MAX_NAMES`]: search finds the rest by exact name only.
     pub fn truncated(&self) -> bool {
         self.truncated
