@@ -545,6 +545,47 @@ fn explorer_json_and_source_lines() {
     ]);
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(v["results"][0]["label"], "氢能");
+    // Once the list of names is read, a page of search is the head of the whole answer,
+    // and the total counts each entity once, an exact name included.
+    let search = |q: &str, limit: usize| -> serde_json::Value {
+        let (_, _, body) = curl(&[
+            "-G",
+            &s.url("/api/search"),
+            "--data-urlencode",
+            &format!("q={q}"),
+            "--data-urlencode",
+            &format!("limit={limit}"),
+        ]);
+        serde_json::from_str(&body).unwrap()
+    };
+    let started = Instant::now();
+    while search("蔡", 1)["complete"] != true {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the list of names was not read"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let labels = |v: &serde_json::Value| -> Vec<String> {
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["label"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(search("蔡剑峰", 200)["total"], 1);
+    assert_eq!(labels(&search("蔡剑峰", 200)), vec!["蔡剑峰"]);
+    for q in ["蔡", "市工信局", "苏州市", "安全"] {
+        let all = search(q, 200);
+        let total = all["total"].as_u64().unwrap() as usize;
+        assert_eq!(labels(&all).len(), total.min(200), "{q}");
+        for limit in [1, 3] {
+            let page = search(q, limit);
+            assert_eq!(page["total"], all["total"], "{q}");
+            assert_eq!(labels(&page), labels(&all)[..limit.min(total)], "{q}");
+        }
+    }
     // The person card.
     let (status, _, body) = curl(&[
         "-G",
