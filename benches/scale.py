@@ -737,7 +737,8 @@ def cmd_table(args):
         line("`jiyao serve`: search list read after, RSS after", lambda n: f"{secs(g(n, 'serve_names_ready_s'))}, {g(n, 'serve_rss_after_names'):,.0f} MB")
         pages = sorted({m[len("serve_page_"):-len("_p50")] for n in sizes for m in rows[n] if m.startswith("serve_page_") and m.endswith("_p50")})
         for page in pages:
-            line(f"explorer `{page}` p50 / p95", lambda n, page=page: latency_cell(n, f"serve_page_{page}"))
+            line(f"explorer `{page}` p50 / p95",
+                 lambda n, page=page: latency_cell(n, f"serve_page_{page}") if g(n, f"serve_page_{page}_p50") is not None else "—")
         line("`jiyao serve`: RSS after the pages", lambda n: f"{g(n, 'serve_rss_after_pages'):,.0f} MB")
     print("\n".join(out))
 
