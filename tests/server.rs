@@ -846,6 +846,34 @@ fn explorer_json_and_source_lines() {
     assert_eq!(v["sections"][0]["total"], serde_json::json!(5));
     assert_eq!(v["sections"][0]["offset"], serde_json::json!(1));
     assert_eq!(v["sections"][2]["name"], "years");
+    // The next pages show the same totals (kept from the first page), with and without narrower topics.
+    let totals = |narrower: bool, offset: usize| -> (serde_json::Value, serde_json::Value) {
+        let (status, _, body) = curl(&[
+            "-G",
+            &s.url("/api/card/topic"),
+            "--data-urlencode",
+            "id=安全生产",
+            "--data-urlencode",
+            "limit=2",
+            "--data-urlencode",
+            &format!("offset={offset}"),
+            "--data-urlencode",
+            &format!("narrower={narrower}"),
+        ]);
+        assert_eq!(status, 200, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        (
+            v["sections"][0]["total"].clone(),
+            v["sections"][1]["total"].clone(),
+        )
+    };
+    let five_two = (serde_json::json!(5), serde_json::json!(2));
+    assert_eq!(totals(false, 1), five_two);
+    assert_eq!(totals(false, 3), five_two);
+    let nine_two = (serde_json::json!(9), serde_json::json!(2));
+    assert_eq!(totals(true, 0), nine_two);
+    assert_eq!(totals(true, 2), nine_two);
+    assert_eq!(totals(false, 4), five_two);
     let (status, _, _) = curl(&[&s.url("/api/nothing")]);
     assert_eq!(status, 404);
 }
