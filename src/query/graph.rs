@@ -422,23 +422,13 @@ impl EntityGraph {
             }
         }
         // The nearest names, by edit distance over characters.
-        let target: Vec<char> = name.chars().collect();
-        let mut scored: Vec<(usize, &String)> = self
-            .by_name
-            .iter()
-            .filter(|(_, ids)| ids.iter().any(wanted))
-            .map(|(n, _)| (edit_distance(&target, &n.chars().collect::<Vec<_>>()), n))
-            .collect();
-        scored.sort();
-        let limit = super::lookup::near_limit(target.len());
-        Lookup::NotFound(
-            scored
-                .into_iter()
-                .filter(|(d, _)| *d <= limit)
-                .take(5)
-                .map(|(_, n)| n.clone())
-                .collect(),
-        )
+        let mut near = super::lookup::NearNames::new(name);
+        for (n, ids) in &self.by_name {
+            if ids.iter().any(wanted) {
+                near.consider(n);
+            }
+        }
+        Lookup::NotFound(near.best())
     }
 
     /// Returns an entity by id.

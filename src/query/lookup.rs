@@ -43,6 +43,50 @@ pub fn near_limit(chars: usize) -> usize {
     (chars / 2).max(1) + 1
 }
 
+/// The names nearest to one that matched nothing, gathered as names are considered: each kept once, when within [`near_limit`] edits.
+///
+/// The one scoring of every "did you mean": [`Reader::nearest`] from the
+/// store, [`super::graph::EntityGraph`]'s lookup from its names, the explorer
+/// from its search list.
+pub struct NearNames {
+    target: Vec<char>,
+    limit: usize,
+    scored: BTreeMap<String, usize>,
+}
+
+impl NearNames {
+    /// Starts looking for the names nearest to `name`.
+    pub fn new(name: &str) -> Self {
+        let target: Vec<char> = name.chars().collect();
+        NearNames {
+            limit: near_limit(target.len()),
+            target,
+            scored: BTreeMap::new(),
+        }
+    }
+
+    /// Considers a name (one already kept is skipped).
+    pub fn consider(&mut self, label: &str) {
+        if label.chars().count().abs_diff(self.target.len()) > self.limit
+            || self.scored.contains_key(label)
+        {
+            return;
+        }
+        let chars: Vec<char> = label.chars().collect();
+        let d = edit_distance(&self.target, &chars);
+        if d <= self.limit {
+            self.scored.insert(label.to_owned(), d);
+        }
+    }
+
+    /// Returns the five nearest, by distance, then name.
+    pub fn best(self) -> Vec<String> {
+        let mut v: Vec<(usize, String)> = self.scored.into_iter().map(|(n, d)| (d, n)).collect();
+        v.sort();
+        v.into_iter().take(5).map(|(_, n)| n).collect()
+    }
+}
+
 /// The words for a name that matched nothing: `nothing is called X`, and the nearest names when there are some.
 pub fn not_found(name: &str, nearest: &[String]) -> String {
     if nearest.is_empty() {
@@ -648,23 +692,8 @@ impl<'a> Reader<'a> {
     /// and kind, joined with the kind's class by hash); it runs only when a
     /// name matched nothing.
     pub fn nearest(&self, name: &str, kinds: &[Kind]) -> Result<Vec<String>, QueryError> {
-        let target: Vec<char> = name.chars().collect();
-        let limit = near_limit(target.len());
         let wanted = |k: Kind| kinds.is_empty() || kinds.contains(&k);
-        let mut scored: BTreeMap<String, usize> = BTreeMap::new();
-        let mut consider = |label: String| {
-            if label.chars().count().abs_diff(target.len()) > limit {
-                return;
-            }
-            let std::collections::btree_map::Entry::Vacant(v) = scored.entry(label) else {
-                return;
-            };
-            let chars: Vec<char> = v.key().chars().collect();
-            let d = edit_distance(&target, &chars);
-            if d <= limit {
-                v.insert(d);
-            }
-        };
+        let mut near = NearNames::new(name);
         // Each kind's names, distinct, from whole columns joined by hash on the
         // store's term ids: only the names are decoded, not every subject (the
         // kind was read off the subject's IRI before, 17 s at 100,000 meetings).
@@ -700,15 +729,13 @@ impl<'a> Reader<'a> {
             for row in super::select(self.store, &query, &[])? {
                 let l = row.text("l");
                 if document_title {
-                    consider(format!("《{l}》"));
+                    near.consider(&format!("《{l}》"));
                 } else {
-                    consider(l);
+                    near.consider(&l);
                 }
             }
         }
-        let mut v: Vec<(usize, String)> = scored.into_iter().map(|(n, d)| (d, n)).collect();
-        v.sort();
-        Ok(v.into_iter().take(5).map(|(_, n)| n).collect())
+        Ok(near.best())
     }
 
     /// Returns the relations of an entity, each relation list cut at the cap.

@@ -13,10 +13,10 @@
 //! one-character query matches.
 
 use super::explorer::{fold, EntityRef};
-use crate::query::graph::{edit_distance, Kind};
-use crate::query::lookup::near_limit;
+use crate::query::graph::Kind;
+use crate::query::lookup::NearNames;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 /// The most names the search list holds; past it, search finds the rest by exact name only.
@@ -333,20 +333,8 @@ impl Names {
     /// Returns up to five names of people, organisations, topics and documents (of `kind` only if given) nearest to `name` by edit distance, as [`Reader::nearest`] does from the store: the same threshold and order, read from the list instead of every name of the store (the list also holds documents' identifiers).
     ///
     /// [`Reader::nearest`]: crate::query::lookup::Reader::nearest
-    pub fn nearest<'a>(&'a self, name: &str, kind: Option<Kind>) -> Vec<String> {
-        let target: Vec<char> = name.trim().chars().collect();
-        let limit = near_limit(target.len());
-        let mut scored: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut consider = |label: &'a str| {
-            if scored.contains_key(label) || label.chars().count().abs_diff(target.len()) > limit {
-                return;
-            }
-            let chars: Vec<char> = label.chars().collect();
-            let d = edit_distance(&target, &chars);
-            if d <= limit {
-                scored.insert(label, d);
-            }
-        };
+    pub fn nearest(&self, name: &str, kind: Option<Kind>) -> Vec<String> {
+        let mut near = NearNames::new(name.trim());
         for (id, e) in self.entities.iter().enumerate() {
             let wanted = match (e.kind, kind) {
                 (None, _) => false,
@@ -354,15 +342,13 @@ impl Names {
                 (Some(_), None) => true,
             };
             if wanted {
-                consider(self.slice(e.label));
+                near.consider(self.slice(e.label));
                 for (_, s) in self.aliases_of(id as u32) {
-                    consider(self.slice(*s));
+                    near.consider(self.slice(*s));
                 }
             }
         }
-        let mut v: Vec<(usize, &str)> = scored.into_iter().map(|(n, d)| (d, n)).collect();
-        v.sort();
-        v.into_iter().take(5).map(|(_, n)| n.to_owned()).collect()
+        near.best()
     }
 
     fn aliases_of(&self, id: u32) -> &[(u32, Span)] {
