@@ -293,6 +293,9 @@ def explorer_pages(names):
         ("card_meeting", "/api/card/meeting?id=" + quote(names["meeting_iri"].strip("<>"))),
         ("card_topic", "/api/card/topic?id=" + quote(names["topic"]) + "&limit=200&offset=0"),
         ("card_topic_narrower", "/api/card/topic?id=" + quote(names["topic"]) + "&narrower=1&limit=200&offset=0"),
+        # The documents' total, which the page asks for once the card is shown (counted once, then kept).
+        ("topic_totals", "/api/topic-totals?id=" + quote(names["topic"])),
+        ("topic_totals_narrower", "/api/topic-totals?id=" + quote(names["topic"]) + "&narrower=1"),
         ("entity_nothing", "/api/entity?id=" + quote("无此名称之人")),
         ("documents", "/api/documents?offset=0&limit=100"),
     ]

@@ -851,7 +851,8 @@ fn explorer_json_and_source_lines() {
     assert_eq!(v["sections"][0]["total"], serde_json::json!(5));
     assert_eq!(v["sections"][0]["offset"], serde_json::json!(1));
     assert_eq!(v["sections"][2]["name"], "years");
-    // The next pages show the same totals (kept from the first page), with and without narrower topics.
+    // A card gives the timeline's total at once and leaves the documents' to /api/topic-totals,
+    // which counts them once; the card's pages show both after that, with and without narrower topics.
     let totals = |narrower: bool, offset: usize| {
         let v = topic_page(narrower, offset);
         (
@@ -859,13 +860,61 @@ fn explorer_json_and_source_lines() {
             v["sections"][1]["total"].clone(),
         )
     };
+    let null = serde_json::Value::Null;
+    assert_eq!(totals(false, 1), (serde_json::json!(5), null.clone()));
+    assert_eq!(totals(true, 0), (serde_json::json!(9), null));
+    let counted = |narrower: bool| -> serde_json::Value {
+        let (status, _, body) = curl(&[
+            "-G",
+            &s.url("/api/topic-totals"),
+            "--data-urlencode",
+            "id=安全生产",
+            "--data-urlencode",
+            &format!("narrower={narrower}"),
+        ]);
+        assert_eq!(status, 200, "{body}");
+        serde_json::from_str(&body).unwrap()
+    };
+    let v = counted(false);
+    assert_eq!(
+        (&v["timeline"], &v["documents"], &v["narrower"]),
+        (
+            &serde_json::json!(5),
+            &serde_json::json!(2),
+            &serde_json::json!(false)
+        )
+    );
+    assert_eq!(
+        v["iri"],
+        serde_json::json!("https://w3id.org/jiyao/id/topic/policy/work-safety")
+    );
     let five_two = (serde_json::json!(5), serde_json::json!(2));
     assert_eq!(totals(false, 1), five_two);
     assert_eq!(totals(false, 3), five_two);
+    let v = counted(true);
+    assert_eq!(
+        (&v["timeline"], &v["documents"]),
+        (&serde_json::json!(9), &serde_json::json!(2))
+    );
     let nine_two = (serde_json::json!(9), serde_json::json!(2));
     assert_eq!(totals(true, 0), nine_two);
     assert_eq!(totals(true, 2), nine_two);
     assert_eq!(totals(false, 4), five_two);
+    // Asked again by the IRI the card gives, the kept totals answer.
+    let (status, _, body) = curl(&[
+        "-G",
+        &s.url("/api/topic-totals"),
+        "--data-urlencode",
+        "id=https://w3id.org/jiyao/id/topic/policy/work-safety",
+    ]);
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (&v["timeline"], &v["documents"]),
+        (&serde_json::json!(5), &serde_json::json!(2))
+    );
+    let (status, _, _) = curl(&[&s.url("/api/topic-totals?id=%E6%B2%A1%E6%9C%89")]);
+    assert_eq!(status, 404);
     let (status, _, _) = curl(&[&s.url("/api/nothing")]);
     assert_eq!(status, 404);
 }

@@ -613,7 +613,7 @@ pub fn topic(
     narrower: bool,
     page: Page,
 ) -> Result<Card, ViewError> {
-    topic_with_totals(store, label, narrower, page, |_| None).map(|(card, _)| card)
+    topic_with_totals(store, label, narrower, page, Totals::Count).map(|(card, _)| card)
 }
 
 /// The totals of a topic card's paged tables: the topic's links and the documents of its items.
@@ -625,17 +625,28 @@ pub struct TopicTotals {
     pub documents: usize,
 }
 
-/// Draws a topic's card as [`topic`] does, taking the totals of a partial page from `known` (given the topic's IRI) when it has them; returns the totals the card shows.
+/// Where a partial topic card takes its totals from.
 ///
-/// The totals depend on the store alone, and counting a hub topic's
-/// documents reads every item on it (0.6 s for 安全生产 at 100,000
-/// meetings), so a caller that pages through one card can keep them.
+/// The totals depend on the store alone. The timeline's is one index range;
+/// the documents' reads every item on the topic (about a second for 安全生产
+/// at 100,000 meetings), so a caller that pages through one card, or that can
+/// show the page before the count, need not wait for it on every page.
+pub enum Totals<'a> {
+    /// Count both (one answer, whole: the CLI).
+    Count,
+    /// Take both from the caller, given the topic's IRI, when it kept them;
+    /// otherwise count the timeline's and leave the documents' out of the card,
+    /// for [`topic_totals`] to count apart (the explorer).
+    Kept(&'a dyn Fn(&str) -> Option<TopicTotals>),
+}
+
+/// Draws a topic's card as [`topic`] does, with the totals of a partial page as `totals` says; returns both totals when the card shows both.
 pub fn topic_with_totals(
     store: &GraphStore,
     label: &str,
     narrower: bool,
     page: Page,
-    known: impl Fn(&str) -> Option<TopicTotals>,
+    totals: Totals<'_>,
 ) -> Result<(Card, Option<TopicTotals>), ViewError> {
     let (iri, _) = pick(store, label, Kind::Topic)?;
     let t = [("t", iri_term(&iri))];
@@ -643,22 +654,7 @@ pub fn topic_with_totals(
         ?t skos:prefLabel ?pref FILTER(lang(?pref) = \"zh\") OPTIONAL { ?t skos:prefLabel ?en FILTER(lang(?en) = \"en\") }
         OPTIONAL { ?t skos:broader ?bt . ?bt skos:prefLabel ?b FILTER(lang(?b) = \"zh\") }
         OPTIONAL { ?nt skos:broader ?t . ?nt skos:prefLabel ?n FILTER(lang(?n) = \"zh\") } } GROUP BY ?pref ?en", &t)?;
-    // The topics the card covers, looked up first and written into the queries
-    // as VALUES: a property path in the query would make Oxigraph's planner
-    // expect millions of rows and join every OPTIONAL column by a scan.
-    let subs = if narrower {
-        select(
-            store,
-            "SELECT DISTINCT ?sub WHERE { ?sub skos:broader* ?t }",
-            &t,
-        )?
-        .iter()
-        .filter_map(|r| r.term("sub").map(ToString::to_string))
-        .collect::<Vec<_>>()
-        .join(" ")
-    } else {
-        iri_term(&iri).to_string()
-    };
+    let subs = topic_subs(store, &iri, narrower)?;
     let years = select(
         store,
         &format!(
@@ -716,35 +712,20 @@ pub fn topic_with_totals(
           }} ORDER BY (!BOUND(?date)) ?date ?item ?x{} }}
         ?x jy:document ?d . ?d dcterms:title ?title . OPTIONAL {{ ?m jy:ordinal ?meeting }}
         OPTIONAL {{ ?x jy:leadOrganization ?o OPTIONAL {{ ?o skos:prefLabel ?lead }} }} OPTIONAL {{ ?x jy:nextStep ?next }} }} ORDER BY (!BOUND(?date)) ?date ?item ?title", page.modifiers()), &[])?;
-    // The totals, when a page may leave rows out: an index scan of the links, and the mentions of the items.
-    let totals = if !page.is_partial() {
-        None
-    } else if let Some(t) = known(&iri) {
-        Some(t)
+    // The totals, when a page may leave rows out: the links' now, the documents' as `totals` says.
+    let (links_total, totals) = if !page.is_partial() {
+        (None, None)
     } else {
-        let links = count(
-            store,
-            &format!(
-                "SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?sub {{ {subs} }} ?x jy:topic ?sub }}"
-            ),
-        )?;
-        // The items' records (their links and mentions) are one index range each; telling
-        // the mentions apart costs a lookup of each record's type (some 15 µs at 100,000
-        // meetings), or, for a topic of thousands of links, one scan of every mention's type
-        // joined by hash (some 0.5 µs a mention): 0.8 s instead of 1.9 s for 37,490 links.
-        let typed = if links > HASH_JOIN_LINKS {
-            "} { SELECT ?x WHERE { ?x a jy:DocumentMention } }"
-        } else {
-            "; a jy:DocumentMention }"
-        };
-        let documents = count(
-            store,
-            &format!(
-                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {{ VALUES ?sub {{ {subs} }}
-            ?i dcterms:subject ?sub . ?x jy:agendaItem ?i {typed} }}"
-            ),
-        )?;
-        Some(TopicTotals { links, documents })
+        match totals {
+            Totals::Count => {
+                let t = count_totals(store, &subs)?;
+                (Some(t.links), Some(t))
+            }
+            Totals::Kept(known) => match known(&iri) {
+                Some(t) => (Some(t.links), Some(t)),
+                None => (Some(link_total(store, &subs)?), None),
+            },
+        }
     };
     let paged = |mut s: Section, total: Option<usize>| {
         if let Some(total) = total {
@@ -773,7 +754,7 @@ pub fn topic_with_totals(
                     ]),
                     &timeline,
                 ),
-                totals.map(|t| t.links),
+                links_total,
             ),
             paged(
                 section(
@@ -794,6 +775,75 @@ pub fn topic_with_totals(
         ],
     };
     Ok((card, totals))
+}
+
+/// Returns a topic card's totals, as a partial page of [`topic_with_totals`] shows them, with the topic's IRI; `label` names the topic as it does.
+///
+/// They come from `known` (given the IRI) when it has them, else are counted:
+/// this is the documents' count that [`Totals::Kept`] leaves out of a card.
+pub fn topic_totals(
+    store: &GraphStore,
+    label: &str,
+    narrower: bool,
+    known: &dyn Fn(&str) -> Option<TopicTotals>,
+) -> Result<(String, TopicTotals), ViewError> {
+    let (iri, _) = pick(store, label, Kind::Topic)?;
+    let totals = match known(&iri) {
+        Some(t) => t,
+        None => count_totals(store, &topic_subs(store, &iri, narrower)?)?,
+    };
+    Ok((iri, totals))
+}
+
+/// The topics a card covers, as IRIs for a `VALUES` block: the topic, and with `narrower` every topic under it.
+///
+/// They are looked up first and written into the queries as `VALUES`: a
+/// property path in the query would make Oxigraph's planner expect millions
+/// of rows and join every OPTIONAL column by a scan.
+fn topic_subs(store: &GraphStore, iri: &str, narrower: bool) -> Result<String, ViewError> {
+    Ok(if narrower {
+        select(
+            store,
+            "SELECT DISTINCT ?sub WHERE { ?sub skos:broader* ?t }",
+            &[("t", iri_term(iri))],
+        )?
+        .iter()
+        .filter_map(|r| r.term("sub").map(ToString::to_string))
+        .collect::<Vec<_>>()
+        .join(" ")
+    } else {
+        iri_term(iri).to_string()
+    })
+}
+
+/// Counts the links of the topics in `subs`: one index range each.
+fn link_total(store: &GraphStore, subs: &str) -> Result<usize, ViewError> {
+    Ok(count(
+        store,
+        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?sub {{ {subs} }} ?x jy:topic ?sub }}"),
+    )?)
+}
+
+/// Counts both totals of the topics in `subs`: their links, and the document mentions of the items they are linked to.
+fn count_totals(store: &GraphStore, subs: &str) -> Result<TopicTotals, ViewError> {
+    let links = link_total(store, subs)?;
+    // The items' records (their links and mentions) are one index range each; telling
+    // the mentions apart costs a lookup of each record's type (some 15 µs at 100,000
+    // meetings), or, for a topic of thousands of links, one scan of every mention's type
+    // joined by hash (some 0.5 µs a mention): 0.8 s instead of 1.9 s for 37,490 links.
+    let typed = if links > HASH_JOIN_LINKS {
+        "} { SELECT ?x WHERE { ?x a jy:DocumentMention } }"
+    } else {
+        "; a jy:DocumentMention }"
+    };
+    let documents = count(
+        store,
+        &format!(
+            "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {{ VALUES ?sub {{ {subs} }}
+            ?i dcterms:subject ?sub . ?x jy:agendaItem ?i {typed} }}"
+        ),
+    )?;
+    Ok(TopicTotals { links, documents })
 }
 
 #[cfg(test)]

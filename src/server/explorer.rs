@@ -15,7 +15,7 @@ use super::http::{html_escape, json, percent_encode, respond, text};
 use super::names::{kind_order, score, Names, NamesBuilder, Score};
 use crate::query::graph::{neighbors_in_store, Bounds, Kind};
 use crate::query::lookup::{Found, Reader};
-use crate::query::views::{self, Card, ViewError};
+use crate::query::views::{self, Card, Totals, ViewError};
 use crate::query::{self, QueryError, Row};
 use crate::rdf::vocab::{dcterms, foaf, prov, skos};
 use crate::store::{Counts, GraphStore, StoreError};
@@ -63,7 +63,7 @@ pub struct Explorer {
     counts: Memo<(), Counts>,
     /// The source files' names, sorted, for the list of documents a page at a time.
     documents: Memo<(), Arc<Vec<String>>>,
-    /// The totals of the topic cards paged through, by topic IRI and whether narrower topics are folded in (at most [`TOPIC_TOTALS_KEPT`]).
+    /// The totals of the topic cards counted ([`Explorer::topic_totals`]), by topic IRI and whether narrower topics are folded in (at most [`TOPIC_TOTALS_KEPT`]); the cards' next pages show them.
     topic_totals: Mutex<HashMap<(String, bool), views::TopicTotals>>,
 }
 
@@ -251,7 +251,7 @@ impl Explorer {
         self.overviews.clear();
         self.counts.clear();
         self.documents.clear();
-        self.topic_totals().clear();
+        self.kept_totals().clear();
         self.read_names_in_background();
     }
 
@@ -571,22 +571,15 @@ impl Explorer {
         let card: Result<Card, ViewError> = match kind {
             "person" => views::person(store, key),
             "org" => views::organisation(store, key),
-            // Paging through a topic's card counts its totals once (a hub topic's documents: 0.6 s at 100,000 meetings).
-            "topic" => views::topic_with_totals(store, key, narrower, page, |iri| {
-                self.topic_totals()
-                    .get(&(iri.to_owned(), narrower))
-                    .copied()
-            })
-            .map(|(card, totals)| {
-                if let Some(t) = totals {
-                    let mut kept = self.topic_totals();
-                    if kept.len() >= TOPIC_TOTALS_KEPT {
-                        kept.clear();
-                    }
-                    kept.insert((card.iri.clone(), narrower), t);
-                }
-                card
-            }),
+            // A topic's card shows its page without waiting for its documents' total (a hub
+            // topic's: about a second at 100,000 meetings); the page asks /api/topic-totals
+            // for it, which keeps it for the card's next pages.
+            "topic" => {
+                let known =
+                    |iri: &str| self.kept_totals().get(&(iri.to_owned(), narrower)).copied();
+                views::topic_with_totals(store, key, narrower, page, Totals::Kept(&known))
+                    .map(|(card, _)| card)
+            }
             "meeting" => match self.meeting_of(key)? {
                 Some(iri) => views::meeting(store, &iri),
                 None => views::meeting(store, key),
@@ -796,7 +789,25 @@ impl Explorer {
         })))
     }
 
-    fn topic_totals(
+    /// Returns a topic card's totals (`narrower`: with its narrower topics), as JSON: counted once, then kept until an update.
+    pub fn topic_totals(&self, key: &str, narrower: bool) -> Result<Response<Body>, QueryError> {
+        let known = |iri: &str| self.kept_totals().get(&(iri.to_owned(), narrower)).copied();
+        let (iri, totals) = match views::topic_totals(&self.store, key, narrower, &known) {
+            Ok(found) => found,
+            Err(e) => return Ok(view_error(e)),
+        };
+        let mut kept = self.kept_totals();
+        if kept.len() >= TOPIC_TOTALS_KEPT && !kept.contains_key(&(iri.clone(), narrower)) {
+            kept.clear();
+        }
+        kept.insert((iri.clone(), narrower), totals);
+        drop(kept);
+        Ok(json(&serde_json::json!({
+            "iri": iri, "narrower": narrower, "timeline": totals.links, "documents": totals.documents,
+        })))
+    }
+
+    fn kept_totals(
         &self,
     ) -> std::sync::MutexGuard<'_, HashMap<(String, bool), views::TopicTotals>> {
         self.topic_totals.lock().unwrap_or_else(|e| e.into_inner())

@@ -409,6 +409,12 @@ fn route(state: &State, req: &mut Request<Body>) -> Response<Body> {
                 max,
             )))
         }
+        "/api/topic-totals" => {
+            let narrower = param("narrower").is_some_and(|v| v == "1" || v == "true");
+            get_only(or_500(
+                explorer(state).topic_totals(&param("id").unwrap_or_default(), narrower),
+            ))
+        }
         "/api/documents" => {
             let offset = param("offset")
                 .and_then(|o| o.parse().ok())

@@ -248,6 +248,13 @@ async function topic(id, narrower, offset) {
   const shown = new Map();
   for (const r of tl.rows) { const y = (r[0] || '????').slice(0, 4); if (!shown.has(y)) shown.set(y, []); shown.get(y).push(r); }
   const total = tl.total ?? tl.rows.length;
+  // On a page of a long timeline the documents' total may come apart (counting a hub topic's takes a second).
+  const docsTotal = el('span', { id: 'documents-total' }, String(docs.total ?? (tl.total === undefined ? docs.rows.length : '…')));
+  if (docs.total === undefined && tl.total !== undefined) {
+    getJSON('/api/topic-totals?id=' + enc(c.iri) + (narrower ? '&narrower=1' : ''))
+      .then((t) => { docsTotal.textContent = String(t.documents); })
+      .catch(() => { docsTotal.textContent = '?'; });
+  }
   const at = (o) => '#/topic/' + enc(id) + '/' + (narrower ? 'narrower' : 'only') + '/' + o;
   const pager = total > tl.rows.length ? el('p', { id: 'pager' },
     `${offset + 1}–${offset + tl.rows.length} / ${total} `,
@@ -268,7 +275,7 @@ async function topic(id, narrower, offset) {
       el('ul', { class: 'timeline' }, rows.map((r) => el('li', {}, el('span', {}, r[0]), el('a', { href: '#/meeting/' + enc(r[5]) }, `第${r[1]}次 议题${r[2]}`),
         el('a', { href: '#/topic/' + enc(r[3]) }, r[3]), el('span', {}, r[4]), src(r[5], r[6])))),
     ])),
-    el('h2', {}, `文件 Documents (${docs.total ?? docs.rows.length})`),
+    el('h2', {}, '文件 Documents (', docsTotal, ')'),
     table(['date', 'meeting', 'item', 'title', 'lead', 'next step'], docs.rows.map((r) => [r[0], `第${r[1]}次`, r[2], '《' + r[3] + '》', r[4] ? el('a', { href: '#/org/' + enc(r[4]) }, r[4]) : '', r[5]]), 'topic-documents'),
     graphLink(c.iri),
   );
