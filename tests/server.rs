@@ -1191,7 +1191,24 @@ fn headless_chromium_searches_and_opens_a_person() {
         serde_json::json!(["主持 (1)", "出席 (10)", "列席 (65)", "记录 (1)"])
     );
     assert_eq!(v["graph"]["nodes"], 4);
-    for shot in ["search.png", "person.png", "meeting.png", "graph.png"] {
+    // The topic page's documents total arrives after the page, from /api/topic-totals.
+    assert_eq!(v["topic"]["title"], "安全生产");
+    assert_eq!(
+        v["topic"]["headings"],
+        serde_json::json!([
+            "每年议题 Agenda items per year",
+            "时间线 Timeline (5)",
+            "文件 Documents (2)"
+        ])
+    );
+    assert_eq!(v["topic"]["entries"], 5);
+    for shot in [
+        "search.png",
+        "person.png",
+        "meeting.png",
+        "graph.png",
+        "topic.png",
+    ] {
         let bytes = std::fs::read(shots.join(shot)).unwrap();
         assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "{shot} is a PNG");
     }

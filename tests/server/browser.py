@@ -95,7 +95,12 @@ try:
     wait(lambda: call("POST", S + "/execute/sync", {"script": "return document.body.dataset.route === 'graph' && !!document.querySelector('#graph');", "args": []}), "the graph page")
     graph = call("POST", S + "/execute/sync", {"script": "return { nodes: document.querySelectorAll('#graph circle').length, lines: document.querySelectorAll('#graph line').length };", "args": []})
     shot("graph.png")
-    print(json.dumps({"stats": stats, "results": results, "person": page, "meeting": meeting, "graph": graph}, ensure_ascii=False))
+    # A topic's page: its documents' total is asked for once the page is shown, and fills in.
+    call("POST", S + "/url", {"url": base + "/#/topic/" + urllib.parse.quote("安全生产")})
+    wait(lambda: call("POST", S + "/execute/sync", {"script": "const t = document.getElementById('documents-total'); return document.body.dataset.route === 'topic' && !!t && t.textContent !== '…';", "args": []}), "the topic page's documents total")
+    topic = call("POST", S + "/execute/sync", {"script": "return { title: document.querySelector('#title').textContent, headings: [...document.querySelectorAll('h2')].map(h => h.textContent), entries: document.querySelectorAll('#timeline li').length };", "args": []})
+    shot("topic.png")
+    print(json.dumps({"stats": stats, "results": results, "person": page, "meeting": meeting, "graph": graph, "topic": topic}, ensure_ascii=False))
 finally:
     if session:
         try:
