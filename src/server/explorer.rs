@@ -251,7 +251,7 @@ impl Explorer {
         self.overviews.clear();
         self.counts.clear();
         self.documents.clear();
-        self.kept_totals().clear();
+        self.totals_lock().clear();
         self.read_names_in_background();
     }
 
@@ -575,8 +575,7 @@ impl Explorer {
             // topic's: about a second at 100,000 meetings); the page asks /api/topic-totals
             // for it, which keeps it for the card's next pages.
             "topic" => {
-                let known =
-                    |iri: &str| self.kept_totals().get(&(iri.to_owned(), narrower)).copied();
+                let known = |iri: &str| self.kept_totals(iri, narrower);
                 views::topic_with_totals(store, key, narrower, page, Totals::Kept(&known))
                     .map(|(card, _)| card)
             }
@@ -791,12 +790,12 @@ impl Explorer {
 
     /// Returns a topic card's totals (`narrower`: with its narrower topics), as JSON: counted once, then kept until an update.
     pub fn topic_totals(&self, key: &str, narrower: bool) -> Result<Response<Body>, QueryError> {
-        let known = |iri: &str| self.kept_totals().get(&(iri.to_owned(), narrower)).copied();
+        let known = |iri: &str| self.kept_totals(iri, narrower);
         let (iri, totals) = match views::topic_totals(&self.store, key, narrower, &known) {
             Ok(found) => found,
             Err(e) => return Ok(view_error(e)),
         };
-        let mut kept = self.kept_totals();
+        let mut kept = self.totals_lock();
         if kept.len() >= TOPIC_TOTALS_KEPT && !kept.contains_key(&(iri.clone(), narrower)) {
             kept.clear();
         }
@@ -807,7 +806,12 @@ impl Explorer {
         })))
     }
 
-    fn kept_totals(
+    /// Returns the totals kept for the card of the topic with this IRI.
+    fn kept_totals(&self, iri: &str, narrower: bool) -> Option<views::TopicTotals> {
+        self.totals_lock().get(&(iri.to_owned(), narrower)).copied()
+    }
+
+    fn totals_lock(
         &self,
     ) -> std::sync::MutexGuard<'_, HashMap<(String, bool), views::TopicTotals>> {
         self.topic_totals.lock().unwrap_or_else(|e| e.into_inner())
