@@ -80,6 +80,18 @@ impl Server {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
+    /// GETs `path` with each `name=value` of `params` URL-encoded in its query string; returns the status and the body as JSON.
+    fn get_json(&self, path: &str, params: &[&str]) -> (u16, serde_json::Value) {
+        let url = self.url(path);
+        let mut args = vec!["-G", url.as_str()];
+        for p in params {
+            args.extend(["--data-urlencode", p]);
+        }
+        let (status, _, body) = curl(&args);
+        let v = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
+        (status, v)
+    }
+
     fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
@@ -516,47 +528,27 @@ fn explorer_json_and_source_lines() {
         "the script loads nothing from elsewhere"
     );
     // Search, with Chinese input and a near miss.
-    let (_, _, body) = curl(&["-G", &s.url("/api/search"), "--data-urlencode", "q=蔡剑峰"]);
-    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let (_, v) = s.get_json("/api/search", &["q=蔡剑峰"]);
     assert_eq!(
         v["results"][0]["id"],
         "https://w3id.org/jiyao/id/person/苏州市人民政府/蔡剑峰"
     );
     assert_eq!(v["results"][0]["kind"], "person");
-    let (_, _, body) = curl(&["-G", &s.url("/api/search"), "--data-urlencode", "q=蔡剑锋"]);
-    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let (_, v) = s.get_json("/api/search", &["q=蔡剑锋"]);
     assert_eq!(v["results"], serde_json::json!([]));
     assert_eq!(v["suggestions"][0], "蔡剑峰");
-    let (_, _, body) = curl(&[
-        "-G",
-        &s.url("/api/search"),
-        "--data-urlencode",
-        "q=市工信局",
-    ]);
-    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let (_, v) = s.get_json("/api/search", &["q=市工信局"]);
     assert_eq!(v["results"][0]["label"], "苏州市工业和信息化局");
-    let (_, _, body) = curl(&[
-        "-G",
-        &s.url("/api/search"),
-        "--data-urlencode",
-        "q=氢能",
-        "--data-urlencode",
-        "kind=topic",
-    ]);
-    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let (_, v) = s.get_json("/api/search", &["q=氢能", "kind=topic"]);
     assert_eq!(v["results"][0]["label"], "氢能");
     // Once the list of names is read, a page of search is the head of the whole answer,
     // and the total counts each entity once, an exact name included.
     let search = |q: &str, limit: usize| -> serde_json::Value {
-        let (_, _, body) = curl(&[
-            "-G",
-            &s.url("/api/search"),
-            "--data-urlencode",
-            &format!("q={q}"),
-            "--data-urlencode",
-            &format!("limit={limit}"),
-        ]);
-        serde_json::from_str(&body).unwrap()
+        s.get_json(
+            "/api/search",
+            &[&format!("q={q}"), &format!("limit={limit}")],
+        )
+        .1
     };
     let started = Instant::now();
     while search("蔡", 1)["complete"] != true {
@@ -830,20 +822,17 @@ fn explorer_json_and_source_lines() {
     );
     // A topic's card a page at a time, with the totals.
     let topic_page = |narrower: bool, offset: usize| -> serde_json::Value {
-        let (status, _, body) = curl(&[
-            "-G",
-            &s.url("/api/card/topic"),
-            "--data-urlencode",
-            "id=安全生产",
-            "--data-urlencode",
-            "limit=2",
-            "--data-urlencode",
-            &format!("offset={offset}"),
-            "--data-urlencode",
-            &format!("narrower={narrower}"),
-        ]);
-        assert_eq!(status, 200, "{body}");
-        serde_json::from_str(&body).unwrap()
+        let (status, v) = s.get_json(
+            "/api/card/topic",
+            &[
+                "id=安全生产",
+                "limit=2",
+                &format!("offset={offset}"),
+                &format!("narrower={narrower}"),
+            ],
+        );
+        assert_eq!(status, 200, "{v}");
+        v
     };
     let v = topic_page(false, 1);
     assert_eq!(v["sections"][0]["name"], "timeline");
@@ -864,16 +853,12 @@ fn explorer_json_and_source_lines() {
     assert_eq!(totals(false, 1), (serde_json::json!(5), null.clone()));
     assert_eq!(totals(true, 0), (serde_json::json!(9), null));
     let counted = |narrower: bool| -> serde_json::Value {
-        let (status, _, body) = curl(&[
-            "-G",
-            &s.url("/api/topic-totals"),
-            "--data-urlencode",
-            "id=安全生产",
-            "--data-urlencode",
-            &format!("narrower={narrower}"),
-        ]);
-        assert_eq!(status, 200, "{body}");
-        serde_json::from_str(&body).unwrap()
+        let (status, v) = s.get_json(
+            "/api/topic-totals",
+            &["id=安全生产", &format!("narrower={narrower}")],
+        );
+        assert_eq!(status, 200, "{v}");
+        v
     };
     let v = counted(false);
     assert_eq!(
@@ -901,14 +886,11 @@ fn explorer_json_and_source_lines() {
     assert_eq!(totals(true, 2), nine_two);
     assert_eq!(totals(false, 4), five_two);
     // Asked again by the IRI the card gives, the kept totals answer.
-    let (status, _, body) = curl(&[
-        "-G",
-        &s.url("/api/topic-totals"),
-        "--data-urlencode",
-        "id=https://w3id.org/jiyao/id/topic/policy/work-safety",
-    ]);
-    assert_eq!(status, 200, "{body}");
-    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let (status, v) = s.get_json(
+        "/api/topic-totals",
+        &["id=https://w3id.org/jiyao/id/topic/policy/work-safety"],
+    );
+    assert_eq!(status, 200, "{v}");
     assert_eq!(
         (&v["timeline"], &v["documents"]),
         (&serde_json::json!(5), &serde_json::json!(2))
